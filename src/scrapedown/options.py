@@ -1,0 +1,97 @@
+"""`Options`: every switch of the pipeline in one frozen, picklable dataclass.
+
+Policy is data: the tag and attribute sets below are the defaults a user can read, copy and extend
+(``dataclasses.replace(Options(), drop_tags=Options().drop_tags | {"aside"})``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scrapedown.punct.options import PunctOptions
+from scrapedown.urls.options import UrlOptions
+
+#: Elements removed together with their content: never article text.
+DROP_TAGS: frozenset[str] = frozenset(
+    {
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "head",
+        "title", "meta", "link", "base", "button", "input", "select", "textarea", "form",
+        "canvas", "svg", "dialog", "frame", "frameset",
+    }
+)  # fmt: skip
+
+#: Presentational wrappers replaced by their content.
+UNWRAP_TAGS: frozenset[str] = frozenset(
+    {
+        "span", "font", "center", "section", "div", "article", "main", "header", "footer",
+        "aside", "nav", "figure", "small", "big", "u", "ins", "mark", "abbr", "acronym", "cite",
+        "dfn", "time", "label", "o:p", "html", "body", "picture", "hgroup", "details",
+        "address", "bdi", "bdo", "wbr", "data", "output", "summary", "tt",
+    }
+)  # fmt: skip
+
+#: Attributes kept, per tag ("*" = every tag). Everything else is dropped.
+KEEP_ATTRS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("a", frozenset({"href", "title"})),
+    ("img", frozenset({"src", "alt", "title"})),
+    ("td", frozenset({"colspan", "rowspan"})),
+    ("th", frozenset({"colspan", "rowspan"})),
+    ("ol", frozenset({"start"})),
+    ("pre", frozenset({"class"})),
+    ("code", frozenset({"class"})),
+)
+
+#: Front-matter keys whose values are image URLs (proxy-unwrapped like <img src>).
+IMAGE_KEYS: tuple[str, ...] = (
+    "headimg", "thumbnail", "cover", "image", "images", "banner", "featured_image",
+    "top_img", "photos",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every switch of scrapedown; the defaults are what a careful human would do."""
+
+    image_keys: tuple[str, ...] = IMAGE_KEYS
+    """Front-matter keys holding image URLs, unwrapped from proxies. Default: `IMAGE_KEYS`."""
+
+    disabled_rules: frozenset[str] = frozenset()
+    """Names of DOM cleaning rules to skip (see `scrapedown.rules.RULES`). Default: none."""
+
+    drop_tags: frozenset[str] = DROP_TAGS
+    """Elements removed with their content. Default: `DROP_TAGS`."""
+
+    unwrap_tags: frozenset[str] = UNWRAP_TAGS
+    """Presentational wrappers replaced by their content. Default: `UNWRAP_TAGS`."""
+
+    keep_attrs: tuple[tuple[str, frozenset[str]], ...] = KEEP_ATTRS
+    """Attributes that survive, per tag. Default: `KEEP_ATTRS`."""
+
+    bold_headings: bool = False
+    """Promote paragraphs that are a single short bold run to `###` headings. Default: off."""
+
+    bold_heading_level: int = 3
+    """Heading level used by `bold_headings`. Default: 3."""
+
+    bullet: str = "-"
+    """Bullet character for unordered lists. Default: `-`."""
+
+    max_depth: int = 400
+    """Deeper HTML nesting is flattened before conversion (protects the recursive converter).
+    Default: 400."""
+
+    max_body_chars: int = 64 * 1024 * 1024
+    """Bodies longer than this are rejected with `ScrapedownError`. Default: 64 Mi characters."""
+
+    punct: PunctOptions = field(default_factory=PunctOptions)
+    """Full-width punctuation normalisation (`scrapedown.punct.options.PunctOptions`)."""
+
+    urls: UrlOptions = field(default_factory=UrlOptions)
+    """URL unwrapping and lazy images (`scrapedown.urls.options.UrlOptions`)."""
+
+    def keeps(self, tag: str, attr: str) -> bool:
+        """Whether `attr` survives on `tag` under `keep_attrs`."""
+        return any(name in (tag, "*") and attr in attrs for name, attrs in self.keep_attrs)
+
+
+DEFAULT_OPTIONS = Options()
