@@ -1,0 +1,104 @@
+"""The public API: `clean` (a whole post) and `clean_html` (an HTML fragment).
+
+Both are pure: no I/O, no global state, picklable arguments and results, so the same call runs
+in the CLI's process pool, in Dask or in Spark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from scrapedown.detect import has_html, split_segments
+from scrapedown.errors import ScrapedownError
+from scrapedown.frontmatter import FrontMatter, join_post, split_post
+from scrapedown.html import parse, root_of
+from scrapedown.meta import unwrap_image_keys
+from scrapedown.options import DEFAULT_OPTIONS, Options
+from scrapedown.punct import normalize_markdown
+from scrapedown.rules import apply_rules
+from scrapedown.urls import base_url_from_metadata, rewrite_markdown_urls, unwrap_url
+from scrapedown.whitespace import strip_blank_edges, tidy_markdown
+
+
+def clean(text: str, options: Options | None = None) -> str:
+    """A whole post in (front matter + HTML/Markdown body, or a bare fragment), a clean post out.
+
+    Raises `ScrapedownError` for input it cannot handle (broken front matter, oversized body).
+    """
+    options = _checked(text, options)
+    crlf = "\r\n" in text
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    front, body = split_post(text)
+    options = _with_base_url(front, options)
+    if front is not None:
+        front = unwrap_image_keys(front, options, lambda url: _unwrap_image(url, options))
+    blank_after = front is not None and body.startswith("\n")
+    result = join_post(front, clean_body(body, options), blank_after)
+    return result.replace("\n", "\r\n") if crlf else result
+
+
+def clean_html(html: str, options: Options | None = None) -> str:
+    """An HTML fragment in, its Markdown body out (ending with one newline, or empty)."""
+    options = _checked(html, options)
+    markdown = _finish(html_to_markdown(html, options), options)
+    return markdown + "\n" if markdown else ""
+
+
+def clean_body(body: str, options: Options) -> str:
+    """A post body (HTML, Markdown or a mix) as clean Markdown, without blank edges."""
+    if len(body) > options.max_body_chars:
+        raise ScrapedownError(
+            f"body of {len(body):,} characters is over the limit of {options.max_body_chars:,}"
+        )
+    if not has_html(body):
+        return _finish(strip_blank_edges(body), options)
+    parts = [
+        html_to_markdown(segment.text, options) if segment.is_html else segment.text
+        for segment in split_segments(body)
+    ]
+    return _finish("\n\n".join(p for p in map(strip_blank_edges, parts) if p.strip()), options)
+
+
+def html_to_markdown(html: str, options: Options) -> str:
+    """Stages 3–6 for one HTML region: parse, clean, convert, tidy."""
+    from scrapedown.convert import Converter  # noqa: PLC0415 - markdownify loads on first use
+
+    root = root_of(parse(html))
+    try:
+        apply_rules(root, options)
+        markdown = Converter(options).convert_tree(root)
+    except RecursionError:
+        raise ScrapedownError("HTML nests too deeply to convert") from None
+    return tidy_markdown(markdown)
+
+
+def _finish(markdown: str, options: Options) -> str:
+    """Stages 5 and 7 on Markdown text: URLs in hand-written Markdown, then punctuation."""
+    if options.urls.enabled:
+        markdown = rewrite_markdown_urls(markdown, options, options.urls.base_url)
+    if options.punct.enabled:
+        markdown = normalize_markdown(markdown, options)
+    return markdown
+
+
+def _checked(text: object, options: Options | None) -> Options:
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    if options is None:
+        return DEFAULT_OPTIONS
+    if not isinstance(options, Options):
+        raise TypeError(f"options must be scrapedown.Options, got {type(options).__name__}")
+    return options
+
+
+def _with_base_url(front: FrontMatter | None, options: Options) -> Options:
+    """Options whose URL stage knows the post's own URL (from its front matter)."""
+    if front is None or options.urls.base_url:
+        return options
+    base = base_url_from_metadata(front.data, options)
+    return replace(options, urls=replace(options.urls, base_url=base)) if base else options
+
+
+def _unwrap_image(url: str, options: Options) -> str:
+    return unwrap_url(url, kind="img", base_url=options.urls.base_url, options=options)

@@ -1,0 +1,277 @@
+"""Stage 6: a cleaned tree to Markdown, with a `markdownify.MarkdownConverter` subclass.
+
+markdownify does the walking; the overrides give DESIGN.md's conventions: ATX headings, `-`
+bullets, backslash hard breaks, fenced code with its language, pipe tables (or minimal HTML),
+escaping only where text would become Markdown syntax, and safe link/image destinations.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bs4 import NavigableString, Tag
+from markdownify import (
+    ATX,
+    BACKSLASH,
+    STRIP,
+    MarkdownConverter,
+    chomp,
+    should_remove_whitespace_inside,
+    should_remove_whitespace_outside,
+)
+
+from scrapedown.escape import (
+    escape_destination,
+    escape_label,
+    escape_line_start,
+    escape_text,
+    escape_title,
+)
+from scrapedown.html import BLOCK_TAGS, HEADINGS, is_blank_text
+from scrapedown.options import Options
+from scrapedown.rules.tables import cells_of, is_pipe_table, rows_of, span
+
+ParentTags = set[str]
+
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+# A line break between two CJK characters is not a space (CSS Text segment-break rules).
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
+_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
+_AUTOLINKABLE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\\]*$")
+_UNESCAPE = re.compile(r"\\(.)")
+_BACKTICKS = re.compile(r"`+")
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+_HEADING_CLOSER = re.compile(r"(\s)(#+)$")
+_BLANK_LINE_BREAK = re.compile(r"\n(?=[ \t]*\n)")
+
+
+class Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is untyped
+    """markdownify with scrapedown's output conventions."""
+
+    def __init__(self, options: Options) -> None:
+        super().__init__(
+            heading_style=ATX,
+            bullets=options.bullet,
+            strong_em_symbol="*",
+            escape_asterisks=False,
+            escape_underscores=False,
+            escape_misc=False,
+            newline_style=BACKSLASH,
+            strip_document=STRIP,
+            sub_symbol="<sub>",
+            sup_symbol="<sup>",
+            table_infer_header=True,
+        )
+        self._list_positions: dict[int, int] = {}
+        self._table_shapes: dict[int, tuple[int, int]] = {}
+
+    def convert_tree(self, root: Tag) -> str:
+        """Markdown for everything under `root`, without surrounding blank lines."""
+        text: str = self.process_tag(root, parent_tags=set())
+        return text.strip("\n")
+
+    # --- text -------------------------------------------------------------------------------
+
+    def process_text(self, el: NavigableString, parent_tags: ParentTags | None = None) -> str:
+        parent_tags = parent_tags or set()
+        text = str(el)
+        if "pre" not in parent_tags:
+            text = _WHITESPACE.sub(" ", _CJK_BREAK.sub("", text))
+        if "_noformat" not in parent_tags:
+            in_table = "td" in parent_tags or "th" in parent_tags
+            text = escape_text(text, in_link="a" in parent_tags, in_table=in_table)
+        if should_remove_whitespace_outside(el.previous_sibling) or (
+            should_remove_whitespace_inside(el.parent) and not el.previous_sibling
+        ):
+            text = text.lstrip(" \t\r\n")
+        if should_remove_whitespace_outside(el.next_sibling) or (
+            should_remove_whitespace_inside(el.parent) and not el.next_sibling
+        ):
+            text = text.rstrip()
+        if "_noformat" not in parent_tags and "_inline" not in parent_tags and _at_line_start(el):
+            text = escape_line_start(text.lstrip())
+        return text
+
+    # --- inline -----------------------------------------------------------------------------
+
+    def convert_a(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        if "_noformat" in parent_tags:
+            return text
+        prefix, suffix, text = chomp(text)
+        if not text:
+            return ""
+        href = str(el.get("href") or "").strip()
+        if not href:
+            return prefix + text + suffix
+        title = str(el.get("title") or "")
+        if not title and _UNESCAPE.sub(r"\1", text) == href and _AUTOLINKABLE.match(href):
+            return f"{prefix}<{href}>{suffix}"
+        title_part = f' "{escape_title(title)}"' if title.strip() else ""
+        return f"{prefix}[{text}]({escape_destination(href)}{title_part}){suffix}"
+
+    def convert_img(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        src = str(el.get("src") or "").strip()
+        if not src:
+            return ""
+        alt = escape_label(str(el.get("alt") or ""))
+        title = str(el.get("title") or "")
+        title_part = f' "{escape_title(title)}"' if title.strip() else ""
+        return f"![{alt}]({escape_destination(src)}{title_part})"
+
+    def convert_code(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        markdown: str = super().convert_code(el, text, parent_tags)
+        if ("td" in parent_tags or "th" in parent_tags) and "_noformat" not in parent_tags:
+            markdown = markdown.replace("|", "\\|")  # GFM splits cells even inside code spans
+        return markdown
+
+    convert_kbd = convert_code
+    convert_samp = convert_code
+
+    def convert_br(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        if "_noformat" in parent_tags:
+            return "\n" if "pre" in parent_tags else " "
+        if "td" in parent_tags or "th" in parent_tags:
+            return "<br>"
+        if "_inline" in parent_tags:
+            return " "
+        return "\\\n"
+
+    # --- blocks -----------------------------------------------------------------------------
+
+    def convert_hN(self, n: int, el: Tag, text: str, parent_tags: ParentTags) -> str:  # noqa: N802
+        if "_inline" in parent_tags:
+            return text
+        text = _WHITESPACE.sub(" ", text).strip()
+        if not text:
+            return ""
+        text = _HEADING_CLOSER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+        return f"\n\n{'#' * max(1, min(6, n))} {text}\n\n"
+
+    def convert_pre(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        code = _LEADING_BLANK_LINES.sub("", _pre_text(el)).rstrip()
+        if not code:
+            return ""
+        fence = "`" * max(3, 1 + max((len(r) for r in _BACKTICKS.findall(code)), default=0))
+        classes = el.get("class") or []
+        language = next((c[9:] for c in classes if c.startswith("language-")), "")
+        return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
+
+    def convert_li(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        text = (text or "").strip()
+        if not text:
+            return "\n"
+        parent = el.parent
+        if isinstance(parent, Tag) and parent.name == "ol":
+            start = str(parent.get("start") or "1").strip()
+            first = int(start) if start.isdigit() and len(start) < 9 else 1
+            bullet = f"{first + self._position_in_list(el)}. "
+        else:
+            bullet = f"{self.options['bullets'][0]} "
+        indent = " " * len(bullet)
+        lines = text.split("\n")
+        rest = "".join("\n" + (indent + line if line else "") for line in lines[1:])
+        return f"{bullet}{lines[0]}{rest}\n"
+
+    def _position_in_list(self, item: Tag) -> int:
+        if id(item) not in self._list_positions:
+            parent = item.parent
+            siblings = parent.find_all("li", recursive=False) if isinstance(parent, Tag) else []
+            self._list_positions.update((id(li), index) for index, li in enumerate(siblings))
+        return self._list_positions.get(id(item), 0)
+
+    def convert_dt(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        text = _WHITESPACE.sub(" ", text).strip()
+        if not text:
+            return ""
+        return f"\n\n{text if '*' in text else f'**{text}**'}\n\n"
+
+    def convert_dd(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        text = text.strip()
+        return f"\n\n{text}\n\n" if text else ""
+
+    # --- tables -----------------------------------------------------------------------------
+
+    def convert_table(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        if not is_pipe_table(el):
+            return f"\n\n{table_html(el)}\n\n"
+        return f"\n\n{text.strip(chr(10))}\n\n"
+
+    def convert_tr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        table = el.find_parent("table")
+        if not isinstance(table, Tag):
+            return text
+        width, first_row = self._table_shape(table)
+        row_width = sum(span(cell, "colspan") for cell in cells_of(el))
+        line = "|" + text + " |" * max(0, width - row_width)
+        if id(el) == first_row:
+            line += "\n|" + " --- |" * width
+        return line + "\n"
+
+    def _table_shape(self, table: Tag) -> tuple[int, int]:
+        """(number of columns, id of the header row) of a pipe table."""
+        if id(table) not in self._table_shapes:
+            rows = rows_of(table)
+            width = max(sum(span(c, "colspan") for c in cells_of(row)) for row in rows)
+            self._table_shapes[id(table)] = (max(width, 1), id(rows[0]))
+        return self._table_shapes[id(table)]
+
+    def convert_td(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        cell = _WHITESPACE.sub(" ", text).strip()
+        return " " + cell + " |" * span(el, "colspan")
+
+    convert_th = convert_td
+
+
+def _at_line_start(node: NavigableString) -> bool:
+    """Whether the Markdown for `node` starts a line (a block start or right after <br>)."""
+    current: Any = node
+    for _ in range(64):
+        previous = current.previous_sibling
+        while previous is not None and is_blank_text(previous):
+            previous = previous.previous_sibling
+        if previous is not None:
+            return isinstance(previous, Tag) and previous.name == "br"
+        parent = current.parent
+        if parent is None or parent.name in BLOCK_TAGS or parent.name == "[document]":
+            return parent is None or parent.name not in HEADINGS
+        current = parent
+    return False
+
+
+def _pre_text(pre: Tag) -> str:
+    """The verbatim text of a <pre>, with <br> as newlines."""
+    parts: list[str] = []
+    for node in pre.descendants:
+        if isinstance(node, NavigableString):
+            parts.append(str(node))
+        elif isinstance(node, Tag) and node.name == "br":
+            parts.append("\n")
+    return "".join(parts).replace("\r\n", "\n")
+
+
+def table_html(table: Tag) -> str:
+    """A table that cannot be a pipe table, as minimal HTML (colspan/rowspan only), one row per
+    line and no blank line, so that it stays one CommonMark HTML block."""
+    lines = ["<table>"]
+    caption = table.find("caption", recursive=False)
+    if isinstance(caption, Tag):
+        lines.append(f"<caption>{_inline_html(caption)}</caption>")
+    for row in rows_of(table):
+        cells = "".join(_cell_html(cell) for cell in cells_of(row))
+        lines.append(f"<tr>{cells}</tr>")
+    lines.append("</table>")
+    # A blank line would end the HTML block; inside <pre> it is written as an entity instead.
+    return _BLANK_LINE_BREAK.sub("&#10;", "\n".join(lines))
+
+
+def _cell_html(cell: Tag) -> str:
+    spans = "".join(
+        f' {attr}="{span(cell, attr)}"' for attr in ("colspan", "rowspan") if span(cell, attr) > 1
+    )
+    return f"<{cell.name}{spans}>{_inline_html(cell)}</{cell.name}>"
+
+
+def _inline_html(tag: Tag) -> str:
+    html = tag.decode_contents()
+    return _WHITESPACE.sub(" ", html).strip() if "<pre" not in html else html.strip()

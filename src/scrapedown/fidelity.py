@@ -1,0 +1,130 @@
+"""The safety net: did a conversion keep every letter, digit, image and link of the article?
+
+Both sides are measured the same way: the body is split as the pipeline splits it (HTML regions
+as they are, Markdown rendered to HTML by markdown-it-py), parsed by lxml, and what a reader sees
+is counted:
+
+- letters and digits (Unicode L*/N*, after NFKC so that full-width `４` and `4` are the same),
+  outside what the rules remove by definition (scripts, styles, templates, form controls, the
+  document head, comments, `<noscript>` fallbacks);
+- images with a real source (1×1 pixels and data-URI placeholders are not images);
+- links with a real target and visible text (`#`, `javascript:` and empty links are not; nor
+  are links inside code blocks — `<pre>`, or a `<code>` broken into lines — which Markdown code
+  blocks cannot hold: their text stays).
+
+A conversion loses content when a letter or digit of the input is missing from the output, or
+the output has fewer images or links.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+from scrapedown.detect import split_segments
+from scrapedown.frontmatter import split_post
+
+# Removed with their content by definition (see Options.drop_tags); not article text.
+_INVISIBLE = (
+    "script", "style", "noscript", "template", "head", "title", "button", "select",
+    "textarea", "svg", "iframe", "object", "embed", "canvas", "dialog", "form",
+)  # fmt: skip
+_UNSAFE_HREF = re.compile(r"^\s*(?:javascript|vbscript|data|file):|^\s*#?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Visible:
+    """What a reader sees of a body."""
+
+    chars: Counter[str]
+    images: int
+    links: int
+
+
+@dataclass(frozen=True)
+class Loss:
+    """What the output lacks compared with the input (empty when nothing was lost)."""
+
+    missing_chars: Counter[str]
+    missing_images: int
+    missing_links: int
+
+    def __bool__(self) -> bool:
+        return bool(self.missing_chars) or self.missing_images > 0 or self.missing_links > 0
+
+    def describe(self) -> str:
+        """One line for a report: `lost 3 letters/digits ("a", "b"…), 1 image`."""
+        parts: list[str] = []
+        if self.missing_chars:
+            total = sum(self.missing_chars.values())
+            sample = "".join(sorted(self.missing_chars))[:20]
+            parts.append(f"{total} letters/digits ({sample!r})")
+        if self.missing_images:
+            parts.append(f"{self.missing_images} image(s)")
+        if self.missing_links:
+            parts.append(f"{self.missing_links} link(s)")
+        return "lost " + ", ".join(parts) if parts else "nothing lost"
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+
+
+def visible(body: str) -> Visible:
+    """Letters, digits, images and links a reader sees in a Markdown/HTML body."""
+    from lxml import html as lxml_html  # noqa: PLC0415 - heavy, only needed when verifying
+
+    rendered = "\n".join(
+        segment.text if segment.is_html else _renderer().render(segment.text)
+        for segment in split_segments(body.replace("\x00", ""))
+    )
+    if not rendered.strip():
+        return Visible(Counter(), 0, 0)
+    root = lxml_html.document_fromstring(rendered)
+    for element in root.iter(*_INVISIBLE):
+        element.drop_tree()
+    images = sum(1 for img in root.iter("img") if _is_real_image(img))
+    for block in root.iter("pre", "code"):
+        if block.tag == "pre" or next(block.iter("br"), None) is not None:
+            for link in list(block.iter("a")):
+                link.drop_tag()
+    links = sum(1 for a in root.iter("a") if _is_real_link(a))
+    text = unicodedata.normalize("NFKC", root.text_content())
+    return Visible(Counter(c for c in text if c.isalnum()), images, links)
+
+
+def _is_real_image(img: object) -> bool:
+    get = getattr(img, "get")  # noqa: B009 - lxml elements are untyped
+    src = str(get("src") or get("data-src") or get("data-original") or "").strip()
+    if not src or src.startswith("data:"):
+        return False
+    return not (str(get("width") or "") in ("0", "1") and str(get("height") or "") in ("0", "1"))
+
+
+def _is_real_link(link: object) -> bool:
+    href = str(getattr(link, "get")("href") or "")  # noqa: B009
+    text = str(getattr(link, "text_content")()).strip()  # noqa: B009
+    return bool(text) and not _UNSAFE_HREF.match(href)
+
+
+def compare(before: str, after: str) -> Loss:
+    """What `after` lost of `before` (whole posts: front matter is left out)."""
+    source, result = visible(_body(before)), visible(_body(after))
+    return Loss(
+        missing_chars=source.chars - result.chars,
+        missing_images=max(0, source.images - result.images),
+        missing_links=max(0, source.links - result.links),
+    )
+
+
+def _body(text: str) -> str:
+    try:
+        return split_post(text)[1]
+    except ValueError:
+        return text

@@ -1,0 +1,76 @@
+"""Stage 3: parse an HTML region once into an lxml-backed BeautifulSoup tree, and tree helpers
+shared by the rules and the converter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+# Elements that start a new block in the rendered page (and in Markdown).
+BLOCK_TAGS: frozenset[str] = frozenset(
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "pre",
+        "blockquote", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "hr",
+        "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure",
+        "figcaption", "center", "details", "summary", "address", "body", "html", "hgroup",
+        "form", "fieldset", "legend", "noscript", "video", "audio", "iframe",
+    }
+)  # fmt: skip
+HEADINGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that are content even when they hold no text.
+CONTENT_WITHOUT_TEXT: frozenset[str] = frozenset(
+    {"img", "hr", "video", "audio", "iframe", "source"}
+)
+# Elements whose text is verbatim: never re-flowed, escaped or normalised.
+VERBATIM: frozenset[str] = frozenset({"pre", "code", "kbd", "samp", "var", "textarea"})
+
+
+def parse(html: str) -> BeautifulSoup:
+    """One lxml-backed tree for an HTML region (NUL characters are dropped first: lxml stops at
+    them, and they are never text)."""
+    return BeautifulSoup(html.replace("\x00", ""), "lxml")
+
+
+def root_of(soup: BeautifulSoup) -> Tag:
+    """The element whose content is the article: `<body>` when lxml made one."""
+    body = soup.body
+    return body if body is not None else soup
+
+
+def tags_in_order(root: Tag) -> list[Tag]:
+    """Every element under `root` in document order (one iterative pass)."""
+    return [node for node in root.descendants if isinstance(node, Tag)]
+
+
+def iter_depths(root: Tag) -> Iterator[tuple[Tag, int]]:
+    """(element, depth below root) in document order, without recursion."""
+    stack: list[tuple[Tag, int]] = [(root, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        yield tag, depth
+        children = [child for child in tag.contents if isinstance(child, Tag)]
+        stack.extend((child, depth + 1) for child in reversed(children))
+
+
+def is_blank_text(node: object) -> bool:
+    """A text node holding only whitespace (including the non-breaking kind)."""
+    return isinstance(node, NavigableString) and not node.strip()
+
+
+def in_verbatim(tag: Tag) -> bool:
+    """Whether `tag` is, or sits inside, an element whose text is verbatim."""
+    if tag.name in VERBATIM:
+        return True
+    return any(parent.name in VERBATIM for parent in tag.parents)
+
+
+def new_tag(anchor: Tag, name: str) -> Tag:
+    """A new element created by the tree that holds `anchor` (so it serialises like the rest:
+    `<br/>`, not `<br></br>`)."""
+    node: Tag = anchor
+    while node.parent is not None:
+        node = node.parent
+    if isinstance(node, BeautifulSoup):
+        return node.new_tag(name)
+    return BeautifulSoup("", "lxml").new_tag(name)

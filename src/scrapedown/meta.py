@@ -1,0 +1,98 @@
+"""Stage 8: front-matter metadata. Image keys are unwrapped from proxies; nothing else changes.
+
+A changed value is written back by editing the text of its own line, keeping the original
+quoting, so that the diff of a cleaned post is exactly the lines whose URL changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from scrapedown.frontmatter import FrontMatter
+from scrapedown.options import Options
+
+Unwrap = Callable[[str], str]
+
+
+def unwrap_image_keys(front: FrontMatter, options: Options, unwrap: Unwrap) -> FrontMatter:
+    """The front matter with every proxied URL under `options.image_keys` unwrapped."""
+    raw = front.raw
+    for key in options.image_keys:
+        for old in _string_values(front.data.get(key)):
+            new = unwrap(old)
+            if new != old:
+                raw = replace_value(raw, front.fmt, key, old, new)
+    return front if raw == front.raw else replace(front, raw=raw)
+
+
+def _string_values(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        yield from (item for item in value if isinstance(item, str))
+
+
+def replace_value(raw: str, fmt: str, key: str, old: str, new: str) -> str:
+    """`raw` with `old` replaced by `new` in the lines of top-level `key`, quoting kept.
+
+    When the old value cannot be found literally (escaped or folded), the block is left as it is:
+    a missed unwrap is harmless, a broken front matter is not.
+    """
+    lines = raw.split("\n")
+    span = _key_span(lines, fmt, key)
+    if span is None:
+        return raw
+    for index in range(*span):
+        edited = _replace_in_line(lines[index], fmt, old, new)
+        if edited is not None:
+            lines[index] = edited
+            return "\n".join(lines)
+    return raw
+
+
+def _key_span(lines: list[str], fmt: str, key: str) -> tuple[int, int] | None:
+    """Indices [start, end) of the lines holding the value of top-level `key`."""
+    if fmt == "yaml":
+        head = re.compile(rf"^(?:{re.escape(key)}|'{re.escape(key)}'|\"{re.escape(key)}\")\s*:")
+    elif fmt == "toml":
+        head = re.compile(rf"^(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=")
+    else:
+        head = re.compile(rf"^\s*\"{re.escape(key)}\"\s*:")
+    for start, line in enumerate(lines):
+        if head.match(line):
+            end = start + 1
+            # YAML block sequences and TOML/JSON arrays continue on indented lines.
+            while end < len(lines) and lines[end][:1] in (" ", "\t", "-", "]"):
+                end += 1
+            return start, end
+    return None
+
+
+def _replace_in_line(line: str, fmt: str, old: str, new: str) -> str | None:
+    for quote, encode in _ENCODERS[fmt]:
+        needle = quote + encode(old) + quote
+        if needle in line:
+            return line.replace(needle, quote + encode(new) + quote, 1)
+    return None
+
+
+def _yaml_plain(value: str) -> str:
+    return value
+
+
+def _yaml_single(value: str) -> str:
+    return value.replace("'", "''")
+
+
+def _double(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)[1:-1]
+
+
+_ENCODERS: dict[str, tuple[tuple[str, Callable[[str], str]], ...]] = {
+    "yaml": (("'", _yaml_single), ('"', _double), ("", _yaml_plain)),
+    "toml": (('"', _double), ("'", _yaml_plain)),
+    "json": (('"', _double),),
+}

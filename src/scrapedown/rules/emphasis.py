@@ -1,0 +1,180 @@
+"""Emphasis rules: one spelling per kind, no nesting or adjacency that breaks the Markdown, and
+delimiters that CommonMark accepts next to (CJK) punctuation.
+
+`<strong>注意：</strong>正文` written as `**注意：**正文` does not render: a closing `**` preceded by
+punctuation must be followed by whitespace or punctuation. The punctuation is moved outside the
+delimiters (`**注意**：正文`), which keeps the text exactly as it was.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bs4 import NavigableString, Tag
+
+from scrapedown.html import BLOCK_TAGS, HEADINGS, VERBATIM, new_tag, tags_in_order
+from scrapedown.options import Options
+
+_SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
+EMPHASIS = frozenset({"strong", "em", "del"})
+_SPACE = " "
+_MARKUP = "!"  # stands for "markup punctuation" next to an element rendered as Markdown syntax
+
+
+def fix_emphasis(root: Tag, options: Options) -> None:
+    """Apply the emphasis repairs, innermost first."""
+    for tag in reversed(tags_in_order(root)):
+        if tag.name in _SPELLING:
+            tag.name = _SPELLING[tag.name]
+        if tag.name not in EMPHASIS or tag.parent is None or _in_verbatim(tag):
+            continue
+        if _nested_in_same(tag) or _holds_blocks(tag):
+            tag.unwrap()
+            continue
+        _merge_following_twins(tag)
+        _move_edge_punctuation_out(tag)
+
+
+def _in_verbatim(tag: Tag) -> bool:
+    return any(parent.name in VERBATIM for parent in tag.parents)
+
+
+def _nested_in_same(tag: Tag) -> bool:
+    return any(parent.name == tag.name for parent in tag.parents)
+
+
+def _holds_blocks(tag: Tag) -> bool:
+    """Emphasis around blocks cannot be written in Markdown: the blocks stay, emphasis goes."""
+    return any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in tag.contents)
+
+
+def _merge_following_twins(tag: Tag) -> None:
+    """`<em>a</em><em>b</em>` would give `*a**b*`: make it one element."""
+    twin = tag.next_sibling
+    while isinstance(twin, Tag) and twin.name in (tag.name, _reverse_spelling(tag.name)):
+        for node in list(twin.contents):
+            tag.append(node.extract())
+        twin.decompose()
+        twin = tag.next_sibling
+
+
+def _reverse_spelling(name: str) -> str:
+    return next((old for old, new in _SPELLING.items() if new == name), name)
+
+
+def is_punctuation(char: str) -> bool:
+    """CommonMark's punctuation: ASCII punctuation and Unicode P* / S* characters."""
+    return bool(char) and unicodedata.category(char)[0] in "PS"
+
+
+def _is_space(char: str) -> bool:
+    return not char or char.isspace()
+
+
+def _move_edge_punctuation_out(tag: Tag) -> None:
+    text = tag.get_text()
+    if not text.strip() or all(is_punctuation(c) or c.isspace() for c in text):
+        if not tag.find("img"):
+            tag.unwrap()  # nothing a reader could see emphasised
+        return
+    before, after = char_before(tag), char_after(tag)
+    if not _is_space(after) and not is_punctuation(after):
+        _move_trailing(tag)
+    if not _is_space(before) and not is_punctuation(before):
+        _move_leading(tag)
+    _sink_into_sole_link(tag, before)
+
+
+def _move_trailing(tag: Tag) -> None:
+    last = tag.contents[-1] if tag.contents else None
+    if not isinstance(last, NavigableString):
+        return
+    text = str(last).rstrip()
+    cut = len(text)
+    while cut > 0 and is_punctuation(text[cut - 1]):
+        cut -= 1
+    if cut == len(text) or cut == 0:
+        return
+    last.replace_with(NavigableString(text[:cut]))
+    tag.insert_after(NavigableString(text[cut:] + str(last)[len(text) :]))
+
+
+def _move_leading(tag: Tag) -> None:
+    first = tag.contents[0] if tag.contents else None
+    if not isinstance(first, NavigableString):
+        return
+    text = str(first).lstrip()
+    cut = 0
+    while cut < len(text) and is_punctuation(text[cut]):
+        cut += 1
+    if cut == 0 or cut == len(text):
+        return
+    lead = str(first)[: len(str(first)) - len(text)]
+    first.replace_with(NavigableString(text[cut:]))
+    tag.insert_before(NavigableString(lead + text[:cut]))
+
+
+def _sink_into_sole_link(tag: Tag, before: str) -> None:
+    """`中文<b><a>x</a></b>` renders only as `中文[**x**](…)`: emphasis goes inside the link."""
+    content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c.strip())]
+    if len(content) != 1 or not isinstance(content[0], Tag) or content[0].name != "a":
+        return
+    link = content[0]
+    inner = new_tag(tag, tag.name)
+    for node in list(link.contents):
+        inner.append(node.extract())
+    link.append(inner)
+    tag.unwrap()
+
+
+def char_before(tag: Tag) -> str:
+    """The character a reader sees just before `tag` ("" at a block edge, "!" for markup)."""
+    node = tag
+    while True:
+        sibling = node.previous_sibling
+        while isinstance(sibling, NavigableString) and not sibling:
+            sibling = sibling.previous_sibling
+        if sibling is not None:
+            return _edge_char(sibling, last=True)
+        parent = node.parent
+        if not isinstance(parent, Tag) or parent.name in BLOCK_TAGS or parent.name in HEADINGS:
+            return _SPACE
+        node = parent
+
+
+def char_after(tag: Tag) -> str:
+    """The character a reader sees just after `tag` ("" at a block edge, "!" for markup)."""
+    node = tag
+    while True:
+        sibling = node.next_sibling
+        while isinstance(sibling, NavigableString) and not sibling:
+            sibling = sibling.next_sibling
+        if sibling is not None:
+            return _edge_char(sibling, last=False)
+        parent = node.parent
+        if not isinstance(parent, Tag) or parent.name in BLOCK_TAGS or parent.name in HEADINGS:
+            return _SPACE
+        node = parent
+
+
+def _edge_char(node: object, *, last: bool) -> str:
+    if isinstance(node, Tag):
+        return _SPACE if node.name in BLOCK_TAGS or node.name == "br" else _MARKUP
+    text = str(node)
+    return text[-1] if last else text[0]
+
+
+def promote_bold_headings(root: Tag, options: Options) -> None:
+    """Optional: a paragraph that is one short bold run becomes a heading."""
+    if not options.bold_headings:
+        return
+    level = max(1, min(6, options.bold_heading_level))
+    for paragraph in root.find_all("p"):
+        if not isinstance(paragraph, Tag):
+            continue
+        content = [c for c in paragraph.contents if not (isinstance(c, str) and not c.strip())]
+        if len(content) == 1 and isinstance(content[0], Tag) and content[0].name == "strong":
+            text = content[0].get_text().strip()
+            if 0 < len(text) <= 60 and not text.endswith(("。", ".", "：", ":")):
+                content[0].unwrap()
+                paragraph.name = f"h{level}"

@@ -1,0 +1,73 @@
+"""Table rule: tables that fit a GFM pipe table get single-line cells; the others are kept as
+minimal HTML by the converter (see `is_pipe_table`)."""
+
+from __future__ import annotations
+
+from bs4 import NavigableString, Tag
+
+from scrapedown.html import new_tag
+from scrapedown.options import Options
+
+# Cell content a pipe table cannot hold (one line per cell, no blocks).
+_BLOCKS_IN_CELL = frozenset(
+    {"ul", "ol", "dl", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
+)
+
+
+def rows_of(table: Tag) -> list[Tag]:
+    """The rows of `table` itself (not of tables nested in its cells)."""
+    rows: list[Tag] = []
+    for child in table.children:
+        if isinstance(child, Tag) and child.name == "tr":
+            rows.append(child)
+        elif isinstance(child, Tag) and child.name in ("thead", "tbody", "tfoot"):
+            rows.extend(c for c in child.children if isinstance(c, Tag) and c.name == "tr")
+    return rows
+
+
+def cells_of(row: Tag) -> list[Tag]:
+    return [c for c in row.children if isinstance(c, Tag) and c.name in ("td", "th")]
+
+
+def span(cell: Tag, attr: str) -> int:
+    value = str(cell.get(attr) or "1").strip()
+    return max(1, min(1000, int(value))) if value.isdigit() else 1
+
+
+def is_pipe_table(table: Tag) -> bool:
+    """Whether `table` can be written as a GFM pipe table without losing anything."""
+    rows = rows_of(table)
+    if not rows:
+        return False
+    for row in rows:
+        for cell in cells_of(row):
+            if span(cell, "rowspan") > 1 or cell.find(_BLOCKS_IN_CELL):
+                return False
+    return True
+
+
+def prepare_tables(root: Tag, options: Options) -> None:
+    """In pipe-able tables, paragraphs inside a cell are joined with <br>."""
+    for table in root.find_all("table"):
+        if not isinstance(table, Tag) or not is_pipe_table(table):
+            continue
+        for row in rows_of(table):
+            for cell in cells_of(row):
+                _flatten_paragraphs(cell)
+
+
+def _flatten_paragraphs(cell: Tag) -> None:
+    blocks = [c for c in cell.find_all(["p", "div"]) if isinstance(c, Tag)]
+    for block in blocks:
+        if block.next_sibling is not None and not _is_last_content(block):
+            block.insert_after(new_tag(cell, "br"))
+        block.unwrap()
+
+
+def _is_last_content(block: Tag) -> bool:
+    sibling = block.next_sibling
+    while sibling is not None:
+        if not (isinstance(sibling, NavigableString) and not sibling.strip()):
+            return False
+        sibling = sibling.next_sibling
+    return True
