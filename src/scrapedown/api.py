@@ -62,7 +62,7 @@ def clean_body(body: str, options: Options) -> str:
 
 def html_to_markdown(html: str, options: Options) -> str:
     """Stages 3–6 for one HTML region: parse, clean, convert, tidy."""
-    from scrapedown.convert import Converter  # noqa: PLC0415 - markdownify loads on first use
+    from scrapedown.convert import Converter
 
     root = root_of(parse(html))
     try:

@@ -8,18 +8,12 @@ escaping only where text would become Markdown syntax, and safe link/image desti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
-from bs4 import NavigableString, Tag
-from markdownify import (
-    ATX,
-    BACKSLASH,
-    STRIP,
-    MarkdownConverter,
-    chomp,
-    should_remove_whitespace_inside,
-    should_remove_whitespace_outside,
-)
+from bs4.element import NavigableString, Tag
+from markdown_it import MarkdownIt
+from markdownify import ATX, BACKSLASH, STRIP, MarkdownConverter
 
 from scrapedown.escape import (
     escape_destination,
@@ -27,6 +21,7 @@ from scrapedown.escape import (
     escape_line_start,
     escape_text,
     escape_title,
+    resolve_emphasis_markers,
 )
 from scrapedown.html import BLOCK_TAGS, HEADINGS, is_blank_text
 from scrapedown.options import Options
@@ -46,7 +41,42 @@ _HEADING_CLOSER = re.compile(r"(\s)(#+)$")
 _BLANK_LINE_BREAK = re.compile(r"\n(?=[ \t]*\n)")
 
 
-class Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is untyped
+@lru_cache(maxsize=1)
+def _markdown_it() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+def _render(markdown: str) -> str:
+    html: str = _markdown_it().render(markdown)
+    return html
+
+
+# Elements next to which whitespace is layout, not text (as markdownify's walker treats them).
+_TRIM_INSIDE = frozenset(
+    {
+        "p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl", "dt", "dd",
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th", *HEADINGS,
+    }
+)  # fmt: skip
+_TRIM_OUTSIDE = _TRIM_INSIDE | {"pre"}
+
+
+def _trims_inside(node: object) -> bool:
+    return isinstance(node, Tag) and node.name in _TRIM_INSIDE
+
+
+def _trims_outside(node: object) -> bool:
+    return isinstance(node, Tag) and node.name in _TRIM_OUTSIDE
+
+
+def chomp(text: str) -> tuple[str, str, str]:
+    """(leading space, text without edge spaces, trailing space): markup goes inside."""
+    prefix = " " if text[:1] == " " else ""
+    suffix = " " if text[-1:] == " " else ""
+    return prefix, suffix, text.strip()
+
+
+class Converter(MarkdownConverter):
     """markdownify with scrapedown's output conventions."""
 
     def __init__(self, options: Options) -> None:
@@ -69,7 +99,7 @@ class Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is unty
     def convert_tree(self, root: Tag) -> str:
         """Markdown for everything under `root`, without surrounding blank lines."""
         text: str = self.process_tag(root, parent_tags=set())
-        return text.strip("\n")
+        return resolve_emphasis_markers(text.strip("\n"), _render)
 
     # --- text -------------------------------------------------------------------------------
 
@@ -81,13 +111,11 @@ class Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is unty
         if "_noformat" not in parent_tags:
             in_table = "td" in parent_tags or "th" in parent_tags
             text = escape_text(text, in_link="a" in parent_tags, in_table=in_table)
-        if should_remove_whitespace_outside(el.previous_sibling) or (
-            should_remove_whitespace_inside(el.parent) and not el.previous_sibling
+        if _trims_outside(el.previous_sibling) or (
+            _trims_inside(el.parent) and not el.previous_sibling
         ):
             text = text.lstrip(" \t\r\n")
-        if should_remove_whitespace_outside(el.next_sibling) or (
-            should_remove_whitespace_inside(el.parent) and not el.next_sibling
-        ):
+        if _trims_outside(el.next_sibling) or (_trims_inside(el.parent) and not el.next_sibling):
             text = text.rstrip()
         if "_noformat" not in parent_tags and "_inline" not in parent_tags and _at_line_start(el):
             text = escape_line_start(text.lstrip())
@@ -153,7 +181,8 @@ class Converter(MarkdownConverter):  # type: ignore[misc]  # markdownify is unty
         if not code:
             return ""
         fence = "`" * max(3, 1 + max((len(r) for r in _BACKTICKS.findall(code)), default=0))
-        classes = el.get("class") or []
+        declared = el.get("class") or ""
+        classes = declared.split() if isinstance(declared, str) else list(declared)
         language = next((c[9:] for c in classes if c.startswith("language-")), "")
         return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
 

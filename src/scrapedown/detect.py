@@ -153,6 +153,7 @@ def _region_html(region: list[Token], lines: list[str]) -> str:
     """The HTML of a region: its lines as they are (scraped markup between blank lines is HTML,
     not Markdown), except a lone Markdown paragraph carrying inline HTML, which is rendered."""
     if len(region) == 1 and region[0].type == "paragraph_open":
-        return _renderer().render(_source(region[0], lines))
+        rendered: str = _renderer().render(_source(region[0], lines))
+        return rendered
     start, end = _map(region[0])[0], _map(region[-1])[1]
     return "\n".join(lines[start:end])

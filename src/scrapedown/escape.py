@@ -1,15 +1,19 @@
 """Markdown escaping only where text would otherwise become Markdown syntax.
 
 No `\\_` in `snake_case` or `从1到N_灯塔工厂_`, no `2\\*3`, but `*word*`, `<tag>`, `[x](y)`,
-line-start `#`, `>`, `-`, `1.` are escaped. Emphasis characters are escaped by the CommonMark
-flanking rules: a run of `*`/`_` that could open or close emphasis is escaped, one that cannot
-is left alone. Characters outside the text node count as letters (the cautious choice).
+line-start `#`, `>`, `-`, `1.` are escaped.
+
+Whether a `*` or `_` of the text would pair into emphasis depends on the whole paragraph, not on
+its text node, so text `*`/`_` are first written as markers (two Unicode noncharacters) and
+`resolve_emphasis_markers` decides per paragraph: if writing them bare renders exactly like
+writing them escaped, they stay bare; otherwise they are escaped.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 _EMPHASIS_RUN = re.compile(r"\*+|_+")
 _ALWAYS = re.compile(r"([\\`])")
@@ -35,7 +39,9 @@ def _is_punct(char: str) -> bool:
 
 def _flanking(before: str, after: str) -> tuple[bool, bool]:
     left = not _is_space(after) and (not _is_punct(after) or _is_space(before) or _is_punct(before))
-    right = not _is_space(before) and (not _is_punct(before) or _is_space(after) or _is_punct(after))
+    right = not _is_space(before) and (
+        not _is_punct(before) or _is_space(after) or _is_punct(after)
+    )
     return left, right
 
 
@@ -60,14 +66,19 @@ def _escape_emphasis(text: str) -> str:
     return _EMPHASIS_RUN.sub(replace, text)
 
 
+STAR_MARK = "\ufdd0"
+UNDERSCORE_MARK = "\ufdd1"
+_MARKS = re.compile("[\ufdd0\ufdd1]")
+
+
 def escape_text(text: str, *, in_link: bool = False, in_table: bool = False) -> str:
-    """Escape one text node for Markdown inline context."""
+    """Escape one text node for Markdown inline context (`*`/`_` become markers)."""
     if not text:
         return text
-    text = _BACKSLASH_BEFORE_PUNCT.sub(r"\\\\", text)
+    text = _BACKSLASH_BEFORE_PUNCT.sub(r"\\\\", _MARKS.sub("", text))
     text = text.replace("`", "\\`")
     if "*" in text or "_" in text:
-        text = _escape_emphasis(text)
+        text = text.replace("*", STAR_MARK).replace("_", UNDERSCORE_MARK)
     if "~~" in text:
         text = _TILDES.sub(lambda m: "\\~" * len(m.group(0)), text)
     if "<" in text:
@@ -79,6 +90,25 @@ def escape_text(text: str, *, in_link: bool = False, in_table: bool = False) -> 
     if in_table and "|" in text:
         text = text.replace("|", "\\|")
     return text
+
+
+def resolve_emphasis_markers(markdown: str, render: Callable[[str], str]) -> str:
+    """Replace the markers by `*`/`_`, escaped only in paragraphs where they would pair.
+
+    `render` renders Markdown to HTML; a paragraph is safe bare when it renders the same bare
+    and escaped.
+    """
+    if not _MARKS.search(markdown):
+        return markdown
+    return "\n\n".join(_resolve_chunk(chunk, render) for chunk in markdown.split("\n\n"))
+
+
+def _resolve_chunk(chunk: str, render: Callable[[str], str]) -> str:
+    if not _MARKS.search(chunk):
+        return chunk
+    bare = chunk.replace(STAR_MARK, "*").replace(UNDERSCORE_MARK, "_")
+    escaped = chunk.replace(STAR_MARK, "\\*").replace(UNDERSCORE_MARK, "\\_")
+    return bare if render(bare) == render(escaped) else escaped
 
 
 def escape_line_start(text: str) -> str:

@@ -78,7 +78,7 @@ def _renderer() -> MarkdownIt:
 
 def visible(body: str) -> Visible:
     """Letters, digits, images and links a reader sees in a Markdown/HTML body."""
-    from lxml import html as lxml_html  # noqa: PLC0415 - heavy, only needed when verifying
+    from lxml import html as lxml_html
 
     rendered = "\n".join(
         segment.text if segment.is_html else _renderer().render(segment.text)

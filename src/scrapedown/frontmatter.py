@@ -68,7 +68,9 @@ def _split_fenced(rest: str, fence: str, first_line: int) -> tuple[FrontMatter, 
     start = rest.index("\n") + 1
     end = closing.search(rest, start)
     if end is None:
-        raise ScrapedownError(f"line {first_line}: front matter opened with {fence} is never closed")
+        raise ScrapedownError(
+            f"line {first_line}: front matter opened with {fence} is never closed"
+        )
     inner = rest[start : end.start()]
     stop = end.end() + 1 if rest[end.end() : end.end() + 1] == "\n" else end.end()
     raw = rest[:stop]
@@ -121,7 +123,9 @@ def _load(fmt: Format, inner: str, first_inner_line: int) -> Mapping[str, Any]:
         problem = exc.problem or exc.context or "invalid YAML"
         raise ScrapedownError(f"line {line}: front matter is not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
-        raise ScrapedownError(f"line {first_inner_line}: front matter is not valid YAML: {exc}") from None
+        raise ScrapedownError(
+            f"line {first_inner_line}: front matter is not valid YAML: {exc}"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ScrapedownError(f"front matter is not valid TOML: {exc}") from None
     except RecursionError:

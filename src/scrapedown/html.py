@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
 
 # Elements that start a new block in the rendered page (and in Markdown).
 BLOCK_TAGS: frozenset[str] = frozenset(
@@ -65,12 +66,15 @@ def in_verbatim(tag: Tag) -> bool:
     return any(parent.name in VERBATIM for parent in tag.parents)
 
 
-def new_tag(anchor: Tag, name: str) -> Tag:
-    """A new element created by the tree that holds `anchor` (so it serialises like the rest:
-    `<br/>`, not `<br></br>`)."""
+def soup_of(anchor: Tag) -> BeautifulSoup:
+    """The document that holds `anchor`."""
     node: Tag = anchor
     while node.parent is not None:
         node = node.parent
-    if isinstance(node, BeautifulSoup):
-        return node.new_tag(name)
-    return BeautifulSoup("", "lxml").new_tag(name)
+    return node if isinstance(node, BeautifulSoup) else BeautifulSoup("", "lxml")
+
+
+def new_tag(anchor: Tag, name: str) -> Tag:
+    """A new element created by the tree that holds `anchor` (so it serialises like the rest:
+    `<br/>`, not `<br></br>`)."""
+    return soup_of(anchor).new_tag(name)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bs4 import Tag
+from bs4.element import Tag
 
+from scrapedown.html import soup_of
 from scrapedown.options import Options
 from scrapedown.rules import attributes, code, emphasis, images, links, structure, tables, text
 
@@ -15,10 +16,10 @@ Rule = Callable[[Tag, Options], None]
 
 def rewrite_urls(root: Tag, options: Options) -> None:
     """Lazy images resolved, proxies and redirects unwrapped, unsafe links dropped."""
-    from scrapedown.urls import rewrite_urls as rewrite  # noqa: PLC0415 - the urls stage is optional
+    from scrapedown.urls import rewrite_urls as rewrite
 
     if options.urls.enabled:
-        rewrite(root, options, options.urls.base_url)
+        rewrite(soup_of(root), options, options.urls.base_url)  # <base href> lives in <head>
 
 
 RULES: tuple[tuple[str, Rule], ...] = (

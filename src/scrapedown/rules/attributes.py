@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bs4 import Tag
+from bs4.element import Tag
 
 from scrapedown.options import Options
 
@@ -45,7 +45,7 @@ def mark_code_language(root: Tag, options: Options) -> None:
     for pre in root.find_all("pre"):
         if isinstance(pre, Tag):
             language = code_language(pre)
-            pre.attrs = {"class": [f"language-{language}"]} if language else {}
+            pre.attrs = {"class": f"language-{language}"} if language else {}
 
 
 def strip_attributes(root: Tag, options: Options) -> None:

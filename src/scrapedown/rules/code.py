@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bs4 import NavigableString, Tag
+from bs4.element import NavigableString, Tag
 
 from scrapedown.html import is_blank_text, new_tag
 from scrapedown.options import Options

@@ -1,8 +1,8 @@
 """Emphasis rules: one spelling per kind, no nesting or adjacency that breaks the Markdown, and
 delimiters that CommonMark accepts next to (CJK) punctuation.
 
-`<strong>注意：</strong>正文` written as `**注意：**正文` does not render: a closing `**` preceded by
-punctuation must be followed by whitespace or punctuation. The punctuation is moved outside the
+`<strong>注意：</strong>正文` written as `**注意：**正文` does not render: a closing `**`
+preceded by punctuation must be followed by whitespace or punctuation. The punctuation is moved outside the
 delimiters (`**注意**：正文`), which keeps the text exactly as it was.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from bs4 import NavigableString, Tag
+from bs4.element import NavigableString, Tag
 
 from scrapedown.html import BLOCK_TAGS, HEADINGS, VERBATIM, new_tag, tags_in_order
 from scrapedown.options import Options

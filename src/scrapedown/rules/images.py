@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import Tag
+from bs4.element import Tag
 
 from scrapedown.options import Options
 

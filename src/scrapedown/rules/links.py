@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from bs4 import Tag
+from bs4.element import Tag
 
 from scrapedown.html import BLOCK_TAGS
 from scrapedown.options import Options
@@ -21,7 +21,9 @@ def tidy_links(root: Tag, options: Options) -> None:
             link.unwrap()
             continue
         title = link.get("title")
-        if isinstance(title, str) and (not title.strip() or title.strip() == link.get_text().strip()):
+        if isinstance(title, str) and (
+            not title.strip() or title.strip() == link.get_text().strip()
+        ):
             del link["title"]
         if any(isinstance(child, Tag) and child.name in BLOCK_TAGS for child in link.contents):
             _push_link_into_blocks(link)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from bs4 import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4.element import (
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
 
 from scrapedown.html import (
     BLOCK_TAGS,
@@ -30,7 +38,7 @@ _DROP_WHEN_EMPTY = frozenset(
     {
         "p", "a", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "strong", "b", "em", "i",
         "del", "s", "strike", "sup", "sub", "code", "pre", "table", "caption", "figcaption",
-        "q", "table", "thead", "tbody", "tfoot", "tr", *HEADINGS, *_BLOCK_WRAPPERS,
+        "q", "thead", "tbody", "tfoot", "tr", *HEADINGS, *_BLOCK_WRAPPERS,
     }
 )  # fmt: skip
 # Never dropped on their own (a row keeps its columns), but hold no content by themselves.
@@ -86,20 +94,21 @@ def _wrap_loose_inline(container: Tag) -> None:
     run: list[NavigableString | Tag] = []
     for child in list(container.contents):
         if isinstance(child, Tag) and child.name in BLOCK_TAGS:
-            _paragraphs_from_run(run)
+            _paragraphs_from_run(container, run)
             run = []
         elif isinstance(child, NavigableString | Tag):
             run.append(child)
-    _paragraphs_from_run(run)
+    _paragraphs_from_run(container, run)
 
 
-def _paragraphs_from_run(run: list[NavigableString | Tag]) -> None:
+def _paragraphs_from_run(container: Tag, run: list[NavigableString | Tag]) -> None:
     """Wrap each `<br><br>`-separated chunk of an inline run in its own <p>."""
     for chunk in _split_at_double_breaks(run):
         content = _trim_breaks(chunk)
         if not content or all(is_blank_text(node) for node in content):
+            _remove_rest(chunk)  # <br>s between blocks: the blank line says it already
             continue
-        paragraph = new_tag(content[0].parent, "p")
+        paragraph = new_tag(container, "p")
         content[0].insert_before(paragraph)
         for node in content:
             paragraph.append(node.extract())
@@ -169,7 +178,8 @@ def remove_empty(root: Tag, options: Options) -> None:
         if tag.name in CONTENT_WITHOUT_TEXT or (tag.name in VERBATIM and tag.get_text().strip()):
             has_content.add(id(tag))
             continue
-        if tag.name not in VERBATIM and any(_is_content(child, has_content) for child in tag.contents):
+        children = tag.contents
+        if tag.name not in VERBATIM and any(_is_content(c, has_content) for c in children):
             has_content.add(id(tag))
         elif tag.name in _DROP_WHEN_EMPTY and tag.name not in _CELLS and tag.parent is not None:
             _drop_empty(tag)

@@ -3,7 +3,7 @@ minimal HTML by the converter (see `is_pipe_table`)."""
 
 from __future__ import annotations
 
-from bs4 import NavigableString, Tag
+from bs4.element import NavigableString, Tag
 
 from scrapedown.html import new_tag
 from scrapedown.options import Options

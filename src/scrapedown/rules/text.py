@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import NavigableString, Tag
+from bs4.element import NavigableString, Tag
 
 from scrapedown.html import VERBATIM
 from scrapedown.options import Options

@@ -1,0 +1,175 @@
+"""From parsed arguments to an exit status: configuration, file list, cache, workers, report."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import sys
+import time
+from pathlib import Path
+
+from scrapedown._cache import Cache, cache_key, digest
+from scrapedown._config import (
+    DRIVER_KEYS,
+    Config,
+    ConfigError,
+    apply_overrides,
+    find_config,
+    load_config_file,
+    options_from_table,
+)
+from scrapedown._files import Walker, common_parent, find_repo_root
+from scrapedown._parallel import default_jobs, run_tasks
+from scrapedown._report import Reporter
+from scrapedown._tasks import UsageError, build_tasks
+from scrapedown._worker import Outcome, Settings, Status, Task, process, unchanged_from_cache
+from scrapedown.cli import EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
+from scrapedown.options import Options
+
+
+def run_command(args: argparse.Namespace, started: float) -> int:
+    """Everything after argument parsing; usage and configuration errors exit 2."""
+    verbosity = -1 if args.quiet else 1 if args.verbose else 0
+    writes = not (args.check or args.diff)
+    mode = "output" if args.output_dir and writes else "write" if writes else "check"
+    reporter = Reporter(verbosity=verbosity, mode=mode)
+    try:
+        if not args.paths:
+            reporter.note("No paths given. Nothing to do.")
+            return EXIT_OK
+        if "-" in args.paths:
+            from scrapedown._stdin import run_stdin
+
+            return run_stdin(args, reporter)
+        return _run_files(args, reporter, started)
+    except (UsageError, ConfigError) as exc:
+        reporter.stop_progress()
+        reporter.error(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        reporter.stop_progress()
+        reporter.error("interrupted; files already written are complete, the others untouched")
+        return EXIT_INTERRUPTED
+
+
+def load_options(args: argparse.Namespace, start: Path) -> tuple[Config, Options]:
+    """The configuration file that applies (given or discovered) and the resulting Options."""
+    config = load_config_file(Path(args.config)) if args.config else find_config(start)
+    options = apply_overrides(options_from_table(config.table), args.option)
+    return config, options
+
+
+def config_excludes(config: Config) -> list[str]:
+    """The ``exclude`` list of the configuration (a driver key, not an `Options` field)."""
+    for key, value in config.table.items():
+        if key.replace("-", "_") in DRIVER_KEYS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"tool.scrapedown.{key}: expected a list of strings")
+            return value
+    return []
+
+
+def project_root(config: Config, start: Path) -> Path:
+    """Where exclude patterns are anchored: the config's directory, else the repository root."""
+    if config.path is not None:
+        return config.path.parent.absolute()
+    return find_repo_root(start) or Path.cwd()
+
+
+def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> int:
+    paths = [Path(path) for path in args.paths]
+    start = common_parent(paths)
+    config, options = load_options(args, start)
+    if config.path is not None:
+        reporter.note(f"using configuration from {config.path}", level=1)
+    out_root = Path(args.output_dir) if args.output_dir else None
+    walker = Walker(
+        root=project_root(config, start),
+        excludes=[*config_excludes(config), *args.exclude],
+        force_exclude=args.force_exclude,
+        want_html=out_root is not None,
+        skip_dir=out_root,
+    )
+    found = walker.collect(paths)
+    for path, reason in found.skipped:
+        reporter.note(f"skipped {path}: {reason}", level=1)
+    if found.html_skipped:
+        reporter.note(f"note: {found.html_skipped} .html file(s) skipped: HTML input needs -o DIR")
+    tasks, clashes = build_tasks(found.files, paths, out_root)
+    for task, reason in clashes:
+        reporter.failure(task.source, reason)
+    settings = Settings(options, write=not (args.check or args.diff), diff=args.diff,
+                        verify=args.verify)  # fmt: skip
+    cache = Cache.open(cache_key(options, verify=args.verify)) if args.cache else Cache.disabled()
+    try:
+        _execute(tasks, settings, cache, reporter, jobs=args.jobs or default_jobs(),
+                 progress=args.progress)  # fmt: skip
+    finally:
+        reporter.stop_progress()
+        cache.save()
+    reporter.summary(time.perf_counter() - started)
+    return _exit_status(reporter, settings)
+
+
+def _exit_status(reporter: Reporter, settings: Settings) -> int:
+    if reporter.counts[Status.FAILED]:
+        return EXIT_ERROR
+    if not settings.write and reporter.counts[Status.CHANGED]:
+        return EXIT_CHANGES
+    return EXIT_OK
+
+
+def _execute(
+    tasks: list[Task],
+    settings: Settings,
+    cache: Cache,
+    reporter: Reporter,
+    *,
+    jobs: int,
+    progress: bool | None,
+) -> None:
+    reporter.start_progress(len(tasks), progress)
+    known = [_known_from_cache(task, settings, cache) for task in tasks]
+    pending = [task for task, outcome in zip(tasks, known, strict=True) if outcome is None]
+    worker = functools.partial(process, settings=settings)
+    results = run_tasks(worker, pending, jobs, on_crash=_crashed)
+    with contextlib.closing(results):
+        # Outcomes are reported in discovery order, cached or not, whatever -j is.
+        for cached in known:
+            outcome = cached if cached is not None else next(results)
+            if outcome.diff:
+                _write_stdout(outcome.diff)
+            if cached is None and outcome.status is not Status.FAILED:
+                cache.add(outcome.source_digest, outcome.output_digest)
+            reporter.outcome(outcome)
+
+
+def _crashed(task: Task, reason: str) -> Outcome:
+    return Outcome(task, Status.FAILED, reason)
+
+
+def _known_from_cache(task: Task, settings: Settings, cache: Cache) -> Outcome | None:
+    """The outcome the cache proves without converting, or None when the file must be run."""
+    if not cache.enabled:
+        return None
+    try:
+        data = task.source.read_bytes()
+    except OSError:
+        return None  # the worker reports it
+    source_digest = digest(data)
+    cached = cache.lookup(source_digest)
+    if cached is None:
+        return None
+    if unchanged_from_cache(task, cached, source_digest):
+        return Outcome(task, Status.UNCHANGED, source_digest=source_digest, output_digest=cached)
+    if task.dest is None and not settings.write and not settings.diff:
+        # --check in place: the known output differs from the file, so it would change.
+        return Outcome(task, Status.CHANGED, source_digest=source_digest, output_digest=cached)
+    return None
+
+
+def _write_stdout(text: str) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()

@@ -1,0 +1,58 @@
+"""Found files -> tasks: where each one is written, and the checks that need the whole list."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from scrapedown._files import Found, absolute, common_parent, is_html, iter_markdown_dest
+from scrapedown._worker import Task
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as given (exit 2, nothing processed)."""
+
+
+def build_tasks(
+    found: Sequence[Found], arguments: Sequence[Path], out_root: Path | None
+) -> tuple[list[Task], list[tuple[Task, str]]]:
+    """Tasks in discovery order, and the tasks refused because their output path is taken."""
+    if out_root is None:
+        _refuse_explicit_html(found)
+        return [Task(item.path, is_html(item.path)) for item in found], []
+    _refuse_output_over_inputs(arguments, out_root)
+    base = common_parent(arguments)
+    tasks: list[Task] = []
+    clashes: list[tuple[Task, str]] = []
+    owners: dict[Path, Path] = {}
+    for item, dest in zip(found, iter_markdown_dest(found, base, out_root), strict=True):
+        task = Task(item.path, is_html(item.path), dest, out_root)
+        owner = owners.setdefault(Path(os.path.normcase(absolute(dest))), item.path)
+        if owner != item.path:
+            clashes.append((task, f"output {dest} is already written from {owner}"))
+        else:
+            tasks.append(task)
+    return tasks, clashes
+
+
+def _refuse_explicit_html(found: Sequence[Found]) -> None:
+    named = [str(item.path) for item in found if item.explicit and is_html(item.path)]
+    if named:
+        raise UsageError(
+            f"{named[0]}: HTML input needs -o DIR (it becomes a new .md file; "
+            "inputs are never overwritten with another format)"
+        )
+
+
+def _refuse_output_over_inputs(arguments: Sequence[Path], out_root: Path) -> None:
+    if out_root.exists() and not out_root.is_dir():
+        raise UsageError(f"--output-dir {out_root}: not a directory")
+    real_out = out_root.resolve()
+    for argument in arguments:
+        real = argument.resolve()
+        if real == real_out or real.is_relative_to(real_out):
+            raise UsageError(
+                f"{argument} is inside the output directory {out_root}; "
+                "-o must name a separate directory (inputs are never modified)"
+            )

@@ -1,0 +1,190 @@
+"""One file, start to finish: read, decode, clean, verify, compare, write (or diff).
+
+`process` runs in a worker process as well as in the main one, so everything it takes and
+returns is a small picklable dataclass, and it never prints: the main process reports.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrapedown._cache import digest
+from scrapedown._io import Decoded, decode, ensure_writable, prepare_output_parent, write_atomic
+from scrapedown.errors import ScrapedownError
+from scrapedown.options import Options
+
+
+class Status(enum.Enum):
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Task:
+    """A file to process. `dest` is None in place, else the mirrored path under `out_root`."""
+
+    source: Path
+    html: bool
+    dest: Path | None = None
+    out_root: Path | None = None
+
+    @property
+    def target(self) -> Path:
+        """The file that is compared against, and written to."""
+        return self.source if self.dest is None else self.dest
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every task of a run shares."""
+
+    options: Options
+    write: bool
+    diff: bool
+    verify: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one task; digests feed the cache (empty when unknown)."""
+
+    task: Task
+    status: Status
+    message: str = ""
+    diff: str = ""
+    source_digest: bytes = b""
+    output_digest: bytes = b""
+
+
+def convert(text: str, *, html: bool, options: Options) -> str:
+    """The one call into the pipeline.
+
+    ``.html`` pages go through `clean` too for now; when the whole-page entry point lands, it is
+    swapped in here and nowhere else.
+    """
+    from scrapedown.api import clean  # the heavy pipeline: imported once there is work
+
+    cleaned: str = clean(text, options)
+    return cleaned
+
+
+def verify(original: str, cleaned: str, *, options: Options) -> None:
+    """Fidelity safety net run before anything is written (seam for issue 8).
+
+    Raises `ScrapedownError` when `cleaned` lost article text, images or links of `original`.
+    A no-op until the check function lands; ``--no-verify`` skips it.
+    """
+
+
+def process(task: Task, settings: Settings) -> Outcome:
+    """Run one task; every failure becomes a FAILED outcome with a one-line reason."""
+    try:
+        return _process(task, settings)
+    except Exception as exc:  # a bug in a rule must not stop the other 4,999 files
+        return Outcome(task, Status.FAILED, failure_reason(exc))
+
+
+def failure_reason(exc: Exception) -> str:
+    """The ``reason`` of a ``path: reason`` line."""
+    if isinstance(exc, ScrapedownError):
+        return _one_line(str(exc))
+    if isinstance(exc, OSError):
+        return _os_reason(exc)
+    if isinstance(exc, RecursionError):
+        return "nesting too deep to convert"
+    return _one_line(f"internal error: {type(exc).__name__}: {exc}")
+
+
+def transform(data: bytes, *, html: bool, settings: Settings) -> tuple[Decoded, str, bytes]:
+    """Bytes in -> (how they decoded, the cleaned text, the bytes to write)."""
+    decoded = decode(data, html=html)
+    cleaned = convert(decoded.text, html=html, options=settings.options)
+    if settings.verify:
+        verify(decoded.text, cleaned, options=settings.options)
+    return decoded, cleaned, decoded.encode(cleaned)
+
+
+def _process(task: Task, settings: Settings) -> Outcome:
+    try:
+        data = task.source.read_bytes()
+    except OSError as exc:
+        raise ScrapedownError(f"cannot read: {_os_reason(exc)}") from None
+    source_digest = digest(data)
+    decoded, cleaned, new_bytes = transform(data, html=task.html, settings=settings)
+    output_digest = digest(new_bytes)
+    before: str | None
+    if task.dest is None:
+        before, unchanged = decoded.text, decoded.is_unchanged_by(cleaned)
+        if unchanged:
+            output_digest = source_digest  # what is on disk is the output (EOLs as they were)
+    else:
+        before, unchanged = _read_existing(task.dest, new_bytes)
+    diff = ""
+    if not unchanged:
+        if settings.diff:
+            diff = unified_diff(before, cleaned, str(task.target), new=before is None)
+        if settings.write:
+            _write(task, new_bytes)
+    status = Status.UNCHANGED if unchanged else Status.CHANGED
+    return Outcome(task, status, "", diff, source_digest, output_digest)
+
+
+def _read_existing(dest: Path, new_bytes: bytes) -> tuple[str | None, bool]:
+    """An output file's current text (None when missing) and whether it already equals."""
+    try:
+        current = dest.read_bytes()
+    except FileNotFoundError:
+        return None, False
+    if current == new_bytes:
+        return "", True
+    return current.decode("utf-8", errors="replace").replace("\r\n", "\n"), False
+
+
+def _write(task: Task, data: bytes) -> None:
+    # Through a symlink, the real file is rewritten and the link is kept.
+    target = Path(os.path.realpath(task.source)) if task.dest is None else task.dest
+    try:
+        if task.dest is None:
+            ensure_writable(target)
+        else:
+            assert task.out_root is not None
+            prepare_output_parent(task.dest, task.out_root)
+        write_atomic(target, data)
+    except OSError as exc:
+        raise ScrapedownError(f"cannot write {target}: {_os_reason(exc)}") from None
+
+
+def unified_diff(before: str | None, after: str, name: str, *, new: bool = False) -> str:
+    """A ``git apply``-able unified diff; ``/dev/null`` as the old side of a new file."""
+    import difflib
+
+    old_lines = (before or "").splitlines(keepends=True)
+    new_lines = after.splitlines(keepends=True)
+    old_name = "/dev/null" if new else f"a/{name}"
+    lines = difflib.unified_diff(old_lines, new_lines, old_name, f"b/{name}")
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split()) or "cannot convert"
+
+
+def _os_reason(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return reason[0].lower() + reason[1:] if reason else "input/output error"
+
+
+def unchanged_from_cache(task: Task, cached: bytes, source_digest: bytes) -> bool:
+    """Whether a cache hit proves the target is already what scrapedown would write."""
+    if task.dest is None:
+        return cached == source_digest
+    try:
+        return digest(task.dest.read_bytes()) == cached
+    except OSError:
+        return False

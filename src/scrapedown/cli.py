@@ -1,0 +1,202 @@
+"""The ``scrapedown`` command: ``main(argv) -> int`` in-process, ``run()`` for the console script.
+
+This module is imported on every hook call, so it imports only the standard library and light
+modules of our own; the pipeline is imported by the worker when a file actually needs converting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from typing import NoReturn
+
+from scrapedown import __version__
+from scrapedown._config import option_keys
+
+EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+_DESCRIPTION = """\
+Clean scraped article HTML in Markdown posts (front matter kept) and convert .html pages
+to Markdown. Directories are searched for *.md, *.markdown, *.html and *.htm, skipping hidden
+directories, node_modules and whatever .gitignore ignores. Markdown files are rewritten in place,
+and only when their content changes; .html files need -o DIR."""
+
+_EPILOG = """\
+exit status:
+  0    success, or nothing to do
+  1    --check/--diff found files that would change
+  2    usage or configuration error, or some file failed (each failure is reported as
+       "path: reason" on stderr and the file is left untouched; the other files are processed)
+  130  interrupted (Ctrl-C): files already written are complete, the others untouched
+
+configuration:
+  [tool.scrapedown] in the nearest pyproject.toml upward from the paths (not above the
+  repository root), or --config FILE. Keys (hyphens or underscores; nested tables are
+  [tool.scrapedown.punct] and [tool.scrapedown.urls]; "extend-KEY" adds to a list default):
+    {keys}
+  plus "exclude" (a list of gitignore-style globs, like --exclude).
+  Precedence: built-in defaults, then the file, then -O/--option flags.
+
+environment:
+  SCRAPEDOWN_CACHE_DIR  cache directory (default: the user cache dir + /scrapedown)"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    keys = "\n    ".join(_wrap(option_keys(), width=84))
+    parser = argparse.ArgumentParser(
+        prog="scrapedown",
+        description=_DESCRIPTION,
+        epilog=_EPILOG.format(keys=keys),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or directories to clean; '-' reads stdin and writes the result to stdout",
+    )
+    _add_mode_arguments(parser)
+    _add_selection_arguments(parser)
+    _add_run_arguments(parser)
+    return parser
+
+
+def _add_mode_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("modes")
+    group.add_argument(
+        "-o",
+        "--output-dir",
+        metavar="DIR",
+        help="write a mirrored tree of clean Markdown into DIR (.html/.htm become .md); "
+        "inputs are never modified and nothing is written outside DIR",
+    )
+    group.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; list the files that would change and exit 1 if there are any",
+    )
+    group.add_argument(
+        "--diff",
+        action="store_true",
+        help="write nothing; print unified diffs to stdout and exit 1 if there are any",
+    )
+    group.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="with '-': the file name stdin stands for (an .html name decodes it as a page; "
+        "used for configuration discovery and --force-exclude)",
+    )
+
+
+def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("file selection and configuration")
+    group.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip paths matching this gitignore-style pattern, relative to the project root "
+        "(repeatable; adds to the configuration's exclude list)",
+    )
+    group.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude patterns to files named on the command line too (for pre-commit)",
+    )
+    group.add_argument(
+        "--config",
+        metavar="FILE",
+        help="read options from FILE ([tool.scrapedown] of a pyproject.toml, or the top level "
+        "of any other TOML file) instead of searching for pyproject.toml",
+    )
+    group.add_argument(
+        "-O",
+        "--option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="set one option, overriding the configuration file; VALUE is TOML or a bare "
+        "string (-O bold-headings=true, -O punct.enabled=false, -O 'extend-drop-tags=[\"aside\"]')",
+    )
+
+
+def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("running")
+    group.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes (default: all CPUs); a few files are always done in-process",
+    )
+    group.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="neither read nor write the cache of files known to be clean",
+    )
+    group.add_argument(
+        "--no-verify",
+        dest="verify",
+        action="store_false",
+        help="skip the fidelity check of each result before it is written",
+    )
+    group.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="draw a progress bar on stderr (default: when stderr is a terminal and there are "
+        "at least 100 files)",
+    )
+    verbosity = group.add_mutually_exclusive_group()
+    verbosity.add_argument(
+        "-q", "--quiet", action="store_true", help="print only failures (and the exit status)"
+    )
+    verbosity.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also print unchanged and skipped files and the configuration used",
+    )
+    group.add_argument("--version", action="version", version=f"scrapedown {__version__}")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _wrap(words: list[str], *, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + len(word) + 2 <= width:
+            lines[-1] += f" {word},"
+        else:
+            lines.append(f"{word},")
+    if lines:
+        lines[-1] = lines[-1].rstrip(",")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status."""
+    started = time.perf_counter()
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors: argparse has printed them
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    from scrapedown._runner import run_command
+
+    return run_command(args, started)
+
+
+def run() -> NoReturn:
+    """Console-script entry point."""
+    sys.exit(main())
