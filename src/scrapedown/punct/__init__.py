@@ -1,18 +1,50 @@
-"""Full-width punctuation normaliser (placeholder until issue 3 lands: identity)."""
+"""Full-width punctuation normaliser (spec: research/anchors-cjk.md §4).
+
+Not NFKC: correct Chinese ``，（）：？！`` stay; full-width letters, digits and ASCII-only symbols
+become ASCII; ``．：，＂`` change only in context; ideographic-space indentation goes. Code, link
+targets, URLs and e-mails are never changed, and running it twice changes nothing more.
+
+Import rule: `scrapedown.options` imports this package, so nothing here may import it at module
+level (only under TYPE_CHECKING, and the default inside the functions).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from scrapedown.punct.markdown import normalize_markdown_text
+from scrapedown.punct.options import PunctOptions
+from scrapedown.punct.text import normalize_text
+
 if TYPE_CHECKING:
     from scrapedown.options import Options
 
+__all__ = ["PunctOptions", "normalize_markdown", "normalize_punctuation"]
+
+
+def _punct_options(options: Options | None) -> PunctOptions:
+    if options is None:
+        from scrapedown.options import DEFAULT_OPTIONS  # noqa: PLC0415 (import cycle)
+
+        options = DEFAULT_OPTIONS
+    return options.punct
+
 
 def normalize_punctuation(text: str, options: Options | None = None) -> str:
-    """Normalise full-width forms in plain text."""
-    return text
+    """Normalise full-width forms in plain text.
+
+    Code spans, fenced code, link destinations, autolinks, bare URLs and e-mail addresses are
+    left byte-identical. Returns ``text`` itself when there is nothing to change.
+    """
+    return normalize_text(text, _punct_options(options))
 
 
 def normalize_markdown(markdown: str, options: Options | None = None) -> str:
-    """Normalise full-width forms in the text of a Markdown document, never in code or URLs."""
-    return markdown
+    """Normalise full-width forms in the text of a Markdown document, never in code or URLs.
+
+    Fenced and indented code, code spans, link and image destinations, autolinks, bare URLs,
+    e-mail addresses and raw HTML are left byte-identical; context is read through inline syntax;
+    characters that would become Markdown syntax are escaped. Returns ``markdown`` itself when
+    there is nothing to change.
+    """
+    return normalize_markdown_text(markdown, _punct_options(options))

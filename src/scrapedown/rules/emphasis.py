@@ -2,8 +2,8 @@
 delimiters that CommonMark accepts next to (CJK) punctuation.
 
 `<strong>注意：</strong>正文` written as `**注意：**正文` does not render: a closing `**`
-preceded by punctuation must be followed by whitespace or punctuation. The punctuation is moved outside the
-delimiters (`**注意**：正文`), which keeps the text exactly as it was.
+preceded by punctuation must be followed by whitespace or punctuation. The punctuation is moved
+outside the delimiters (`**注意**：正文`), which keeps the text exactly as it was.
 """
 
 from __future__ import annotations

@@ -1,9 +1,13 @@
-"""URL stage (placeholder until issue 4 lands)."""
+"""URL stage: proxy and redirect unwrapping, lazy images, safe links.
+
+This module is imported while `scrapedown.options` is still loading (it needs `UrlOptions`), so
+it imports neither `scrapedown.options` nor anything heavy at module level: each function loads
+its implementation on first use.
+"""
 
 from __future__ import annotations
 
-
-
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -11,13 +15,85 @@ if TYPE_CHECKING:
 
     from scrapedown.options import Options
 
+__all__ = [
+    "base_url_from_metadata",
+    "rewrite_markdown_urls",
+    "rewrite_urls",
+    "rule_errors",
+    "unwrap_url",
+]
+
+_KINDS = ("img", "link")
+
+
+def _options(options: Options | None) -> Options:
+    if options is not None:
+        return options
+    from scrapedown.options import DEFAULT_OPTIONS
+
+    return DEFAULT_OPTIONS
+
 
 def unwrap_url(
     url: str, *, kind: str = "img", base_url: str | None = None, options: Options | None = None
 ) -> str:
-    """The real target of a proxy- or redirect-wrapped URL."""
-    return url
+    """The real target of a proxy- or redirect-wrapped URL (`kind` is ``img`` or ``link``).
+
+    Nested wrappers are peeled off (up to ``options.urls.max_depth``); the result is a
+    re-quoted http(s) URL. A URL that no rule unwraps comes back unchanged, byte for byte —
+    including relative URLs: `base_url` only serves to recognise relative and
+    protocol-relative wrappers. Never raises on any string.
+
+    >>> unwrap_url("https://wsrv.nl/?url=example.com/a.jpg&w=300")
+    'http://example.com/a.jpg'
+    """
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be 'img' or 'link', not {kind!r}")
+    from scrapedown.urls.unwrap import unwrap
+
+    return unwrap(url, kind, base_url, _options(options).urls)
 
 
 def rewrite_urls(soup: BeautifulSoup, options: Options, base_url: str | None = None) -> None:
-    """Resolve lazy images and unwrap every img/a URL in the tree, dropping unsafe links."""
+    """Resolve lazy images and unwrap every img/a URL in the tree, dropping unsafe links.
+
+    Every ``<img>`` (and ``<amp-img>``) gets its real source in ``src`` or is removed when it
+    has none; ``<noscript>`` copies are merged; links to ``javascript:``, ``vbscript:``,
+    ``data:`` and ``file:`` lose the link and keep their text.
+    """
+    from scrapedown.urls.dom import rewrite_tree
+
+    rewrite_tree(soup, options.urls, base_url)
+
+
+def rewrite_markdown_urls(markdown: str, options: Options, base_url: str | None = None) -> str:
+    """Unwrap the image and link destinations of a Markdown body (never inside code).
+
+    Returns `markdown` itself when nothing changes.
+    """
+    from scrapedown.urls.markdown import rewrite_markdown
+
+    return rewrite_markdown(markdown, options.urls, base_url)
+
+
+def base_url_from_metadata(data: Mapping[str, object], options: Options) -> str | None:
+    """The page URL of a post: ``options.urls.base_url``, else the first front-matter key of
+    ``options.urls.base_url_keys`` holding an absolute http(s) URL."""
+    from scrapedown.urls.target import scheme_of
+
+    if options.urls.base_url:
+        return options.urls.base_url
+    for key in options.urls.base_url_keys:
+        value = data.get(key)
+        if isinstance(value, str) and scheme_of(value) in ("http", "https"):
+            stripped = value.strip()
+            if "://" in stripped and " " not in stripped:
+                return stripped
+    return None
+
+
+def rule_errors(options: Options) -> tuple[str, ...]:
+    """Problems in the URL options worth reporting: malformed user rules, unknown rule names."""
+    from scrapedown.urls.userrules import rule_errors as url_rule_errors
+
+    return url_rule_errors(options.urls)
