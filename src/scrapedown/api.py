@@ -41,7 +41,7 @@ def clean(text: str, options: Options | None = None) -> str:
 def clean_html(html: str, options: Options | None = None) -> str:
     """An HTML fragment in, its Markdown body out (ending with one newline, or empty)."""
     options = _checked(html, options)
-    markdown = _finish(html_to_markdown(html, options), options)
+    markdown = _normalize(html_to_markdown(html, options), options)
     return markdown + "\n" if markdown else ""
 
 
@@ -52,12 +52,14 @@ def clean_body(body: str, options: Options) -> str:
             f"body of {len(body):,} characters is over the limit of {options.max_body_chars:,}"
         )
     if not has_html(body):
-        return _finish(strip_blank_edges(body), options)
+        return _normalize(_markdown_urls(strip_blank_edges(body), options), options)
     parts = [
-        html_to_markdown(segment.text, options) if segment.is_html else segment.text
+        html_to_markdown(segment.text, options)
+        if segment.is_html
+        else _markdown_urls(segment.text, options)
         for segment in split_segments(body)
     ]
-    return _finish("\n\n".join(p for p in map(strip_blank_edges, parts) if p.strip()), options)
+    return _normalize("\n\n".join(p for p in map(strip_blank_edges, parts) if p.strip()), options)
 
 
 def html_to_markdown(html: str, options: Options) -> str:
@@ -73,13 +75,16 @@ def html_to_markdown(html: str, options: Options) -> str:
     return tidy_markdown(markdown)
 
 
-def _finish(markdown: str, options: Options) -> str:
-    """Stages 5 and 7 on Markdown text: URLs in hand-written Markdown, then punctuation."""
-    if options.urls.enabled:
-        markdown = rewrite_markdown_urls(markdown, options, options.urls.base_url)
-    if options.punct.enabled:
-        markdown = normalize_markdown(markdown, options)
-    return markdown
+def _markdown_urls(markdown: str, options: Options) -> str:
+    """Stage 5 for hand-written Markdown (converted HTML had its URLs done in the tree)."""
+    if not options.urls.enabled:
+        return markdown
+    return rewrite_markdown_urls(markdown, options, options.urls.base_url)
+
+
+def _normalize(markdown: str, options: Options) -> str:
+    """Stage 7: punctuation and spaces in the text of the Markdown body."""
+    return normalize_markdown(markdown, options) if options.punct.enabled else markdown
 
 
 def _checked(text: object, options: Options | None) -> Options:

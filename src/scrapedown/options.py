@@ -76,9 +76,9 @@ class Options:
     bullet: str = "-"
     """Bullet character for unordered lists. Default: `-`."""
 
-    max_depth: int = 400
-    """Deeper HTML nesting is flattened before conversion (protects the recursive converter).
-    Default: 400."""
+    max_depth: int = 100
+    """HTML nested deeper than this is flattened to its text, images and line breaks before
+    conversion (the converter is recursive). Default: 100."""
 
     max_body_chars: int = 64 * 1024 * 1024
     """Bodies longer than this are rejected with `ScrapedownError`. Default: 64 Mi characters."""

@@ -40,7 +40,8 @@ def _in_verbatim(tag: Tag) -> bool:
 
 
 def _nested_in_same(tag: Tag) -> bool:
-    return any(parent.name == tag.name for parent in tag.parents)
+    """Inside an element of the same kind (parents may not be renamed yet: `b` is `strong`)."""
+    return any(_SPELLING.get(parent.name, parent.name) == tag.name for parent in tag.parents)
 
 
 def _holds_blocks(tag: Tag) -> bool:

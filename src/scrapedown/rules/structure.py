@@ -25,6 +25,8 @@ from scrapedown.html import (
 from scrapedown.options import Options
 
 _NOT_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+# What survives below the nesting limit: text, and elements that are content without children.
+_FLAT_KEEP = frozenset({"img", "br"})
 # Wrappers whose content is a sequence of blocks: loose inline content inside them becomes <p>.
 _BLOCK_WRAPPERS = frozenset(
     {
@@ -47,11 +49,26 @@ _INLINE_KEEP_SPACE = frozenset({"strong", "b", "em", "i", "del", "s", "strike", 
 
 
 def flatten_deep_nesting(root: Tag, options: Options) -> None:
-    """Unwrap elements nested deeper than `options.max_depth` (their text stays): the
-    converter is recursive and real articles never nest that deep."""
-    too_deep = [tag for tag, depth in iter_depths(root) if depth > options.max_depth]
-    for tag in reversed(too_deep):
-        tag.unwrap()
+    """Flatten what nests deeper than `options.max_depth`: below that depth only the text,
+    images and line breaks stay, in order. The converter is recursive and real articles never
+    nest that deep; unwrapping tag by tag would cost depth × size in bs4."""
+    at_limit = [tag for tag, depth in iter_depths(root) if depth == options.max_depth]
+    for tag in at_limit:
+        if any(isinstance(child, Tag) for child in tag.contents):
+            _flatten(tag)
+
+
+def _flatten(tag: Tag) -> None:
+    kept = [
+        node
+        for node in tag.descendants
+        if (isinstance(node, NavigableString) and not isinstance(node, _NOT_TEXT))
+        or (isinstance(node, Tag) and node.name in _FLAT_KEEP)
+    ]
+    for node in kept:
+        node.extract()
+    tag.clear()
+    tag.extend(kept)
 
 
 def drop_junk(root: Tag, options: Options) -> None:

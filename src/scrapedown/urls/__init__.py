@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "base_url_from_metadata",
+    "markdown_destination",
     "rewrite_markdown_urls",
     "rewrite_urls",
     "rule_errors",
@@ -74,6 +75,18 @@ def rewrite_markdown_urls(markdown: str, options: Options, base_url: str | None 
     from scrapedown.urls.markdown import rewrite_markdown
 
     return rewrite_markdown(markdown, options.urls, base_url)
+
+
+def markdown_destination(url: str) -> str:
+    """`url` written as one CommonMark link destination that renders back to it: no space,
+    ``<``, ``>`` or newline can end it early, unbalanced parentheses get the ``<…>`` form.
+
+    >>> markdown_destination("https://example.com/a b_(c")
+    '<https://example.com/a%20b_(c>'
+    """
+    from scrapedown.urls.destination import markdown_destination as destination
+
+    return destination(url)
 
 
 def base_url_from_metadata(data: Mapping[str, object], options: Options) -> str | None:

@@ -1,0 +1,244 @@
+"""The tree rewrite: every image gets its real, unwrapped source; unsafe links lose the link.
+
+Runs on a parsed HTML region before scripts, styles and ``<noscript>`` are removed, so that
+``<noscript>`` fallbacks can still be used: a ``<noscript>`` image paired with a scripted image
+gives that image its source and is removed with its ``<noscript>``; one that stands alone is
+moved out, so that the later removal of ``<noscript>`` does not lose the article's only copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import Comment, NavigableString
+
+from scrapedown.urls.lazy import (
+    choose_picture_source,
+    choose_source,
+    is_placeholder,
+    kept_data_uri,
+)
+from scrapedown.urls.options import UrlOptions
+from scrapedown.urls.target import is_http_or_relative, is_unsafe_link, resolve, scheme_of
+from scrapedown.urls.unwrap import unwrap
+from scrapedown.urls.urlparts import normalize
+
+_HIDDEN_STYLE_MARKERS = ("display:none", "visibility:hidden", "-9999")
+_IMAGE_FILE_RE = re.compile(r"\.(?:avif|bmp|gif|ico|jpe?g|png|svg|tiff?|webp)$", re.IGNORECASE)
+_MAX_WRAPPER_LEVELS = 3
+_MAX_WRAPPER_CHILDREN = 3  # a figure: the image, its noscript copy, a caption
+
+
+def _attrs(tag: Tag) -> dict[str, str]:
+    """Attributes with lower-case names and stripped text values."""
+    out: dict[str, str] = {}
+    for name, value in tag.attrs.items():
+        text = " ".join(value) if isinstance(value, list) else str(value)
+        out[name.lower()] = text.strip()
+    return out
+
+
+def _document_base(soup: BeautifulSoup, base_url: str | None) -> str | None:
+    """`base_url`, refined by a ``<base href>`` in the region when that gives an http(s) URL."""
+    base_tag = soup.find("base", href=True)
+    if isinstance(base_tag, Tag):
+        resolved = resolve(_attrs(base_tag).get("href", ""), base_url)
+        if scheme_of(resolved) in ("http", "https"):
+            return resolved
+    return base_url
+
+
+def _noscript_images(noscript: Tag) -> list[Tag]:
+    """The images of a ``<noscript>``; its text is parsed first when a parser kept it as text."""
+    images = noscript.find_all("img")
+    if not images and "<img" in noscript.get_text().lower():
+        fragment = BeautifulSoup(noscript.get_text(), "lxml")
+        noscript.clear()
+        for image in fragment.find_all("img"):
+            noscript.append(image.extract())
+        images = noscript.find_all("img")
+    return [image for image in images if isinstance(image, Tag)]
+
+
+def _element_neighbours(node: Tag) -> list[Tag]:
+    """The previous and next element siblings, across whitespace and comments only."""
+    found: list[Tag] = []
+    for siblings in (node.previous_siblings, node.next_siblings):
+        for sibling in siblings:
+            if isinstance(sibling, Comment) or (
+                isinstance(sibling, NavigableString) and not sibling.strip()
+            ):
+                continue
+            if isinstance(sibling, Tag):
+                found.append(sibling)
+            break
+    return found
+
+
+def _one_image_noscripts(parent: Tag, images_of: dict[int, list[Tag]]) -> list[Tag]:
+    return [
+        child
+        for child in parent.find_all("noscript", recursive=False)
+        if isinstance(child, Tag) and len(images_of.get(id(child), ())) == 1
+    ]
+
+
+def _paired_noscript(image: Tag, images_of: dict[int, list[Tag]]) -> Tag | None:
+    """The ``<noscript>`` holding one image next to `image`, next to its sole-child wrapper
+    (``<a><img></a><noscript>``), or alone with it in a small wrapper such as a ``<figure>``."""
+    node = image
+    for _ in range(_MAX_WRAPPER_LEVELS):
+        for neighbour in _element_neighbours(node):
+            if neighbour.name == "noscript" and len(images_of.get(id(neighbour), ())) == 1:
+                return neighbour
+        parent = node.parent
+        if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+            return None
+        children = [child for child in parent.children if isinstance(child, Tag)]
+        candidates = _one_image_noscripts(parent, images_of)
+        if len(children) <= _MAX_WRAPPER_CHILDREN and len(candidates) == 1:
+            scripted = [i for i in parent.find_all("img") if i.find_parent("noscript") is None]
+            if len(scripted) == 1:
+                return candidates[0]
+        if len(children) != 1:
+            return None
+        node = parent
+    return None
+
+
+def _picture_choice(image: Tag, options: UrlOptions) -> str | None:
+    picture = image.find_parent("picture")
+    if picture is None:
+        return None
+    sources = [_attrs(source) for source in picture.find_all("source")]
+    return choose_picture_source(sources, options)
+
+
+def _image_source(image: Tag, noscript_image: Tag | None, options: UrlOptions) -> str | None:
+    """The raw real source of `image`, before resolution and unwrapping (spec §3 step 4)."""
+    attrs = _attrs(image)
+    choice = choose_source(attrs, options)
+    url = choice.url if choice else None
+    if image.find_parent("picture") is not None and (
+        url is None or options.picture_prefer == "largest_source"
+    ):
+        url = _picture_choice(image, options) or url
+    if noscript_image is not None and (choice is None or choice.attr == "src"):
+        fallback = choose_source(_attrs(noscript_image), options)
+        if fallback is not None:
+            url = fallback.url
+            for name in ("alt", "title"):
+                if not attrs.get(name) and noscript_image.get(name):
+                    image[name] = _attrs(noscript_image)[name]
+    return url or kept_data_uri(attrs, options)
+
+
+def _finish_image(image: Tag, url: str | None, options: UrlOptions, base: str | None) -> bool:
+    """Store the resolved, unwrapped `url` in ``src``, or remove the image when there is none;
+    whether the image stays."""
+    if url is not None and not url.startswith("data:"):
+        url = unwrap(resolve(url, base), "img", base, options)
+        if not is_http_or_relative(url) or is_placeholder(url, options.placeholder_names):
+            url = None
+    picture = image.find_parent("picture")
+    if picture is not None:
+        # lxml does not know <source> is void and nests what follows (the img) inside it.
+        for source in picture.find_all("source"):
+            source.unwrap()
+    if url is None:
+        # An <amp-img> may hold fallback content (a <noscript> copy): keep that, drop the rest.
+        if image.contents:
+            image.unwrap()
+        else:
+            image.decompose()
+        return False
+    for name in (*options.lazy_src_attrs, *options.lazy_srcset_attrs, "sizes", "data-sizes"):
+        if name in image.attrs:
+            del image[name]
+    image["src"] = url
+    return True
+
+
+def _is_hidden(image: Tag) -> bool:
+    style = _attrs(image).get("style", "").replace(" ", "").lower()
+    return any(marker in style for marker in _HIDDEN_STYLE_MARKERS)
+
+
+def _rewrite_images(soup: BeautifulSoup, options: UrlOptions, base: str | None) -> None:
+    for amp_image in soup.find_all("amp-img"):
+        amp_image.name = "img"
+    noscripts = [tag for tag in soup.find_all("noscript") if isinstance(tag, Tag)]
+    images_of = {id(noscript): _noscript_images(noscript) for noscript in noscripts}
+    in_noscript = {id(image) for images in images_of.values() for image in images}
+    paired: set[int] = set()
+    sources: set[str] = set()
+    for image in list(soup.find_all("img")):
+        if not isinstance(image, Tag) or image.decomposed or id(image) in in_noscript:
+            continue
+        noscript = _paired_noscript(image, images_of)
+        fallback = images_of[id(noscript)][0] if noscript is not None else None
+        if noscript is not None:
+            paired.add(id(noscript))
+        if _finish_image(image, _image_source(image, fallback, options), options, base):
+            sources.add(str(image["src"]))
+        if noscript is not None:
+            noscript.decompose()
+    for noscript in noscripts:
+        if id(noscript) not in paired and not noscript.decomposed:
+            _rescue_noscript_images(noscript, images_of[id(noscript)], sources, options, base)
+
+
+def _rescue_noscript_images(
+    noscript: Tag, images: list[Tag], sources: set[str], options: UrlOptions, base: str | None
+) -> None:
+    """Move the real images of an unpaired ``<noscript>`` out of it, unless already shown."""
+    for image in images:
+        if image.decomposed or _is_hidden(image):
+            continue
+        if not _finish_image(image, _image_source(image, None, options), options, base):
+            continue
+        source = str(image["src"])
+        if source not in sources:
+            sources.add(source)
+            noscript.insert_before(image.extract())
+
+
+def _link_target(link: Tag, href: str, options: UrlOptions, base: str | None) -> str:
+    """The resolved, unwrapped target of a link. A link around an image (a lightbox) whose
+    target is an image file is unwrapped like an image, so that it can still be recognised as
+    the same image (image proxies such as CORS workers are opt-in for plain links)."""
+    url = resolve(normalize(href), base)
+    if not options.links:
+        return url
+    unwrapped = unwrap(url, "link", base, options)
+    if unwrapped == url and link.find("img") is not None:
+        as_image = unwrap(url, "img", base, options)
+        if _IMAGE_FILE_RE.search(as_image.split("?")[0].split("#")[0]):
+            return as_image
+    return unwrapped
+
+
+def _rewrite_links(soup: BeautifulSoup, options: UrlOptions, base: str | None) -> None:
+    for link in list(soup.find_all("a", href=True)):
+        if not isinstance(link, Tag):
+            continue
+        href = _attrs(link).get("href", "")
+        if is_unsafe_link(href):
+            link.unwrap()
+        elif options.enabled:
+            url = _link_target(link, href, options, base)
+            if url != link.get("href"):
+                link["href"] = url
+
+
+def rewrite_tree(soup: BeautifulSoup, options: UrlOptions, base_url: str | None) -> None:
+    """Rewrite every image and link of `soup` in place (see the module docstring)."""
+    base = _document_base(soup, base_url)
+    if options.enabled:
+        _rewrite_images(soup, options, base)
+    else:
+        for image in list(soup.find_all("img")):
+            if isinstance(image, Tag) and is_unsafe_link(_attrs(image).get("src", "")):
+                image.decompose()
+    _rewrite_links(soup, options, base)
