@@ -129,24 +129,32 @@ class Walker:
         """Why a walked entry is left out ("" = silently: not a file type we handle)."""
         if entry.name.startswith("."):
             return "hidden" if is_dir else ""
-        if entry.is_symlink():
-            if is_dir or entry.is_dir():
-                return "symlinked directory (not followed)"
-            if not path.resolve().is_relative_to(self._tree):
-                return "symlink to a file outside the tree"
-        if not is_dir:
-            suffix = path.suffix.lower()
-            if suffix in HTML_SUFFIXES and not self.want_html:
-                self.result.html_skipped += 1
-                return "HTML input needs -o DIR"
-            if suffix not in MARKDOWN_SUFFIXES | HTML_SUFFIXES:
-                return ""
-        elif self._skip_dir is not None and path.resolve() == self._skip_dir:
-            return "the output directory"
+        reason = self._kind_reason(path, entry, is_dir)
+        if reason is not None:
+            return reason
         if _gitignored(path, is_dir, ignores):
             return "ignored by .gitignore"
         if self._excluded(path, is_dir=is_dir):
             return "excluded"
+        return None
+
+    def _kind_reason(self, path: Path, entry: os.DirEntry[str], is_dir: bool) -> str | None:
+        """Left out for what it is: the output directory, another suffix, a symlink, HTML."""
+        if is_dir:
+            if self._skip_dir is not None and path.resolve() == self._skip_dir:
+                return "the output directory"
+            return None
+        suffix = path.suffix.lower()
+        if suffix not in MARKDOWN_SUFFIXES | HTML_SUFFIXES:
+            return ""
+        if entry.is_symlink():
+            if entry.is_dir():
+                return "symlinked directory (not followed)"
+            if not path.resolve().is_relative_to(self._tree):
+                return "symlink to a file outside the tree"
+        if suffix in HTML_SUFFIXES and not self.want_html:
+            self.result.html_skipped += 1
+            return "HTML input needs -o DIR"
         return None
 
     def _excluded(self, path: Path, *, is_dir: bool) -> bool:

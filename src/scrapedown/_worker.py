@@ -73,11 +73,18 @@ def convert(text: str, *, html: bool, options: Options) -> str:
 
 
 def verify(original: str, cleaned: str, *, options: Options) -> None:
-    """Fidelity safety net run before anything is written (seam for issue 8).
+    """Fidelity safety net run before anything is written (``--no-verify`` skips it).
 
-    Raises `ScrapedownError` when `cleaned` lost article text, images or links of `original`.
-    A no-op until the check function lands; ``--no-verify`` skips it.
+    Raises `ScrapedownError` when `cleaned` lost article text, images or links of `original`
+    (measured by `scrapedown.fidelity`), so the file is reported and left as it was.
     """
+    if cleaned == original:
+        return
+    from scrapedown.fidelity import compare  # noqa: PLC0415 - only when there is work
+
+    loss = compare(original, cleaned)
+    if loss:
+        raise ScrapedownError(f"not written, the conversion {loss.describe()}")
 
 
 def process(task: Task, settings: Settings) -> Outcome:

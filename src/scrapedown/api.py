@@ -15,7 +15,8 @@ from scrapedown.html import parse, root_of
 from scrapedown.meta import unwrap_image_keys
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.punct import normalize_markdown
-from scrapedown.rules import apply_rules
+from scrapedown.rules import apply_soup_rules, apply_tree_rules
+from scrapedown.tree import parse_tree, serialize
 from scrapedown.urls import base_url_from_metadata, rewrite_markdown_urls, unwrap_url
 from scrapedown.whitespace import strip_blank_edges, tidy_markdown
 
@@ -66,9 +67,13 @@ def html_to_markdown(html: str, options: Options) -> str:
     """Stages 3–6 for one HTML region: parse, clean, convert, tidy."""
     from scrapedown.convert import Converter
 
-    root = root_of(parse(html))
+    tree = parse_tree(html, options.max_depth)
+    if tree is None:
+        return ""
     try:
-        apply_rules(root, options)
+        apply_tree_rules(tree, options)
+        root = root_of(parse(serialize(tree)))
+        apply_soup_rules(root, options)
         markdown = Converter(options).convert_tree(root)
     except RecursionError:
         raise ScrapedownError("HTML nests too deeply to convert") from None

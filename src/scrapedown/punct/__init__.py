@@ -24,7 +24,7 @@ __all__ = ["PunctOptions", "normalize_markdown", "normalize_punctuation"]
 
 def _punct_options(options: Options | None) -> PunctOptions:
     if options is None:
-        from scrapedown.options import DEFAULT_OPTIONS  # noqa: PLC0415 (import cycle)
+        from scrapedown.options import DEFAULT_OPTIONS  # here, not at the top: import cycle
 
         options = DEFAULT_OPTIONS
     return options.punct

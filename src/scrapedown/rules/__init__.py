@@ -1,9 +1,16 @@
-"""Stage 4: the DOM cleaning rules, in order. Each is `rule(root, options) -> None` and can be
-switched off by name through `Options.disabled_rules` (the markdown-it-py `_rules` shape)."""
+"""Stage 4: the DOM cleaning rules, in order, switchable by name through
+`Options.disabled_rules` (the markdown-it-py `_rules` shape).
+
+Two phases. The structural rules run on the lxml tree (`rule(root, options)`, root an lxml
+element): they touch every element, and lxml does it in linear time. The cleaned tree is then
+handed to BeautifulSoup, the tree markdownify converts, where the element-level rules run
+(`rule(root, options)`, root a bs4 Tag).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from bs4.element import Tag
 
@@ -11,44 +18,58 @@ from scrapedown.html import soup_of
 from scrapedown.options import Options
 from scrapedown.rules import attributes, code, emphasis, images, links, structure, tables, text
 
-Rule = Callable[[Tag, Options], None]
+TreeRule = Callable[[Any, Options], None]
+SoupRule = Callable[[Tag, Options], None]
 
 
 def rewrite_urls(root: Tag, options: Options) -> None:
-    """Lazy images resolved, proxies and redirects unwrapped, unsafe links dropped."""
-    from scrapedown.urls import rewrite_urls as rewrite
+    """Lazy images resolved, proxies and redirects unwrapped, unsafe links dropped (always:
+    with `options.urls.enabled` off only the unsafe links and images go)."""
+    from scrapedown.urls import rewrite_urls as rewrite  # noqa: PLC0415 - keeps the CLI light
 
-    if options.urls.enabled:
-        rewrite(soup_of(root), options, options.urls.base_url)  # <base href> lives in <head>
+    rewrite(soup_of(root), options, options.urls.base_url)  # <base href> lives in <head>
 
 
-RULES: tuple[tuple[str, Rule], ...] = (
+TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
     ("flatten_deep_nesting", structure.flatten_deep_nesting),
-    ("urls", rewrite_urls),
     ("drop_junk", structure.drop_junk),
-    ("tracking_pixels", images.drop_tracking_pixels),
     ("code_language", attributes.mark_code_language),
     ("strip_attributes", attributes.strip_attributes),
     ("text_whitespace", text.clean_text_whitespace),
     ("unwrap_inline_wrappers", structure.unwrap_inline_wrappers),
-    ("code_blocks", code.code_with_breaks_to_blocks),
-    ("links_out_of_code", code.links_out_of_code),
     ("links", links.tidy_links),
-    ("image_texts", images.drop_file_name_texts),
-    ("lightbox_links", images.unwrap_lightbox_links),
     ("paragraphs", structure.make_paragraphs),
     ("remove_empty", structure.remove_empty),
+)
+"""Structural rules on the lxml tree, in the order they run."""
+
+SOUP_RULES: tuple[tuple[str, SoupRule], ...] = (
+    ("urls", rewrite_urls),
+    ("drop_noscript", images.drop_noscript),
+    ("tracking_pixels", images.drop_tracking_pixels),
+    ("image_attributes", images.strip_image_attributes),
+    ("code_blocks", code.code_with_breaks_to_blocks),
+    ("links_out_of_code", code.links_out_of_code),
+    ("image_texts", images.drop_file_name_texts),
+    ("lightbox_links", images.unwrap_lightbox_links),
     ("emphasis", emphasis.fix_emphasis),
     ("tables", tables.prepare_tables),
     ("bold_headings", emphasis.promote_bold_headings),
 )
-"""The rules in the order they run; names are what `Options.disabled_rules` refers to."""
+"""Element-level rules on the BeautifulSoup tree, in the order they run."""
 
-RULE_NAMES: frozenset[str] = frozenset(name for name, _ in RULES)
+RULE_NAMES: frozenset[str] = frozenset(name for name, _ in (*TREE_RULES, *SOUP_RULES))
 
 
-def apply_rules(root: Tag, options: Options) -> None:
-    """Run every enabled rule over the tree under `root`, in order."""
-    for name, rule in RULES:
+def apply_tree_rules(root: Any, options: Options) -> None:
+    """Run every enabled structural rule over the lxml tree under `root`."""
+    for name, rule in TREE_RULES:
+        if name not in options.disabled_rules:
+            rule(root, options)
+
+
+def apply_soup_rules(root: Tag, options: Options) -> None:
+    """Run every enabled element-level rule over the BeautifulSoup tree under `root`."""
+    for name, rule in SOUP_RULES:
         if name not in options.disabled_rules:
             rule(root, options)

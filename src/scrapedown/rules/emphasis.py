@@ -12,7 +12,7 @@ import unicodedata
 
 from bs4.element import NavigableString, Tag
 
-from scrapedown.html import BLOCK_TAGS, HEADINGS, VERBATIM, new_tag, tags_in_order
+from scrapedown.html import BLOCK_TAGS, HEADINGS, VERBATIM, new_tag
 from scrapedown.options import Options
 
 _SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
@@ -23,7 +23,9 @@ _MARKUP = "!"  # stands for "markup punctuation" next to an element rendered as 
 
 def fix_emphasis(root: Tag, options: Options) -> None:
     """Apply the emphasis repairs, innermost first."""
-    for tag in reversed(tags_in_order(root)):
+    for tag in reversed(root.find_all([*_SPELLING, *EMPHASIS])):
+        if not isinstance(tag, Tag):
+            continue
         if tag.name in _SPELLING:
             tag.name = _SPELLING[tag.name]
         if tag.name not in EMPHASIS or tag.parent is None or _in_verbatim(tag):

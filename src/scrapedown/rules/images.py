@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from bs4.element import Tag
 
 from scrapedown.options import Options
+from scrapedown.rules.attributes import kept_attributes
 
 # `image.png`, `IMG_0042.JPG`, `1616988569148032560.png`, a bare number: not a description.
 _FILE_NAME = re.compile(
@@ -60,3 +61,20 @@ def unwrap_lightbox_links(root: Tag, options: Options) -> None:
         src = str(content[0].get("src") or "")
         if href == src or _IMAGE_PATH.search(urlsplit(href).path):
             link.unwrap()
+
+
+def drop_noscript(root: Tag, options: Options) -> None:
+    """<noscript> goes with its content once the URL stage has taken its fallback images."""
+    if "noscript" in options.drop_tags:
+        for element in root.find_all("noscript"):
+            if isinstance(element, Tag) and not element.decomposed:
+                element.decompose()
+
+
+def strip_image_attributes(root: Tag, options: Options) -> None:
+    """The attribute policy for images, applied once the URL stage has read the lazy ones."""
+    kept = kept_attributes(options.keep_attrs)
+    for element in root.find_all(["img", "source", "picture", "amp-img"]):
+        if isinstance(element, Tag) and element.attrs:
+            allowed = kept.get(element.name, frozenset()) | kept.get("*", frozenset())
+            element.attrs = {k: v for k, v in element.attrs.items() if k in allowed}

@@ -1,34 +1,33 @@
-"""Structural rules: junk removal, wrapper unwrapping, real paragraphs, empty elements."""
+"""Structural rules (lxml phase): depth limit, junk removal, wrapper unwrapping, real
+paragraphs, empty elements. Each is linear in the size of the document."""
 
 from __future__ import annotations
 
-from bs4.element import (
-    CData,
-    Comment,
-    Declaration,
-    Doctype,
-    NavigableString,
-    ProcessingInstruction,
-    Tag,
-)
+from lxml import etree
 
-from scrapedown.html import (
-    BLOCK_TAGS,
-    CONTENT_WITHOUT_TEXT,
-    HEADINGS,
-    VERBATIM,
-    is_blank_text,
-    iter_depths,
-    new_tag,
-    tags_in_order,
-)
+from scrapedown.html import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, HEADINGS, VERBATIM
 from scrapedown.options import Options
+from scrapedown.rules.paragraphs import rebuild_children, split_paragraph
+from scrapedown.tree import (
+    Element,
+    depths,
+    elements,
+    is_blank,
+    is_element,
+    remove,
+    replace_with_text,
+    text_content,
+    unwrap,
+)
 
-_NOT_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 # What survives below the nesting limit: text, and elements that are content without children.
 _FLAT_KEEP = frozenset({"img", "br"})
+# lxml does not know these are void: they swallow the text after them, which must stay.
+_VOID_AS_CONTAINER = frozenset({"embed", "source", "track", "keygen", "param", "wbr"})
+# Kept for the URL stage, which takes fallback images out of them, then drops them.
+_KEPT_FOR_URLS = frozenset({"noscript"})
 # Wrappers whose content is a sequence of blocks: loose inline content inside them becomes <p>.
-_BLOCK_WRAPPERS = frozenset(
+BLOCK_WRAPPERS = frozenset(
     {
         "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure",
         "center", "details", "address", "hgroup", "body", "html", "blockquote", "dd",
@@ -39,177 +38,117 @@ _BLOCK_WRAPPERS = frozenset(
 _DROP_WHEN_EMPTY = frozenset(
     {
         "p", "a", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "strong", "b", "em", "i",
-        "del", "s", "strike", "sup", "sub", "code", "pre", "table", "caption", "figcaption",
-        "q", "thead", "tbody", "tfoot", "tr", *HEADINGS, *_BLOCK_WRAPPERS,
+        "del", "s", "strike", "sup", "sub", "code", "pre", "caption", "figcaption", "q",
+        "table", "thead", "tbody", "tfoot", "tr", *HEADINGS, *BLOCK_WRAPPERS,
     }
 )  # fmt: skip
-# Never dropped on their own (a row keeps its columns), but hold no content by themselves.
-_CELLS = frozenset({"td", "th"})
 _INLINE_KEEP_SPACE = frozenset({"strong", "b", "em", "i", "del", "s", "strike", "a", "code"})
 
 
-def flatten_deep_nesting(root: Tag, options: Options) -> None:
-    """Flatten what nests deeper than `options.max_depth`: below that depth only the text,
-    images and line breaks stay, in order. The converter is recursive and real articles never
-    nest that deep; unwrapping tag by tag would cost depth × size in bs4."""
-    at_limit = [tag for tag, depth in iter_depths(root) if depth == options.max_depth]
-    for tag in at_limit:
-        if any(isinstance(child, Tag) for child in tag.contents):
-            _flatten(tag)
+def flatten_deep_nesting(root: Element, options: Options) -> None:
+    """Below `options.max_depth` only the text, images and line breaks stay, in order: the
+    converter is recursive, and real articles never nest that deep."""
+    at_limit = [el for el, depth in depths(root) if depth == options.max_depth and len(el)]
+    for element in at_limit:
+        _flatten(element)
 
 
-def _flatten(tag: Tag) -> None:
-    kept = [
-        node
-        for node in tag.descendants
-        if (isinstance(node, NavigableString) and not isinstance(node, _NOT_TEXT))
-        or (isinstance(node, Tag) and node.name in _FLAT_KEEP)
-    ]
-    for node in kept:
-        node.extract()
-    tag.clear()
-    tag.extend(kept)
-
-
-def drop_junk(root: Tag, options: Options) -> None:
-    """Remove scripts, styles, forms… with their content, and comments/CDATA/doctypes."""
-    for node in list(root.descendants):
-        if isinstance(node, _NOT_TEXT):
-            node.extract()
-    for tag in root.find_all(list(options.drop_tags)):
-        if isinstance(tag, Tag) and not tag.decomposed:
-            tag.decompose()
-
-
-def unwrap_inline_wrappers(root: Tag, options: Options) -> None:
-    """Replace presentational inline wrappers (span, font…) by their content."""
-    inline = options.unwrap_tags - _BLOCK_WRAPPERS
-    for tag in reversed(tags_in_order(root)):
-        if tag.name in inline and not _inside_verbatim_parent(tag):
-            tag.unwrap()
-
-
-def _inside_verbatim_parent(tag: Tag) -> bool:
-    parent = tag.parent
-    return isinstance(parent, Tag) and parent.name in ("pre",)
-
-
-def make_paragraphs(root: Tag, options: Options) -> None:
-    """Loose text in block wrappers becomes <p>; `<br><br>` runs split paragraphs; block
-    wrappers (div soup) are then unwrapped, deepest first."""
-    for tag in reversed(tags_in_order(root)):
-        if tag.name == "p":
-            _split_paragraph(tag)
-        elif tag.name in _BLOCK_WRAPPERS:
-            _wrap_loose_inline(tag)
-            if tag.name in options.unwrap_tags:
-                tag.unwrap()
-    _wrap_loose_inline(root)
-
-
-def _wrap_loose_inline(container: Tag) -> None:
-    run: list[NavigableString | Tag] = []
-    for child in list(container.contents):
-        if isinstance(child, Tag) and child.name in BLOCK_TAGS:
-            _paragraphs_from_run(container, run)
-            run = []
-        elif isinstance(child, NavigableString | Tag):
-            run.append(child)
-    _paragraphs_from_run(container, run)
-
-
-def _paragraphs_from_run(container: Tag, run: list[NavigableString | Tag]) -> None:
-    """Wrap each `<br><br>`-separated chunk of an inline run in its own <p>."""
-    for chunk in _split_at_double_breaks(run):
-        content = _trim_breaks(chunk)
-        if not content or all(is_blank_text(node) for node in content):
-            _remove_rest(chunk)  # <br>s between blocks: the blank line says it already
+def _flatten(element: Element) -> None:
+    kept: list[Element] = []
+    texts: list[str] = [element.text or ""]
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if node is element:
             continue
-        paragraph = new_tag(container, "p")
-        content[0].insert_before(paragraph)
-        for node in content:
-            paragraph.append(node.extract())
-        kept = {id(node) for node in content}
-        _remove_rest([node for node in chunk if id(node) not in kept])
+        if event == "start" and is_element(node) and node.tag in _FLAT_KEEP:
+            texts.append("")
+            kept.append(node)
+        elif event == "start" and is_element(node):
+            texts[-1] += node.text or ""
+        elif event == "end":
+            texts[-1] += node.tail or ""
+    tail = element.tail
+    element.clear()  # clear() drops the tail too
+    element.text, element.tail = texts[0], tail
+    for node, text in zip(kept, texts[1:], strict=True):
+        leaf = etree.SubElement(element, node.tag, dict(node.attrib))
+        leaf.tail = text
 
 
-def _remove_rest(chunk: list[NavigableString | Tag]) -> None:
-    """Drop what trimming left behind (edge <br>s and blank text) from the tree."""
-    for node in chunk:
-        if isinstance(node, Tag) and node.name == "br" and node.parent is not None:
-            node.decompose()
+def drop_junk(root: Element, options: Options) -> None:
+    """Remove scripts, styles, forms… with their content, and comments and processing
+    instructions. (<noscript> stays until the URL stage has read its fallback images.)"""
+    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        remove(node)
+    dropped = options.drop_tags - _KEPT_FOR_URLS
+    for element in elements(root, *dropped):
+        if element.tag in _VOID_AS_CONTAINER:
+            unwrap(element)
+        else:
+            remove(element)
 
 
-def _split_at_double_breaks(run: list[NavigableString | Tag]) -> list[list[NavigableString | Tag]]:
-    chunks: list[list[NavigableString | Tag]] = [[]]
-    breaks = 0
-    for node in run:
-        if isinstance(node, Tag) and node.name == "br":
-            breaks += 1
-        elif not is_blank_text(node):
-            if breaks >= 2:
-                chunks.append([])
-            breaks = 0
-        chunks[-1].append(node)
-    return chunks
+def unwrap_inline_wrappers(root: Element, options: Options) -> None:
+    """Replace presentational inline wrappers (span, font…) by their content."""
+    inline = options.unwrap_tags - BLOCK_WRAPPERS
+    for element in reversed(elements(root, *inline)):
+        parent = element.getparent()
+        if parent is not None and parent.tag != "pre":
+            unwrap(element)
 
 
-def _trim_breaks(chunk: list[NavigableString | Tag]) -> list[NavigableString | Tag]:
-    """The chunk without leading/trailing <br> and blank text (a trailing `\\` renders
-    literally)."""
-    start, end = 0, len(chunk)
-    while start < end and _is_break_or_blank(chunk[start]):
-        start += 1
-    while end > start and _is_break_or_blank(chunk[end - 1]):
-        end -= 1
-    return chunk[start:end]
+def make_paragraphs(root: Element, options: Options) -> None:
+    """Loose text in block wrappers becomes <p>; `<br><br>` runs split paragraphs; block
+    wrappers (div soup) are replaced by their content. Deepest first, one pass per element."""
+    wrappers = BLOCK_WRAPPERS & options.unwrap_tags
+    for element in reversed([root, *elements(root)]):
+        if element.tag == "p":
+            if any(is_element(c) and c.tag == "br" for c in element):
+                split_paragraph(element)
+        elif element is root or element.tag in BLOCK_WRAPPERS:
+            rebuild_children(element, wrappers, paragraphs=True)
+        elif any(is_element(c) and c.tag in wrappers for c in element):
+            rebuild_children(element, wrappers, paragraphs=False)
 
 
-def _is_break_or_blank(node: NavigableString | Tag) -> bool:
-    return (isinstance(node, Tag) and node.name == "br") or is_blank_text(node)
-
-
-def _split_paragraph(paragraph: Tag) -> None:
-    """A <p> holding `<br><br>` runs becomes several <p>; edge <br>s are dropped."""
-    children = [c for c in paragraph.contents if isinstance(c, NavigableString | Tag)]
-    chunks = _split_at_double_breaks(children)
-    if len(chunks) == 1:
-        kept = {id(node) for node in _trim_breaks(chunks[0])}
-        _remove_rest([node for node in chunks[0] if id(node) not in kept])
-        return
-    for chunk in chunks:
-        content = _trim_breaks(chunk)
-        if content:
-            new = new_tag(paragraph, "p")
-            paragraph.insert_before(new)
-            for node in content:
-                new.append(node.extract())
-    paragraph.decompose()  # what is left in it: the <br> runs
-
-
-def remove_empty(root: Tag, options: Options) -> None:
+def remove_empty(root: Element, options: Options) -> None:
     """Drop elements left without content (`<p></p>`, `<p>&nbsp;</p>`, empty links, empty
     wrappers); an inline element holding only a space becomes that space."""
-    has_content: set[int] = set()
-    for tag in reversed(tags_in_order(root)):
-        if tag.name in CONTENT_WITHOUT_TEXT or (tag.name in VERBATIM and tag.get_text().strip()):
-            has_content.add(id(tag))
-            continue
-        children = tag.contents
-        if tag.name not in VERBATIM and any(_is_content(c, has_content) for c in children):
-            has_content.add(id(tag))
-        elif tag.name in _DROP_WHEN_EMPTY and tag.name not in _CELLS and tag.parent is not None:
-            _drop_empty(tag)
+    has_content: set[Element] = set()
+    for element in reversed(elements(root)):
+        if _has_content(element, has_content):
+            has_content.add(element)
+        elif element.tag in _DROP_WHEN_EMPTY:
+            _drop_empty(element)
 
 
-def _is_content(node: object, has_content: set[int]) -> bool:
-    if isinstance(node, Tag):
-        return id(node) in has_content
-    return isinstance(node, NavigableString) and bool(node.strip(" \t\r\n\f\v\xa0\u200b\ufeff"))
+def _has_content(element: Element, has_content: set[Element]) -> bool:
+    tag = element.tag
+    if tag in CONTENT_WITHOUT_TEXT:
+        return True
+    if tag in VERBATIM:
+        return not is_blank(text_content(element))
+    if _visible(element.text):
+        return True
+    return any(child in has_content or _visible(child.tail) for child in element)
 
 
-def _drop_empty(tag: Tag) -> None:
-    if tag.name in _INLINE_KEEP_SPACE and tag.get_text():
-        tag.replace_with(" ")
+def _visible(text: str | None) -> bool:
+    return bool(text) and bool(text.strip(" \t\r\n\f\v\xa0\u200b\ufeff"))  # type: ignore[union-attr]
+
+
+def _drop_empty(element: Element) -> None:
+    if element.tag in _INLINE_KEEP_SPACE and text_content(element):
+        replace_with_text(element, " ")
     else:
-        tag.decompose()
+        remove(element)
+
+
+__all__ = [
+    "BLOCK_TAGS",
+    "BLOCK_WRAPPERS",
+    "drop_junk",
+    "flatten_deep_nesting",
+    "make_paragraphs",
+    "remove_empty",
+    "unwrap_inline_wrappers",
+]

@@ -1,0 +1,106 @@
+"""`normalize_markdown_text`: the rules on the text of a Markdown document.
+
+Blocks first (code and HTML blocks are skipped, block prefixes hidden), then each paragraph's
+inline syntax is turned into segments, and each line that could change runs through the same
+engine as plain text. The syntax a conversion would create is escaped (`escape.py`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrapedown.punct.blocks import text_groups
+from scrapedown.punct.candidates import Lines, candidate_lines, document_may_change
+from scrapedown.punct.engine import normalize_line
+from scrapedown.punct.escape import finish_markdown_line
+from scrapedown.punct.inline import tokenize
+from scrapedown.punct.options import PunctOptions
+from scrapedown.punct.rules import Pass
+from scrapedown.punct.segments import Line, Segment
+from scrapedown.punct.text import until_stable
+
+#: A GFM table delimiter row (``|---|:--:|``): the paragraph above it is a table.
+_TABLE_DELIMITER_ROW_RE = re.compile(
+    r"[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
+)
+
+
+def normalize_markdown_text(
+    markdown: str, options: PunctOptions, *, check_lines: bool = True
+) -> str:
+    """Normalise a Markdown document; the input object itself is returned when nothing changes.
+
+    ``check_lines=False`` disables the cheap candidate tests (see `normalize_text`).
+    """
+    return until_stable(
+        lambda current: normalize_markdown_once(current, options, check_lines), markdown
+    )
+
+
+def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: bool = True) -> str:
+    """One run of the rules over the document (`normalize_markdown_text` runs it to a fixed
+    point)."""
+    if not options.enabled or (check_lines and not document_may_change(markdown, options)):
+        return markdown
+    candidates = _line_numbers(
+        markdown, candidate_lines(markdown, options, markdown=True, every_line=not check_lines)
+    )
+    if not candidates:
+        return markdown
+    lines = markdown.split("\n")
+    endings = ["\r" if line.endswith("\r") else "" for line in lines]
+    lines = [line[:-1] if ending else line for line, ending in zip(lines, endings, strict=True)]
+    changed = False
+    for group in text_groups(lines, last=max(candidates)):
+        if not any(index in candidates for index, _ in group):
+            continue
+        contents = [lines[index][prefix:] for index, prefix in group]
+        paragraph = "\n".join(contents)
+        run = Pass(
+            options,
+            markdown=True,
+            in_table=any(_TABLE_DELIMITER_ROW_RE.match(content) for content in contents[1:]),
+            open_link="](" in paragraph,
+        )
+        for (index, prefix), segments in zip(group, _split_lines(tokenize(paragraph)), strict=True):
+            if index in candidates:
+                new = _normalized(lines[index][prefix:], segments, run)
+                if new is not None:
+                    lines[index] = lines[index][:prefix] + new
+                    changed = True
+    if not changed:
+        return markdown
+    return "\n".join(line + ending for line, ending in zip(lines, endings, strict=True))
+
+
+def _normalized(old: str, segments: list[Segment], run: Pass) -> str | None:
+    """The line's new text, or None when the rules leave it as it is."""
+    line = Line(segments)
+    normalize_line(line, run)
+    if line.raw == old:
+        return None
+    return finish_markdown_line(line, old)
+
+
+def _split_lines(segments: list[Segment]) -> list[list[Segment]]:
+    """Cut a paragraph's segments at its line breaks."""
+    lines: list[list[Segment]] = [[]]
+    for kind, text in segments:
+        parts = text.split("\n")
+        for number, part in enumerate(parts):
+            if number:
+                lines.append([])
+            if part:
+                lines[-1].append((kind, part))
+    return lines
+
+
+def _line_numbers(text: str, lines: Lines) -> set[int]:
+    """Line numbers of (start, end) line offsets given in order."""
+    numbers: set[int] = set()
+    number = pos = 0
+    for start, _ in lines:
+        number += text.count("\n", pos, start)
+        pos = start
+        numbers.add(number)
+    return numbers

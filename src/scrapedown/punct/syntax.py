@@ -1,0 +1,79 @@
+"""Regular expressions for the Markdown constructs the normaliser must not change.
+
+CommonMark 0.31 definitions, written for this package: link destinations with their optional
+title, autolinks, inline raw HTML, entity references; plus the spec's bare URLs and e-mails
+(research/anchors-cjk.md §4.1, items 5–6).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrapedown.punct.tables import ASCII_PUNCT_CLASS
+
+# U+3000, U+00A0 and zero-width characters count as part of a destination or autolink, and
+# U+3000 and U+00A0 as spaces around them,
+# though CommonMark does not: the normaliser deletes or collapses them, and what is protected
+# must not change between two runs (``](＆\u3000`)`` would become a link target).
+_INVISIBLE = "\u3000\u00a0\u200b-\u200d\u2060\ufeff"
+_DELETABLE_RUN = f"(?>[ \t]*[{_INVISIBLE}][ \t{_INVISIBLE}]*)"
+_DEST_CHAR = f"(?:[^\\s()\\\\]|{_DELETABLE_RUN})"
+_DEST = rf"""(?:<(?:[^<>\n\\]|\\.)*>|(?:{_DEST_CHAR}|\\.|\((?:{_DEST_CHAR}|\\.)*\))*)"""
+_TITLE = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))"""
+#: ``](destination "title")``: the part of an inline link or image after its text.
+_SPACE = "[ \t\n\u3000\u00a0]"
+LINK_TAIL = rf"\]\({_SPACE}*+{_DEST}(?:{_SPACE}+{_TITLE})?{_SPACE}*\)"
+#: ``][label]``: the label of a full or collapsed reference link.
+REF_TAIL = r"\](?:\[[^\[\]]{0,999}\])"
+
+_SCHEME_AUTOLINK = rf"<[A-Za-z][A-Za-z0-9+.\-]{{1,31}}:(?:[^\s<>]|{_DELETABLE_RUN})*>"
+_EMAIL_AUTOLINK = (
+    r"<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*>"
+)
+AUTOLINK = f"(?:{_SCHEME_AUTOLINK}|{_EMAIL_AUTOLINK})"
+
+_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:\-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
+HTML_TAG = (
+    rf"(?:<[A-Za-z][A-Za-z0-9\-]*{_ATTRIBUTE}*\s*/?>"
+    r"|</[A-Za-z][A-Za-z0-9\-]*\s*>"
+    r"|<!--(?:-?>|[\s\S]*?-->)"
+    r"|<\?[\s\S]*?\?>"
+    r"|<![A-Za-z][^>]*>"
+    r"|<!\[CDATA\[[\s\S]*?\]\]>)"
+)
+ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+
+#: What a literal ``<`` or ``&`` must not start once the text around it has been converted.
+CREATED_SYNTAX_RE = re.compile(f"{HTML_TAG}|{AUTOLINK}|{ENTITY}")
+
+BACKTICKS_RE = re.compile(r"`+")
+
+# --- bare URLs and e-mails (§4.1, found after the context-free conversions) ---------------------
+
+_URL_BODY = "[^\\s<>\"`\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\ue000-\uf8ff]"
+URL_RE = re.compile(
+    rf"(?<![A-Za-z0-9])(?:(?:https?|ftp)://{_URL_BODY}+|(?<![.])www\.{_URL_BODY}+)"
+)
+URL_TRAILING = ".,;:!?'\")]"
+EMAIL_RE = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*"
+)
+ASCII_PUNCT_RE = re.compile(f"[{ASCII_PUNCT_CLASS}]")
+
+
+def find_urls_and_emails(view: str) -> list[tuple[int, int]]:
+    """View ranges of bare URLs (trailing punctuation trimmed) and e-mail addresses."""
+    if "://" not in view and "www." not in view and "@" not in view:
+        return []
+    spans: list[tuple[int, int]] = []
+    for match in URL_RE.finditer(view):
+        end = match.start() + len(match.group().rstrip(URL_TRAILING))
+        if end > match.start():
+            spans.append((match.start(), end))
+    if "@" in view:
+        for match in EMAIL_RE.finditer(view):
+            if not any(start < match.end() and match.start() < end for start, end in spans):
+                spans.append(match.span())
+    return sorted(spans)

@@ -1,0 +1,99 @@
+"""Character tables of the normaliser, as data (spec: research/anchors-cjk.md §4).
+
+Everything here is a string, a mapping or a regex character class built from them, so a reader can
+check the policy against the spec without reading any code.
+"""
+
+from __future__ import annotations
+
+# --- §4.2 context-free conversions -------------------------------------------------------------
+
+#: Full-width digits and letters (U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A) -> ASCII, always.
+FULLWIDTH_ALNUM: dict[int, str] = {
+    code: chr(code - 0xFEE0)
+    for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for code in range(start, end + 1)
+}
+
+#: Full-width symbols that have no Chinese use: always ASCII. ``｀`` is deliberately absent (it
+#: would create code-span delimiters), and so is ``－`` (it has its own dash rule).
+ASCII_ONLY_SYMBOLS = "＃＄％＆＊＋／＜＝＞＠＼＾＿｜"
+ASCII_ONLY_MAP: dict[int, str] = {ord(ch): chr(ord(ch) - 0xFEE0) for ch in ASCII_ONLY_SYMBOLS}
+
+FULLWIDTH_HYPHEN = "－"
+EM_DASH = "—"
+
+#: Half-width forms block, converted run by run with NFKC (katakana with voiced marks composed).
+HALFWIDTH_FORMS = "\uff61-\uffdc"
+
+IDEOGRAPHIC_SPACE = "\u3000"
+NBSP = "\u00a0"
+#: Zero-width characters dropped outside code (U+200D only when it does not join emoji).
+ZERO_WIDTH = "\u200b\u200c\ufeff\u2060"
+ZWJ = "\u200d"
+#: Characters around a U+200D that make it an emoji joiner (emoji blocks, VS16, tag characters).
+EMOJI_CLASS = (
+    "\u00a9\u00ae\u203c\u2049\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f"
+    "\U0001f000-\U0001faff\U000e0020-\U000e007f"
+)
+
+#: Punctuation next to which a mid-line ideographic-space run is deleted, not collapsed: this list
+#: plus every non-alphanumeric character of U+FF01–FF65.
+SPACE_EATING_PUNCT = "，。、；：？！（）［］｛｝〔〕【】〖〗「」『』《》〈〉“”‘’…—～·・"
+SPACE_EATING_CLASS = (
+    SPACE_EATING_PUNCT + "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+)
+
+# --- §4.3 context -----------------------------------------------------------------------------
+
+#: Han (with 〇々), Hiragana, Katakana without U+30FB, Bopomofo, and half-width katakana (so that a
+#: line's flag is the same before and after the half-width block is converted).
+CJ_CLASS = (
+    "\u3005\u3007\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff\u3100-\u312f\u31a0-\u31bf"
+    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+)
+
+#: On a Latin line (no CJ text, two or more words) these become ASCII.
+LATIN_LINE_MAP: dict[str, str] = {
+    "，": ",", "、": ",", "．": ".", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?",
+    "（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}", "～": "~",
+}  # fmt: skip
+#: Converted marks after which a space is inserted before a letter (``．`` never gets one).
+SPACED_AFTER = "，、。：；！？"
+#: Of those, the ones that also take a space before an opening quote or bracket.
+SPACED_BEFORE_OPENER = "，、：；"
+
+# --- §4.5 optional rules ----------------------------------------------------------------------
+
+SMALL_FORMS, SMALL_FORM_TARGETS = "﹐﹑﹒﹔﹕﹖﹗", "，、．；：？！"
+SMALL_FORM_MAP: dict[int, str] = {
+    ord(small): normal for small, normal in zip(SMALL_FORMS, SMALL_FORM_TARGETS, strict=True)
+}
+ASCII_TO_FULLWIDTH_MAP: dict[str, str] = dict(zip(",.;:!?", "，。；：！？", strict=True))
+INTERPUNCT_VARIANTS = "・‧•"
+CHINESE_INTERPUNCT = "·"
+FULLWIDTH_YEN = "￥"
+YEN = "¥"
+#: Full-width punctuation around which the optional space trimming removes ASCII spaces.
+TRIMMED_AROUND = "，。、；：？！（）「」『』《》【】〔〕〖〗“”‘’…"
+
+# --- Markdown -------------------------------------------------------------------------------
+
+#: CommonMark HTML block condition 6 tag names.
+HTML_BLOCK_TAGS = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
+    "h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|"
+    "noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|"
+    "thead|title|tr|track|ul"
+)
+ASCII_PUNCT_CLASS = r"!-/:-@\[-`{-~"
+#: Elements that never have an end tag, or whose end tag HTML lets an author leave out: they do
+#: not count when the scanner checks that an HTML region is balanced.
+HTML_UNBALANCED_TAGS = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
+        "option", "optgroup", "colgroup", "caption", "rb", "rt", "rp",
+    }
+)  # fmt: skip

@@ -1,0 +1,175 @@
+"""The lxml tree the structural rules work on, and the few operations they share.
+
+lxml keeps text in `.text` (before the first child) and `.tail` (after an element, inside its
+parent); every operation here keeps both in place. Operations are O(1) or O(children) so that
+a rule over a whole document stays linear even when one element has 100,000 children (the
+equivalent BeautifulSoup operations look up the element's index and are quadratic).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree, html
+
+Element = Any  # lxml.html.HtmlElement; lxml ships no type information
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_PARSER_KILLERS = re.compile("[\x00]")
+# libxml2 checks each attribute against all earlier ones (quadratic): a start tag holding more
+# than MAX_ATTRIBUTES attributes keeps its first MAX_ATTRIBUTES. Only long tags are looked at.
+MAX_ATTRIBUTES = 256
+_LONG_START_TAG = re.compile(r"<([A-Za-z][\w:-]*)(\s[^<>]{8192,})>")
+_ATTRIBUTE = re.compile(r"""\s*[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']*))?""")
+
+
+def parse_tree(markup: str, max_depth: int) -> Element | None:
+    """The `<body>` of `markup` parsed by lxml, or None when there is nothing to parse.
+
+    libxml2 stops building the tree 2,048 levels down and drops the rest; such a document is
+    parsed again, by a builder that flattens everything below `max_depth` (text kept).
+    """
+    markup = _PARSER_KILLERS.sub("", _LONE_SURROGATE.sub("\ufffd", markup))
+    if not markup.strip():
+        return None
+    markup = _LONG_START_TAG.sub(_cap_attributes, markup)
+    parser = _parser()
+    try:
+        document = html.document_fromstring(markup, parser=parser)
+        if any("Excessive depth" in error.message for error in parser.error_log):
+            document = etree.fromstring(markup, _DepthLimited.parser(max_depth))
+    except etree.ParserError:
+        return None
+    body = document.find("body")
+    return body if body is not None else document
+
+
+def _cap_attributes(match: re.Match[str]) -> str:
+    attributes = _ATTRIBUTE.findall(match.group(2))
+    if len(attributes) <= MAX_ATTRIBUTES:
+        return match.group(0)
+    return f"<{match.group(1)} {' '.join(a.strip() for a in attributes[:MAX_ATTRIBUTES])}>"
+
+
+class _DepthLimited:
+    """Parser target: a tree whose elements below `limit` are dropped, their text kept."""
+
+    _VOID = frozenset({"img", "br"})
+
+    def __init__(self, limit: int) -> None:
+        self._builder = etree.TreeBuilder()
+        self._depth = 0
+        self._limit = limit
+
+    @classmethod
+    def parser(cls, limit: int) -> Any:
+        return etree.HTMLParser(target=cls(limit), huge_tree=True)
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self._depth += 1
+        if self._depth <= self._limit or tag in self._VOID:
+            self._builder.start(tag, attrib)
+
+    def end(self, tag: str) -> None:
+        if self._depth <= self._limit or tag in self._VOID:
+            self._builder.end(tag)
+        self._depth -= 1
+
+    def data(self, text: str) -> None:
+        self._builder.data(text)
+
+    def close(self) -> Any:
+        return self._builder.close()
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    # huge_tree: without it libxml2 silently drops everything nested deeper than 256 levels.
+    return html.HTMLParser(huge_tree=True, remove_comments=False)
+
+
+def serialize(root: Element) -> str:
+    """The tree as HTML text (for the BeautifulSoup phase)."""
+    text: str = etree.tostring(root, encoding="unicode", method="html")
+    return text
+
+
+def is_element(node: object) -> bool:
+    """A real element (not a comment or processing instruction, whose `tag` is a function)."""
+    return isinstance(getattr(node, "tag", None), str)
+
+
+def elements(root: Element, *tags: str) -> list[Element]:
+    """Elements under `root` (itself excluded) in document order, optionally only `tags`."""
+    found = root.iter(*tags) if tags else root.iter(etree.Element)
+    return [el for el in found if el is not root and is_element(el)]
+
+
+def depths(root: Element) -> Iterator[tuple[Element, int]]:
+    """(element, depth below root) in document order, without recursion."""
+    depth = -1
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            yield element, depth
+        else:
+            depth -= 1
+
+
+def append_text(parent: Element, after: Element | None, text: str | None) -> None:
+    """Add `text` where it reads right after `after` (or at the start of `parent`)."""
+    if not text:
+        return
+    if after is None:
+        parent.text = (parent.text or "") + text
+    else:
+        after.tail = (after.tail or "") + text
+
+
+def remove(element: Element) -> None:
+    """Remove `element` with its content; its tail stays in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    append_text(parent, element.getprevious(), element.tail)
+    parent.remove(element)
+
+
+def replace_with_text(element: Element, text: str) -> None:
+    """Replace `element` (and its content) by `text`; its tail stays in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    append_text(parent, element.getprevious(), text + (element.tail or ""))
+    parent.remove(element)
+
+
+def unwrap(element: Element) -> None:
+    """Replace `element` by its content (text, children, tail), in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    append_text(parent, previous, element.text)
+    children = list(element)
+    anchor = element
+    for child in children:
+        anchor.addnext(child)  # addnext moves the child with its tail
+        anchor = child
+    last = children[-1] if children else previous
+    tail = element.tail
+    element.tail = None
+    parent.remove(element)
+    append_text(parent, last, tail)
+
+
+def text_content(element: Element) -> str:
+    """All text inside `element` (its tail excluded)."""
+    return "".join(element.itertext())
+
+
+def is_blank(text: str | None) -> bool:
+    return not text or not text.strip()

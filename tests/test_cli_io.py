@@ -1,0 +1,148 @@
+"""Bytes <-> text conventions and atomic writes of the CLI (scrapedown._io)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from scrapedown import ScrapedownError, _io
+from scrapedown._io import decode, prepare_output_parent, write_atomic
+
+BOM = b"\xef\xbb\xbf"
+
+
+def test_plain_utf8_round_trips() -> None:
+    decoded = decode("标题\n正文\n".encode(), html=False)
+    assert decoded.text == "标题\n正文\n"
+    assert decoded.encode(decoded.text) == "标题\n正文\n".encode()
+    assert decoded.is_unchanged_by(decoded.text)
+
+
+def test_crlf_is_hidden_from_the_pipeline_and_restored() -> None:
+    decoded = decode(b"---\r\ntitle: a\r\n---\r\nbody\r\n", html=False)
+    assert decoded.text == "---\ntitle: a\n---\nbody\n"
+    assert decoded.encode("---\ntitle: a\n---\nnew\n") == b"---\r\ntitle: a\r\n---\r\nnew\r\n"
+
+
+def test_missing_final_newline_is_not_added_by_the_driver() -> None:
+    decoded = decode(b"a\r\nb", html=False)
+    assert decoded.encode(decoded.text) == b"a\r\nb"
+
+
+def test_bom_kept_without_front_matter() -> None:
+    decoded = decode(BOM + b"# Title\n", html=False)
+    assert decoded.text == "# Title\n"
+    assert decoded.encode("# Title\n") == BOM + b"# Title\n"
+    assert decoded.is_unchanged_by("# Title\n")
+
+
+def test_bom_before_front_matter_is_dropped_for_jekyll() -> None:
+    decoded = decode(BOM + b"---\ntitle: a\n---\nx\n", html=False)
+    assert decoded.encode(decoded.text) == b"---\ntitle: a\n---\nx\n"
+    assert not decoded.is_unchanged_by(decoded.text)  # dropping the BOM is a change
+
+
+def test_invalid_utf8_markdown_is_an_error_with_offset() -> None:
+    with pytest.raises(ScrapedownError, match=r"not valid UTF-8 \(byte 0xff at offset 4\)"):
+        decode(b"abc \xff\n", html=False)
+
+
+def test_binary_is_an_error() -> None:
+    with pytest.raises(ScrapedownError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", html=True)
+
+
+def test_utf16_markdown_is_an_error() -> None:
+    with pytest.raises(ScrapedownError, match="UTF-16"):
+        decode("# x\n".encode("utf-16"), html=False)
+
+
+def test_html_declared_charset_is_used() -> None:
+    page = '<html><head><meta charset="gb2312"></head><body><p>中文，标点</p></body></html>'
+    decoded = decode(page.encode("gbk"), html=True)
+    assert "中文，标点" in decoded.text
+    assert decoded.encoding == "gb18030"
+
+
+def test_html_http_equiv_charset_is_used() -> None:
+    page = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "<p>caf\u00e9 \u2014 na\u00efve</p>"
+    )
+    decoded = decode(page.encode("cp1252"), html=True)
+    assert "café — naïve" in decoded.text
+
+
+def test_html_without_charset_is_detected() -> None:
+    text = "<p>" + "这是一个没有声明编码的中文网页，内容使用国标编码保存。" * 8 + "</p>\n"
+    decoded = decode(text.encode("gb18030"), html=True)
+    assert decoded.text == text
+
+
+def test_markdown_never_guesses_a_legacy_encoding() -> None:
+    with pytest.raises(ScrapedownError, match="UTF-8"):
+        decode("中文内容".encode("gbk"), html=False)
+
+
+def test_write_atomic_keeps_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "post.md"
+    target.write_text("old\n")
+    target.chmod(0o640)
+    write_atomic(target, b"new\n")
+    assert target.read_bytes() == b"new\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["post.md"]
+
+
+def test_write_atomic_new_file_gets_umask_mode(tmp_path: Path) -> None:
+    target = tmp_path / "new.md"
+    write_atomic(target, b"x\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_interrupt_during_write_leaves_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "post.md"
+    target.write_bytes(b"original\n")
+
+    class Interrupting:
+        def __init__(self, fd: int, mode: str) -> None:
+            self.fd = fd
+
+        def __enter__(self) -> Interrupting:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            os.close(self.fd)
+
+        def write(self, data: bytes) -> int:
+            os.write(self.fd, data[:3])  # half of the file is on disk...
+            raise KeyboardInterrupt  # ...when Ctrl-C arrives
+
+    monkeypatch.setattr(_io.os, "fdopen", Interrupting)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"replacement\n")
+    assert target.read_bytes() == b"original\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["post.md"]
+
+
+def test_output_parent_refuses_symlink_out_of_root(tmp_path: Path) -> None:
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    out.mkdir()
+    outside.mkdir()
+    (out / "sub").symlink_to(outside)
+    with pytest.raises(ScrapedownError, match="outside the output directory"):
+        prepare_output_parent(out / "sub" / "deeper" / "a.md", out)
+    assert list(outside.iterdir()) == []
+
+
+def test_output_parent_creates_directories_inside(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    prepare_output_parent(out / "a" / "b" / "c.md", out)
+    assert (out / "a" / "b").is_dir()
