@@ -8,10 +8,19 @@ escaping only where text would become Markdown syntax, and safe link/image desti
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
-from bs4.element import NavigableString, Tag
+from bs4.element import (
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
 from markdown_it import MarkdownIt
 from markdownify import ATX, BACKSLASH, STRIP, MarkdownConverter
 
@@ -27,7 +36,8 @@ from scrapedown.html import BLOCK_TAGS, HEADINGS, is_blank_text
 from scrapedown.options import Options
 from scrapedown.rules.tables import cells_of, is_pipe_table, rows_of, span
 
-ParentTags = set[str]
+ParentTags = AbstractSet[str]
+_SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 # A line break between two CJK characters is not a space (CSS Text segment-break rules).
@@ -94,17 +104,57 @@ class Converter(MarkdownConverter):
             table_infer_header=True,
         )
         self._list_positions: dict[int, int] = {}
+        self._contexts: dict[tuple[ParentTags, str], ParentTags] = {}
         self._table_shapes: dict[int, tuple[int, int]] = {}
 
     def convert_tree(self, root: Tag) -> str:
         """Markdown for everything under `root`, without surrounding blank lines."""
-        text: str = self.process_tag(root, parent_tags=set())
+        text: str = self.process_tag(root, parent_tags=frozenset())
         return resolve_emphasis_markers(text.strip("\n"), _render)
+
+    # --- walking ----------------------------------------------------------------------------
+    # markdownify's walker looks up the <pre> ancestor and copies the parent-tag set for every
+    # element; this one carries both in an interned frozenset (same output, about half the time).
+
+    def process_tag(self, node: Tag, parent_tags: ParentTags | None = None) -> str:
+        context = self._child_context(parent_tags or frozenset(), node.name)
+        trim_inside = node.name in _TRIM_INSIDE
+        children = node.contents
+        last = len(children) - 1
+        parts: list[str] = []
+        for index, child in enumerate(children):
+            if isinstance(child, Tag):
+                part = self.process_tag(child, context)
+            elif (
+                isinstance(child, _SKIPPED)
+                or not isinstance(child, NavigableString)
+                or (not child.strip() and _ignorable_space(child, index, last, trim_inside))
+            ):
+                continue
+            else:
+                part = self.process_text(child, context)
+            if part:
+                parts.append(part)
+        text = "".join(parts) if "pre" in context else _join_blocks(parts)
+        convert = self.get_conv_fn_cached(node.name)
+        return text if convert is None else convert(node, text, parent_tags=parent_tags)
+
+    def _child_context(self, parent_tags: ParentTags, name: str) -> ParentTags:
+        key = (parent_tags, name)
+        context = self._contexts.get(key)
+        if context is None:
+            extra = {name}
+            if name in HEADINGS or name in ("td", "th"):
+                extra.add("_inline")
+            if name in ("pre", "code", "kbd", "samp"):
+                extra.add("_noformat")
+            context = self._contexts[key] = frozenset(parent_tags | extra)
+        return context
 
     # --- text -------------------------------------------------------------------------------
 
     def process_text(self, el: NavigableString, parent_tags: ParentTags | None = None) -> str:
-        parent_tags = parent_tags or set()
+        parent_tags = parent_tags or frozenset()
         text = str(el)
         if "pre" not in parent_tags:
             text = _WHITESPACE.sub(" ", _CJK_BREAK.sub("", text))
@@ -250,6 +300,34 @@ class Converter(MarkdownConverter):
         return " " + cell + " |" * span(el, "colspan")
 
     convert_th = convert_td
+
+
+def _ignorable_space(node: NavigableString, index: int, last: int, trim_inside: bool) -> bool:
+    """Whitespace-only text that is layout: at the edge of a block, or next to one."""
+    if trim_inside and (index == 0 or index == last):
+        return True
+    return _trims_outside(node.previous_sibling) or _trims_outside(node.next_sibling)
+
+
+def _split_newlines(text: str) -> tuple[str, str, str]:
+    body = text.lstrip("\n")
+    if not body:
+        return text, "", ""
+    content = body.rstrip("\n")
+    return text[: len(text) - len(body)], content, body[len(content) :]
+
+
+def _join_blocks(parts: list[str]) -> str:
+    """Join converted children; the newlines between two blocks collapse to at most one blank
+    line (the larger of the two sides wins)."""
+    joined = [""]
+    for part in parts:
+        leading, content, trailing = _split_newlines(part)
+        if joined[-1] and leading:
+            previous = joined.pop()
+            leading = "\n" * min(2, max(len(previous), len(leading)))
+        joined.extend((leading, content, trailing))
+    return "".join(joined)
 
 
 def _at_line_start(node: NavigableString) -> bool:

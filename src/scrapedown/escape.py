@@ -107,8 +107,23 @@ def _resolve_chunk(chunk: str, render: Callable[[str], str]) -> str:
     if not _MARKS.search(chunk):
         return chunk
     bare = chunk.replace(STAR_MARK, "*").replace(UNDERSCORE_MARK, "_")
+    if not _markers_may_pair(chunk, bare):
+        return bare
     escaped = chunk.replace(STAR_MARK, "\\*").replace(UNDERSCORE_MARK, "\\_")
     return bare if render(bare) == render(escaped) else escaped
+
+
+def _markers_may_pair(chunk: str, bare: str) -> bool:
+    """Whether a delimiter run holding a marker can open or close emphasis at all (CommonMark
+    flanking rules); when none can, writing them bare is safe without rendering."""
+    for match in _EMPHASIS_RUN.finditer(bare):
+        if not _MARKS.search(chunk, match.start(), match.end()):
+            continue
+        before = bare[match.start() - 1] if match.start() > 0 else " "
+        after = bare[match.end()] if match.end() < len(bare) else " "
+        if _can_form_emphasis(match.group(0), before, after):
+            return True
+    return False
 
 
 def escape_line_start(text: str) -> str:

@@ -25,7 +25,7 @@ SoupRule = Callable[[Tag, Options], None]
 def rewrite_urls(root: Tag, options: Options) -> None:
     """Lazy images resolved, proxies and redirects unwrapped, unsafe links dropped (always:
     with `options.urls.enabled` off only the unsafe links and images go)."""
-    from scrapedown.urls import rewrite_urls as rewrite  # noqa: PLC0415 - keeps the CLI light
+    from scrapedown.urls import rewrite_urls as rewrite
 
     rewrite(soup_of(root), options, options.urls.base_url)  # <base href> lives in <head>
 
@@ -37,6 +37,8 @@ TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
     ("strip_attributes", attributes.strip_attributes),
     ("text_whitespace", text.clean_text_whitespace),
     ("unwrap_inline_wrappers", structure.unwrap_inline_wrappers),
+    ("code_blocks", code.code_with_breaks_to_blocks),
+    ("links_out_of_code", code.links_out_of_code),
     ("links", links.tidy_links),
     ("paragraphs", structure.make_paragraphs),
     ("remove_empty", structure.remove_empty),
@@ -48,8 +50,6 @@ SOUP_RULES: tuple[tuple[str, SoupRule], ...] = (
     ("drop_noscript", images.drop_noscript),
     ("tracking_pixels", images.drop_tracking_pixels),
     ("image_attributes", images.strip_image_attributes),
-    ("code_blocks", code.code_with_breaks_to_blocks),
-    ("links_out_of_code", code.links_out_of_code),
     ("image_texts", images.drop_file_name_texts),
     ("lightbox_links", images.unwrap_lightbox_links),
     ("emphasis", emphasis.fix_emphasis),

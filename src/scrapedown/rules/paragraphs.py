@@ -27,7 +27,7 @@ def rebuild_children(container: Element, wrappers: frozenset[str], *, paragraphs
         return
     run: list[Item] = []
     for item in items:
-        if is_element(item) and item.tag in BLOCK_TAGS:
+        if not isinstance(item, str) and item.tag in BLOCK_TAGS:
             _append_paragraphs(container, run)
             run = []
             container.append(item)
