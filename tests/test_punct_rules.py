@@ -199,3 +199,10 @@ def test_optional_rule(switch: str, given: str, expected: str) -> None:
 @pytest.mark.parametrize("switch", sorted({switch for switch, _, _ in OPTIONAL}))
 def test_optional_rules_are_off_by_default(switch: str) -> None:
     assert getattr(PunctOptions(), switch) is False
+
+
+def test_a_created_autolink_does_not_break_idempotency() -> None:
+    """``＜`` becomes ``<`` and opens an autolink that swallows a code span's backticks: the
+    normaliser runs again until nothing changes."""
+    once = normalize_punctuation("＜ps:```>ﾊ```")
+    assert normalize_punctuation(once) == once

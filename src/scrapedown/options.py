@@ -56,7 +56,7 @@ class Options:
     """Front-matter keys holding image URLs, unwrapped from proxies. Default: `IMAGE_KEYS`."""
 
     disabled_rules: frozenset[str] = frozenset()
-    """Names of DOM cleaning rules to skip (see `scrapedown.rules.RULES`). Default: none."""
+    """Names of cleaning rules to skip (`scrapedown.rules.RULE_NAMES`). Default: none."""
 
     drop_tags: frozenset[str] = DROP_TAGS
     """Elements removed with their content. Default: `DROP_TAGS`."""

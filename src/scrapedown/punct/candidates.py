@@ -61,7 +61,7 @@ def candidate_lines(
 ) -> Lines:
     """The lines that could change, in order, each once (all of them with `every_line`)."""
     if every_line or options.any_optional:
-        return _line_bounds(text, range(len(text) + 1), every_line=True)
+        return _all_lines(text)
     always = _ALWAYS_WITH_INVISIBLE_RE if options.nbsp_and_zero_width else _ALWAYS_RE
     context = _CONTEXT_MARKDOWN_RE if markdown else _CONTEXT_TEXT_RE
     hits = [match.start() for match in always.finditer(text)]
@@ -70,18 +70,22 @@ def candidate_lines(
     hits.extend(match.start() for match in _LATIN_LINE_RE.finditer(padded))
     if markdown:
         hits.extend(match.start() for match in _HIDDEN_TEXT_LINE_RE.finditer(padded))
-    return _line_bounds(text, sorted(hits), every_line=False)
+    return _lines_at(text, sorted(hits))
 
 
-def _line_bounds(text: str, positions: range | list[int], *, every_line: bool) -> Lines:
+def _all_lines(text: str) -> Lines:
     lines: Lines = []
-    if every_line:
-        start = 0
-        for end in (m.start() for m in re.finditer("\n", text)):
-            lines.append((start, end))
-            start = end + 1
-        lines.append((start, len(text)))
-        return lines
+    start = 0
+    for newline in re.finditer("\n", text):
+        lines.append((start, newline.start()))
+        start = newline.end()
+    lines.append((start, len(text)))
+    return lines
+
+
+def _lines_at(text: str, positions: list[int]) -> Lines:
+    """The lines holding these sorted positions, each once."""
+    lines: Lines = []
     for pos in positions:
         if lines and pos <= lines[-1][1]:
             continue

@@ -16,7 +16,11 @@ def normalize_line(line: Line, run: Pass) -> None:
     rules.convert_alnum(line, run)
     if run.options.small_form_variants:
         optional.small_form_variants(line, run, line_flags(line.view))
-    rules.resolve_space_runs(line, run)
+    rules.resolve_inner_space_runs(line, run)
+    # Optional space trimming comes before the indentation and contextual rules, so that they
+    # see the neighbours it leaves (``9 ：9`` -> ``9：9`` -> ``9:9`` in one run).
+    optional.trim_space_around_fullwidth_punct(line, run)
+    rules.resolve_leading_space_run(line, run)
     rules.convert_symbols(line, run)
     rules.convert_hyphens(line, run)
     optional.yen_sign(line, run)
@@ -33,5 +37,4 @@ def normalize_line(line: Line, run: Pass) -> None:
         optional.zh_interpunct(line, run)
         optional.ascii_punct_to_fullwidth(line, run)
         optional.ascii_quotes_to_cjk(line, run, flags)
-        optional.trim_space_around_fullwidth_punct(line, run)
         optional.cjk_latin_spacing(line, run)

@@ -99,8 +99,9 @@ def markdown_replacement(
         out.append((HIDE, "\\"))  # a literal backslash before us would escape us: escape it
     for index, ch in enumerate(text):
         after = text[index + 1] if index + 1 < len(text) else line.raw_after(end)
-        escape = needs_escape(ch, before, after, in_table=in_table, open_link=open_link)
-        if ch in SIGNIFICANT and escape:
+        if ch in SIGNIFICANT and needs_escape(
+            ch, before, after, in_table=in_table, open_link=open_link
+        ):
             out.extend(((HIDE, "\\"), (KEEP, ch)))
         else:
             out.append((EDIT, ch))

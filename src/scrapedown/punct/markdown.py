@@ -38,8 +38,7 @@ def normalize_markdown_text(
 
 
 def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: bool = True) -> str:
-    """One run of the rules over the document (`normalize_markdown_text` runs it to a fixed
-    point)."""
+    """One run of the rules over the document (`normalize_markdown_text` repeats it)."""
     if not options.enabled or (check_lines and not document_may_change(markdown, options)):
         return markdown
     candidates = _line_numbers(
@@ -48,8 +47,9 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
     if not candidates:
         return markdown
     lines = markdown.split("\n")
-    endings = ["\r" if line.endswith("\r") else "" for line in lines]
-    lines = [line[:-1] if ending else line for line, ending in zip(lines, endings, strict=True)]
+    endings = ["\r" if line.endswith("\r") else "" for line in lines] if "\r" in markdown else []
+    if endings:
+        lines = [line[: len(line) - len(end)] for line, end in zip(lines, endings, strict=True)]
     changed = False
     for group in text_groups(lines, last=max(candidates)):
         if not any(index in candidates for index, _ in group):
@@ -70,7 +70,9 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
                     changed = True
     if not changed:
         return markdown
-    return "\n".join(line + ending for line, ending in zip(lines, endings, strict=True))
+    if endings:
+        lines = [line + ending for line, ending in zip(lines, endings, strict=True)]
+    return "\n".join(lines)
 
 
 def _normalized(old: str, segments: list[Segment], run: Pass) -> str | None:

@@ -10,7 +10,7 @@ import re
 
 from scrapedown.punct import tables as t
 from scrapedown.punct.context import LineFlags
-from scrapedown.punct.rules import Pass
+from scrapedown.punct.rules import Pass, joins_into_syntax
 from scrapedown.punct.segments import Edit, Line
 
 _HAN = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -71,6 +71,7 @@ def trim_space_around_fullwidth_punct(line: Line, run: Pass) -> None:
         (m.start(), m.end(), "")
         for m in _SPACE_NEAR_PUNCT_RE.finditer(line.view)
         if not (line.hidden_at(m.start()) or line.hidden_at(m.end()))
+        and not joins_into_syntax(line, m.start(), m.end())
     ]
     line.apply(edits)
 

@@ -61,7 +61,7 @@ _JOINS_INTO_SYNTAX_RE = re.compile(
 )
 
 
-def _joins_into_syntax(line: Line, start: int, end: int) -> bool:
+def joins_into_syntax(line: Line, start: int, end: int) -> bool:
     """Whether deleting view[start:end] would put two raw characters together as syntax."""
     before, after = line.raw_before(start), line.raw_after(end)
     return bool(before and after and _JOINS_INTO_SYNTAX_RE.fullmatch(before + after))
@@ -79,7 +79,7 @@ def drop_zero_width(line: Line, run: Pass) -> None:
                 (*m.span(), "")
                 for m in _ZERO_WIDTH_RE.finditer(line.view)
                 if not (run.markdown and (line.hidden_at(m.start()) or line.hidden_at(m.end())))
-                and not _joins_into_syntax(line, *m.span())
+                and not joins_into_syntax(line, *m.span())
             ]
         )
 
@@ -100,29 +100,32 @@ def convert_alnum(line: Line, run: Pass) -> None:
         line.translate(t.FULLWIDTH_ALNUM)
 
 
-def resolve_space_runs(line: Line, run: Pass) -> None:
-    """Runs of spaces holding U+3000 (or U+00A0): gone at line ends and next to punctuation,
-    one space elsewhere; a mid-line U+00A0 without U+3000 becomes one space per character.
+def resolve_inner_space_runs(line: Line, run: Pass) -> None:
+    """Runs of spaces holding U+3000 (or U+00A0), except at the line start: gone at the line
+    end and next to punctuation, one space elsewhere; a mid-line U+00A0 without U+3000 becomes
+    one space per character."""
+    line.apply([edit for edit in _space_run_edits(line, run) if edit[0] > 0])
 
-    The run at the line start is decided last, on the rest of the line as it will be: in
-    Markdown it stays when the line would otherwise start a block (``- ``, ``#``, ``<div>``).
-    """
-    pattern = _SPACE_RUN_WITH_NBSP_RE if run.options.nbsp_and_zero_width else _SPACE_RUN_RE
-    line.apply([edit for edit in _space_run_edits(line, pattern) if edit[0] > 0])
-    leading = [edit for edit in _space_run_edits(line, pattern) if edit[0] == 0]
+
+def resolve_leading_space_run(line: Line, run: Pass) -> None:
+    """The run at the line start is indentation and goes, decided last, on the rest of the line
+    as it will be: in Markdown it stays when the line would otherwise start a block (``- ``,
+    ``#``, ``<div>``)."""
+    leading = [edit for edit in _space_run_edits(line, run) if edit[0] == 0]
     if leading and run.markdown and starts_block(line.raw_from(leading[0][1])):
         return
     line.apply(leading)
 
 
-def _space_run_edits(line: Line, pattern: re.Pattern[str]) -> list[Edit]:
+def _space_run_edits(line: Line, run: Pass) -> list[Edit]:
+    pattern = _SPACE_RUN_WITH_NBSP_RE if run.options.nbsp_and_zero_width else _SPACE_RUN_RE
     view = line.view
     edits: list[Edit] = []
     for match in pattern.finditer(view):
         start, end = match.span()
         while start > 0 and view[start - 1] in " \t":
             start -= 1
-        if _joins_into_syntax(line, start, end):
+        if joins_into_syntax(line, start, end):
             edits.append((start, end, " "))
         elif start == 0 or end == len(view):
             edits.append((start, end, ""))
@@ -164,14 +167,3 @@ def convert_hyphens(line: Line, run: Pass) -> None:
         else:
             edits.append((start, end, run.converted(line, start, end, "-" * count)))
     line.apply(edits)
-
-
-CONTEXT_FREE_RULES = (
-    ("zero-width", drop_zero_width),
-    ("halfwidth-forms", compose_halfwidth_forms),
-    ("fullwidth-alnum", convert_alnum),
-    ("ideographic-space", resolve_space_runs),
-    ("ascii-only-symbols", convert_symbols),
-    ("fullwidth-hyphen", convert_hyphens),
-)
-"""§4.2 in order, as (name, rule)."""

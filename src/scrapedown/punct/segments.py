@@ -119,7 +119,7 @@ class Line:
         self._refresh()
         return True
 
-    def translate(self, table: dict[int, str] | dict[int, None]) -> None:
+    def translate(self, table: dict[int, str]) -> None:
         """Map characters of the editable segments through a str.translate table."""
         translated = [
             (kind, text.translate(table) if kind == EDIT else text)

@@ -74,8 +74,10 @@ INTERPUNCT_VARIANTS = "・‧•"
 CHINESE_INTERPUNCT = "·"
 FULLWIDTH_YEN = "￥"
 YEN = "¥"
-#: Full-width punctuation around which the optional space trimming removes ASCII spaces.
-TRIMMED_AROUND = "，。、；：？！（）「」『』《》【】〔〕〖〗“”‘’…"
+#: Full-width punctuation around which the optional space trimming removes ASCII spaces (not the
+#: curly quotes: ``＂`` becomes one of them after the trimming, and spacing around quotes is a
+#: separate matter in autocorrect too).
+TRIMMED_AROUND = "，。、；：？！（）「」『』《》【】〔〕〖〗…"
 
 # --- Markdown -------------------------------------------------------------------------------
 
