@@ -41,6 +41,7 @@ def busy_warning() -> str | None:
     )
 
 
+@cache  # first called at start: the code this process imported, not the files at the end
 def code_version(root: Path) -> str:
     """scrapedown's version, commit and a digest of its source files.
 
@@ -55,6 +56,19 @@ def code_version(root: Path) -> str:
     except (OSError, subprocess.CalledProcessError):
         return f"{version} ({digest})"
     return f"{version} @ {commit}{'+dirty' if dirty else ''} ({digest})"
+
+
+def source_changed(root: Path) -> str | None:
+    """A warning when src/ no longer matches the start of the run (someone edited it meanwhile)."""
+    started = code_version(root)
+    now = _source_digest(root / "src")
+    if now in started:
+        return None
+    return (
+        f"warning: src/ changed during the run (now src {now}); this process measured the code"
+        " it imported at start, fresh memory probes may have run newer code — rerun for clean"
+        " figures"
+    )
 
 
 def _source_digest(src: Path) -> str:
@@ -74,6 +88,11 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: int = 1)
     lines = [_row(headers, widths, right), _row(rules, widths, right)]
     lines.extend(_row(row, widths, right) for row in rows)
     return "\n".join(lines)
+
+
+def ratio(value: float, base: float) -> str:
+    """`value / base` to two decimals, "n/a" without a base (a skipped baseline)."""
+    return f"{value / base:.2f}" if base > 0 else "n/a"
 
 
 def percent(value: float) -> str:

@@ -323,9 +323,9 @@ def test_cache_skips_known_clean_files(tmp_path: Path, monkeypatch: pytest.Monke
     calls: list[str] = []
     real_convert = _worker.convert
 
-    def counting(text: str, *, html: bool, options: scrapedown.Options) -> str:
+    def counting(text: str, *, options: scrapedown.Options) -> str:
         calls.append(text)
-        return real_convert(text, html=html, options=options)
+        return real_convert(text, options=options)
 
     monkeypatch.setattr(_worker, "convert", counting)
     assert main(["--check", str(tmp_path)]) == 1

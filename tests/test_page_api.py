@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scrapedown import Options, ScrapedownError, clean
 from scrapedown.page import PageOptions, clean_page, is_whole_page, page_to_post
@@ -69,7 +73,9 @@ def test_clean_page_is_clean_of_page_to_post_and_idempotent() -> None:
 
 
 def test_existing_front_matter_is_kept_byte_for_byte() -> None:
-    matter = "---\ntitle: 'Mine'   # hand-written\ndate: 2020-01-01\nlink: https://mine.example/\n---\n"
+    matter = (
+        "---\ntitle: 'Mine'   # hand-written\ndate: 2020-01-01\nlink: https://mine.example/\n---\n"
+    )
     html = page(
         '<meta property="og:title" content="Theirs"><meta name="author" content="Someone">',
         "<header><a href='/'>Site menu</a></header>" + article(LONG, "See <a href='x/'>x</a>."),
@@ -118,3 +124,39 @@ def test_odd_pages_convert_without_error(html: str) -> None:
 def test_deep_nesting_keeps_its_text() -> None:
     html = "<html><body>" + "<div>" * 3000 + LONG + "</div>" * 3000 + "</body></html>"
     assert "Consensus protocols" in body(page_to_post(html))
+
+
+_TAGS = st.sampled_from(
+    ["div", "p", "nav", "aside", "article", "main", "footer", "header", "a", "span", "pre",
+     "section", "ul", "li", "form", "h1", "h2", "table", "td", "font"]
+)  # fmt: skip
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@st.composite
+def _markup(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        if depth < 4 and draw(st.booleans()):
+            tag = draw(_TAGS)
+            attrs = draw(st.sampled_from(["", " class='share'", " id='comments'", " hidden"]))
+            parts.append(f"<{tag}{attrs}>{draw(_markup(depth + 1))}</{tag}>")
+        else:
+            parts.append(html.escape(draw(_TEXT)))
+    return "".join(parts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(head=_TEXT, markup=_markup())
+def test_any_page_converts_to_an_idempotent_post(head: str, markup: str) -> None:
+    source = page(f"<title>{html.escape(head)}</title>", markup)
+    post = clean_page(source)
+    assert post.startswith("---\n") and post.endswith("\n")
+    assert clean_page(post) == post
+
+
+def test_crlf_pages_and_posts() -> None:
+    html = page("<title>T</title>", article()).replace("\n", "\r\n")
+    assert "\r" not in page_to_post(html)
+    post = "---\r\ntitle: Mine\r\n---\r\n" + html
+    assert page_to_post(post).startswith("---\ntitle: Mine\n---\n\n<p>Consensus")

@@ -275,14 +275,6 @@ _STAR_ESCAPE = (
 )
 
 OUR_BUGS: dict[str, Bug] = {
-    "turndown/097-escaping-hr-markdown-with": Bug(_STAR_ESCAPE),
-    "turndown/099-escaping-hr-markdown-with": Bug(_STAR_ESCAPE),
-    "turndown/100-escaping-hr-markdown-without-spaces": Bug(_STAR_ESCAPE),
-    "turndown/101-escaping-hr-markdown-with-more-than-3-characters": Bug(_STAR_ESCAPE),
-    "turndown/104-escaping-ul-markdown": Bug(_STAR_ESCAPE),
-    "jk-html-to-markdown/golden/strikethrough/strikethrough": Bug(
-        _STAR_ESCAPE + "; here `<p>* </p>` becomes an empty list item"
-    ),
     "turndown/086-blank-block-elements": Bug(
         "an empty <div> between two runs of text is still a block boundary (the browser shows "
         "two lines); the runs are joined into one line"
@@ -291,11 +283,6 @@ OUR_BUGS: dict[str, Bug] = {
     "turndown-gfm/004-checked-inputs": Bug(_CHECKBOX),
     "turndown-gfm-joplin/003-unchecked-inputs": Bug(_CHECKBOX),
     "turndown-gfm-joplin/004-checked-inputs": Bug(_CHECKBOX),
-    "markdownify/test_br/048": Bug(
-        "a stray <td> outside any table yields a pipe-table fragment ` foo<br>bar |`: the `|` is "
-        "injected text (the parser ignores the stray <td>; the peer keeps a `|` too)",
-        want="foo\\\nbar",
-    ),
     "markdownify/test_hn_nested_tag_heading_style/090": Bug(
         "a <p> inside a heading splits it: `# A` + paragraphs P and C leave the heading"
     ),
@@ -306,23 +293,9 @@ OUR_BUGS: dict[str, Bug] = {
     "markdownify/test_video/107": Bug(_VIDEO),
     "markdownify/test_video/108": Bug(_VIDEO),
     "markdownify/test_video/109": Bug(_VIDEO),
-    "markdownify/test_pre/140": Bug(
-        "code content changed: a newline inside an inline element in <pre> (`foo<i>\\n</i>baz`) "
-        "becomes a space"
-    ),
-    "html-to-markdown-py/test_pre/146": Bug(
-        "code content changed: a newline inside an inline element in <pre> (`foo<i>\\n</i>baz`) "
-        "becomes a space"
-    ),
     "jk-html-to-markdown/commonmark_test/021-withbulletlistmarker": Bug(
         "two adjacent <ul> become `- a` / blank / `- b`, which CommonMark reads as ONE loose "
         "list (the peer separates them with a comment)"
-    ),
-    "html2text/normal": Bug(_LIST_IN_LIST),
-    "html2text/normal_escape_snob": Bug(_LIST_IN_LIST),
-    "html2text/single_line_break": Bug(
-        "raises ValueError (not ScrapedownError) on a document that starts with an XML "
-        'declaration carrying an encoding (`<?xml version="1.0" encoding="UTF-8"?>`)'
     ),
 }
 
@@ -416,12 +389,6 @@ class Regression(NamedTuple):
 
 
 REGRESSIONS: dict[str, Regression] = {
-    "tilde-before-strike": Regression(
-        "<p>~<s>x</s></p>",
-        renders_as("\\~~~x~~"),
-        "`~~~x~~` opens a code fence: the paragraph becomes an empty code block and `x` is lost "
-        "(html2text/emphasis_preserved_whitespace)",
-    ),
     "strong-around-code-in-word": Regression(
         "<p>a<strong><code>x</code></strong>b</p>",
         renders_as("a<strong>`x`</strong>b", "a **`x`** b"),
@@ -432,56 +399,6 @@ REGRESSIONS: dict[str, Regression] = {
         '<p>a<strong><a href="/">x</a> y</strong>b</p>',
         renders_as("a<strong>[x](/) y</strong>b", "a **[x](/) y** b"),
         "`a**[x](/) y**b`: `**` before `[` after a letter is not flanking (jk golden link)",
-    ),
-    "code-wrapping-pre": Regression(
-        "<p>a <code><pre>x</pre></code> b</p>",
-        renders_as("a\n\n```\nx\n```\n\nb"),
-        "a <pre> inside <code> becomes a code span holding a fence: ``` shows as text "
-        "(jk golden code)",
-    ),
-    "hash-only-heading": Regression(
-        "<h1>#</h1>",
-        renders_as("# \\#"),
-        "`# #` is an empty heading (a closing sequence): the # is lost (jk golden heading)",
-    ),
-    "hr-inside-heading": Regression(
-        "<h4><hr>Title</h4>",
-        renders_as("---\n\n#### Title", "#### Title"),
-        "the <hr> becomes the text `---` inside the heading (jk golden heading)",
-    ),
-    "br-at-end-of-link": Regression(
-        '<a href="/x">A<br/></a>',
-        renders_as("[A](/x)"),
-        "a trailing <br> becomes `\\` right before `]`, which escapes it: `[A\\](/x)` is no "
-        "link (jk golden heading)",
-    ),
-    "br-at-end-of-link-in-paragraph": Regression(
-        '<a href="/x"><p>A<br/>B<br/></p></a>',
-        renders_as("[A\\\nB](/x)"),
-        "same, with a hard break inside the link text (jk golden heading)",
-    ),
-    "blockquote-table-in-link": Regression(
-        '<a href="/l"><div><blockquote><table><tr><td>A</td></tr></table></blockquote></div></a>',
-        keeps_links_without_literal_syntax,
-        "a link around a block (blockquote + table) is written `[> | A |\\n> | --- |](/l)`: "
-        "the brackets show as text and the link is lost (jk golden table/parents)",
-    ),
-    "lone-br-in-list-item": Regression(
-        "<ul><li><p>a</p><br><p>b</p></li></ul>",
-        renders_as("- a\n\n  b"),
-        "a <br> between blocks in a list item becomes a paragraph holding a lone `\\`, shown as "
-        "a backslash (jk golden list and link)",
-    ),
-    "text-after-nested-list": Regression(
-        "<ul><li>a<ul><li>b</li></ul>c</li></ul>",
-        renders_as("- a\n  - b\n\n  c"),
-        "text after a nested list is glued to its last item: `- bc` (jk golden list)",
-    ),
-    "dash-after-blockquote-in-item": Regression(
-        "<ul><li><blockquote>q</blockquote><span>- x</span></li></ul>",
-        renders_as("- > q\n\n  \\- x"),
-        "line-start `-` is not escaped after a blockquote in a list item: the text becomes a "
-        "nested list (jk golden list)",
     ),
     "adjacent-lists": Regression(
         "<ul><li>a</li></ul><ul><li>b</li></ul>",
@@ -500,11 +417,6 @@ REGRESSIONS: dict[str, Regression] = {
         renders_as("x\n\n1. y\n\nz"),
         "text directly inside <ol> is glued to the item marker: `x1. y` is one paragraph, the "
         "list is lost and `1.` shows as text (jk golden list)",
-    ),
-    "list-directly-in-list": Regression(
-        "<ul><li>a</li><ul><li>b</li></ul><li>c</li></ul>",
-        renders_as("- a\n  - b\n- c"),
-        _LIST_IN_LIST + " (html2text normal, mixed_nested_lists)",
     ),
     "href-whitespace": Regression(
         '<p><a href="/a\n">x</a> <a href=" /b  ">y</a> <a href="/c\td">z</a></p>',
@@ -533,30 +445,7 @@ def test_peer_regressions(name: str) -> None:
 # --- the peers' inputs as robustness cases --------------------------------------------------------
 
 #: Peer inputs on which `clean` breaks a fuzz property, by the minimal regression that explains it.
-ROBUSTNESS_BUGS: dict[str, str] = {
-    "html-to-markdown-py/test_special_tags/038": "comment-only",
-    "html-to-markdown-py/test_special_tags/039": "comment-only",
-    "markdownify/test_special_tags/011": "comment-only",
-    "markdownify/test_special_tags/012": "comment-only",
-    "turndown/077-comment": "comment-only",
-    "html2text/horizontal_rule": "hr-only-document",
-    "jk-html-to-markdown/commonmark_test/016-withhorizontalrule": "hr-only-document",
-    "jk-html-to-markdown/commonmark_test/017-withhorizontalrule": "hr-only-document",
-    "jk-html-to-markdown/commonmark_test/018-withhorizontalrule": "hr-only-document",
-    "jk-html-to-markdown/commonmark_test/019-withhorizontalrule": "hr-only-document",
-    "turndown/022-hr": "hr-only-document",
-    "turndown/023-hr-with-closing-tag": "hr-only-document",
-    "turndown/024-hr-with-option": "hr-only-document",
-    "html2text/single_line_break": "xml-declaration",
-    "html2text/normal": "script-after-head",
-    "html2text/normal_escape_snob": "script-after-head",
-    "html2text/no_p_in_table": "doctype-and-html-on-one-line",
-    "html2text/pad_table": "doctype-and-html-on-one-line",
-    "html2text/table_ignore": "doctype-and-html-on-one-line",
-    "html2text/wrap_tables": "doctype-and-html-on-one-line",
-    "html2text/emphasis_preserved_whitespace": "tilde-before-strike (test_peer_regressions)",
-    "jk-html-to-markdown/golden/table/parents": "blockquote-table-in-link (test_peer_regressions)",
-}
+ROBUSTNESS_BUGS: dict[str, str] = {}
 
 
 def _robustness_params() -> list[Any]:

@@ -14,6 +14,7 @@ from scrapedown.options import Options
 
 if TYPE_CHECKING:
     from scrapedown.api import clean, clean_html
+    from scrapedown.page import clean_page
     from scrapedown.punct import normalize_punctuation
     from scrapedown.urls import unwrap_url
 
@@ -25,6 +26,7 @@ __all__ = [
     "__version__",
     "clean",
     "clean_html",
+    "clean_page",
     "normalize_punctuation",
     "unwrap_url",
 ]
@@ -32,6 +34,7 @@ __all__ = [
 _LAZY = {
     "clean": "scrapedown.api",
     "clean_html": "scrapedown.api",
+    "clean_page": "scrapedown.page",
     "normalize_punctuation": "scrapedown.punct",
     "unwrap_url": "scrapedown.urls",
 }

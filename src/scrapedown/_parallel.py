@@ -45,7 +45,13 @@ def run_tasks(
     yield from _run_in_pool(func, tasks, min(jobs, len(tasks)), on_crash)
 
 
-def _run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
+def chunked(tasks: Sequence[T], workers: int) -> list[Sequence[T]]:
+    """Tasks cut into chunks, the unit sent to a worker (by the pool and by ``--engine dask``)."""
+    size = max(1, min(MAX_CHUNK, len(tasks) // (workers * 8)))
+    return [tasks[start : start + size] for start in range(0, len(tasks), size)]
+
+
+def run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
     return [func(task) for task in chunk]
 
 
@@ -65,10 +71,9 @@ def _run_in_pool(
         # No working multiprocessing here (some sandboxes, AWS Lambda): run serially, like black.
         yield from (func(task) for task in tasks)
         return
-    size = max(1, min(MAX_CHUNK, len(tasks) // (workers * 8)))
-    chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
+    chunks = chunked(tasks, workers)
     try:
-        futures = [executor.submit(_run_chunk, func, chunk) for chunk in chunks]
+        futures = [executor.submit(run_chunk, func, chunk) for chunk in chunks]
         for future, chunk in zip(futures, chunks, strict=True):
             try:
                 yield from future.result()

@@ -7,6 +7,7 @@ import contextlib
 import functools
 import sys
 import time
+from collections.abc import Generator
 from pathlib import Path
 
 from scrapedown._cache import Cache, cache_key, digest
@@ -96,6 +97,7 @@ def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> 
         reporter.note(f"skipped {path}: {reason}", level=1)
     if found.html_skipped:
         reporter.note(f"note: {found.html_skipped} .html file(s) skipped: HTML input needs -o DIR")
+    _check_engine(args)
     tasks, clashes = build_tasks(found.files, paths, out_root)
     for task, reason in clashes:
         reporter.failure(task.source, reason)
@@ -104,7 +106,7 @@ def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> 
     cache = Cache.open(cache_key(options, verify=args.verify)) if args.cache else Cache.disabled()
     try:
         _execute(tasks, settings, cache, reporter, jobs=args.jobs or default_jobs(),
-                 progress=args.progress)  # fmt: skip
+                 progress=args.progress, engine=(args.engine, args.scheduler))  # fmt: skip
     finally:
         reporter.stop_progress()
         cache.save()
@@ -128,12 +130,12 @@ def _execute(
     *,
     jobs: int,
     progress: bool | None,
+    engine: tuple[str, str | None] = ("processes", None),
 ) -> None:
     reporter.start_progress(len(tasks), progress)
     known = [_known_from_cache(task, settings, cache) for task in tasks]
     pending = [task for task, outcome in zip(tasks, known, strict=True) if outcome is None]
-    worker = functools.partial(process, settings=settings)
-    results = run_tasks(worker, pending, jobs, on_crash=_crashed)
+    results = _outcomes(pending, settings, jobs=jobs, engine=engine)
     with contextlib.closing(results):
         # Outcomes are reported in discovery order, cached or not, whatever -j is.
         for cached in known:
@@ -143,6 +145,31 @@ def _execute(
             if cached is None and outcome.status is not Status.FAILED:
                 cache.add(outcome.source_digest, outcome.output_digest)
             reporter.outcome(outcome)
+
+
+def _check_engine(args: argparse.Namespace) -> None:
+    if args.engine != "dask":
+        if args.scheduler is not None:
+            raise UsageError("--scheduler needs --engine dask")
+        return
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:
+        raise UsageError("--engine dask needs Dask: pip install 'scrapedown[dask]'")
+
+
+def _outcomes(
+    tasks: list[Task], settings: Settings, *, jobs: int, engine: tuple[str, str | None]
+) -> Generator[Outcome, None, None]:
+    """The tasks' outcomes in order, from the process pool or (``--engine dask``) a Dask
+    cluster: the scheduler at the given address, else a local one started for the run."""
+    name, address = engine
+    if name == "dask":
+        from scrapedown.dask._engine import process_tasks  # the optional extra, only when asked
+
+        return process_tasks(tasks, settings, address=address, workers=jobs, on_crash=_crashed)
+    worker = functools.partial(process, settings=settings)
+    return run_tasks(worker, tasks, jobs, on_crash=_crashed)
 
 
 def _crashed(task: Task, reason: str) -> Outcome:

@@ -60,15 +60,21 @@ class Outcome:
     output_digest: bytes = b""
 
 
-def convert(text: str, *, html: bool, options: Options) -> str:
-    """The one call into the pipeline.
+def prepare(text: str, *, html: bool, options: Options) -> str:
+    """The post the pipeline cleans: an ``.html`` page becomes a post (front matter from its
+    metadata, the article as its body); fragments and Markdown files are taken as they are."""
+    if not html:
+        return text
+    from scrapedown.page import page_to_post  # the heavy pipeline: imported once there is work
 
-    ``.html`` pages go through `clean` too for now; when the whole-page entry point lands, it is
-    swapped in here and nowhere else.
-    """
-    from scrapedown.api import clean  # the heavy pipeline: imported once there is work
+    return page_to_post(text, options)
 
-    cleaned: str = clean(text, options)
+
+def convert(post: str, *, options: Options) -> str:
+    """The one call into the pipeline, on a prepared post."""
+    from scrapedown.api import clean
+
+    cleaned: str = clean(post, options)
     return cleaned
 
 
@@ -80,7 +86,7 @@ def verify(original: str, cleaned: str, *, options: Options) -> None:
     """
     if cleaned == original:
         return
-    from scrapedown.fidelity import compare  # noqa: PLC0415 - only when there is work
+    from scrapedown.fidelity import compare
 
     loss = compare(original, cleaned)
     if loss:
@@ -109,9 +115,10 @@ def failure_reason(exc: Exception) -> str:
 def transform(data: bytes, *, html: bool, settings: Settings) -> tuple[Decoded, str, bytes]:
     """Bytes in -> (how they decoded, the cleaned text, the bytes to write)."""
     decoded = decode(data, html=html)
-    cleaned = convert(decoded.text, html=html, options=settings.options)
-    if settings.verify:
-        verify(decoded.text, cleaned, options=settings.options)
+    prepared = prepare(decoded.text, html=html, options=settings.options)
+    cleaned = convert(prepared, options=settings.options)
+    if settings.verify:  # against the prepared post: a page's menus are not article text
+        verify(prepared, cleaned, options=settings.options)
     return decoded, cleaned, decoded.encode(cleaned)
 
 

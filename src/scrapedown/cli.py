@@ -132,6 +132,20 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
         help="worker processes (default: all CPUs); a few files are always done in-process",
     )
     group.add_argument(
+        "--engine",
+        choices=("processes", "dask"),
+        default="processes",
+        help="where files are converted: the local process pool (default), or a Dask cluster "
+        "(needs pip install 'scrapedown[dask]'; without --scheduler, a local cluster of -j "
+        "worker processes is started for the run)",
+    )
+    group.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: a running Dask scheduler (tcp://host:8786); its workers must "
+        "see the files at the same absolute paths (a shared filesystem)",
+    )
+    group.add_argument(
         "--no-cache",
         dest="cache",
         action="store_false",

@@ -48,6 +48,8 @@ _UNESCAPE = re.compile(r"\\(.)")
 _BACKTICKS = re.compile(r"`+")
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _HEADING_CLOSER = re.compile(r"(\s)(#+)$")
+_EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
+_URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
 _BLANK_LINE_BREAK = re.compile(r"\n(?=[ \t]*\n)")
 
 
@@ -176,10 +178,10 @@ class Converter(MarkdownConverter):
     def convert_a(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         if "_noformat" in parent_tags:
             return text
-        prefix, suffix, text = chomp(text)
+        prefix, suffix, text = chomp(_EDGE_BREAKS.sub("", text))
         if not text:
             return ""
-        href = str(el.get("href") or "").strip()
+        href = _URL_SPACE.sub("", str(el.get("href") or "").strip())
         if not href:
             return prefix + text + suffix
         title = str(el.get("title") or "")
@@ -224,6 +226,8 @@ class Converter(MarkdownConverter):
         if not text:
             return ""
         text = _HEADING_CLOSER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+        if text.startswith("#") and not text.strip("#"):
+            text = "\\" + text  # `# #` would be an empty heading
         return f"\n\n{'#' * max(1, min(6, n))} {text}\n\n"
 
     def convert_pre(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
@@ -271,7 +275,12 @@ class Converter(MarkdownConverter):
 
     # --- tables -----------------------------------------------------------------------------
 
+    def convert_hr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        return "" if "_inline" in parent_tags else "\n\n---\n\n"
+
     def convert_table(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        if not rows_of(el):
+            return text  # no rows: what lxml left in it is ordinary content
         if not is_pipe_table(el):
             return f"\n\n{table_html(el)}\n\n"
         return f"\n\n{text.strip(chr(10))}\n\n"
@@ -338,7 +347,9 @@ def _at_line_start(node: NavigableString) -> bool:
         while previous is not None and is_blank_text(previous):
             previous = previous.previous_sibling
         if previous is not None:
-            return isinstance(previous, Tag) and previous.name == "br"
+            return isinstance(previous, Tag) and (
+                previous.name == "br" or previous.name in BLOCK_TAGS
+            )
         parent = current.parent
         if parent is None or parent.name in BLOCK_TAGS or parent.name == "[document]":
             return parent is None or parent.name not in HEADINGS
@@ -373,6 +384,9 @@ def table_html(table: Tag) -> str:
 
 
 def _cell_html(cell: Tag) -> str:
+    for paragraph in cell.find_all("p"):  # emptied by a later rule (an image without source)
+        if isinstance(paragraph, Tag) and not paragraph.get_text().strip() and not paragraph.find():
+            paragraph.decompose()
     spans = "".join(
         f' {attr}="{span(cell, attr)}"' for attr in ("colspan", "rowspan") if span(cell, attr) > 1
     )

@@ -37,6 +37,7 @@ _NO_BALANCE = frozenset(
 )  # fmt: skip
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*?)?(/?)>")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_WHOLE_DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 _COMMENT_ONLY = re.compile(r"\A\s*(?:<!--.*?-->\s*)+\Z", re.DOTALL)
 # Inline HTML in a Markdown paragraph that makes the paragraph worth converting: presentational
 # wrappers and tags that have a Markdown equivalent. <br>, <sup>, <kbd>… alone are left alone.
@@ -51,6 +52,12 @@ _BLOCK_OPEN = frozenset(
         "ordered_list_open", "table_open", "html_block", "fence", "code_block", "hr",
     }
 )  # fmt: skip
+
+
+# Markdown blocks whose inline HTML is converted too (rendered by markdown-it first).
+_WITH_INLINE = frozenset(
+    {"paragraph_open", "heading_open", "bullet_list_open", "ordered_list_open", "blockquote_open"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +79,8 @@ def has_html(body: str) -> bool:
 
 def split_segments(body: str) -> list[Segment]:
     """The body as Markdown and HTML segments, in order; joining them loses nothing."""
+    if _WHOLE_DOCUMENT.match(body):
+        return [Segment(True, body)]  # a whole page: its indented lines are not code blocks
     lines = body.split("\n")
     blocks = _top_level_blocks(body)
     segments: list[Segment] = []
@@ -113,7 +122,7 @@ def _starts_html(token: Token, lines: list[str]) -> bool:
     if token.type == "html_block":
         # A lone comment (Hexo's `<!-- more -->`) is a marker the author wants, not junk.
         return not _COMMENT_ONLY.match(token.content)
-    if token.type != "paragraph_open":
+    if token.type not in _WITH_INLINE:
         return False
     source = _source(token, lines)
     return bool(_JUNK_INLINE.search(source)) and _has_junk_inline_html(source)
@@ -121,7 +130,7 @@ def _starts_html(token: Token, lines: list[str]) -> bool:
 
 def _has_junk_inline_html(source: str) -> bool:
     """Whether real inline HTML (not text in a code span or a link title) is junk."""
-    for block in _renderer().parseInline(source):
+    for block in _renderer().parse(source):
         for child in block.children or ():
             if child.type == "html_inline" and _JUNK_INLINE.search(child.content + " "):
                 return True
@@ -152,7 +161,7 @@ def _count_tags(html: str, open_tags: dict[str, int]) -> None:
 def _region_html(region: list[Token], lines: list[str]) -> str:
     """The HTML of a region: its lines as they are (scraped markup between blank lines is HTML,
     not Markdown), except a lone Markdown paragraph carrying inline HTML, which is rendered."""
-    if len(region) == 1 and region[0].type == "paragraph_open":
+    if len(region) == 1 and region[0].type in _WITH_INLINE:
         rendered: str = _renderer().render(_source(region[0], lines))
         return rendered
     start, end = _map(region[0])[0], _map(region[-1])[1]

@@ -18,7 +18,7 @@ from collections.abc import Callable
 _EMPHASIS_RUN = re.compile(r"\*+|_+")
 _ALWAYS = re.compile(r"([\\`])")
 _BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
-_TILDES = re.compile(r"~{2,}")
+_TILDES = re.compile(r"~{2,}|^~|~$")  # a `~` at a node edge may meet `~~` of <del>
 _ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _CLOSE_BRACKET = re.compile(r"\](?=[(\[:]|$)")
@@ -79,7 +79,7 @@ def escape_text(text: str, *, in_link: bool = False, in_table: bool = False) -> 
     text = text.replace("`", "\\`")
     if "*" in text or "_" in text:
         text = text.replace("*", STAR_MARK).replace("_", UNDERSCORE_MARK)
-    if "~~" in text:
+    if "~" in text:
         text = _TILDES.sub(lambda m: "\\~" * len(m.group(0)), text)
     if "<" in text:
         text = _ANGLE.sub(r"\\<", text)
@@ -126,8 +126,15 @@ def _markers_may_pair(chunk: str, bare: str) -> bool:
     return False
 
 
+_RULE_LINE = re.compile(r"([*_\-])(?:[ \t]*\1){2,}[ \t]*")
+
+
 def escape_line_start(text: str) -> str:
     """Escape a block marker at the start of `text`, which begins a Markdown line."""
+    plain = text.replace(STAR_MARK, "*").replace(UNDERSCORE_MARK, "_")
+    if _RULE_LINE.fullmatch(plain) or (plain[:1] == "*" and plain[1:2] in ("", " ", "\t")):
+        # `* item` or `* * *`: the first character, written escaped (not as a marker)
+        return "\\" + plain[0] + text[1:]
     match = _LINE_START.match(text)
     if not match:
         return text

@@ -23,17 +23,28 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from lxml import etree
+from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from scrapedown.detect import split_segments
 from scrapedown.frontmatter import split_post
+from scrapedown.tree import sanitize
 
 # Removed with their content by definition (see Options.drop_tags); not article text.
 _INVISIBLE = (
     "script", "style", "noscript", "template", "head", "title", "button", "select",
     "textarea", "svg", "iframe", "object", "embed", "canvas", "dialog", "form",
 )  # fmt: skip
+_NOT_IMAGE = re.compile(r"^\s*(?:javascript|vbscript|data|file|about|blob):", re.IGNORECASE)
+# Lazy-loading placeholders the URL stage never keeps (see UrlOptions.placeholder_names).
+_PLACEHOLDER = re.compile(
+    r"/(?:loading|blank|spacer|placeholder|lazy|transparent|pixel|grey|gray)[\w-]*\.(?:gif|png|svg)"
+    r"(?:[?#]|$)",
+    re.IGNORECASE,
+)
 _UNSAFE_HREF = re.compile(r"^\s*(?:javascript|vbscript|data|file):|^\s*#?\s*$", re.IGNORECASE)
 
 
@@ -78,16 +89,15 @@ def _renderer() -> MarkdownIt:
 
 def visible(body: str) -> Visible:
     """Letters, digits, images and links a reader sees in a Markdown/HTML body."""
-    from lxml import html as lxml_html
-
     rendered = "\n".join(
         segment.text if segment.is_html else _renderer().render(segment.text)
         for segment in split_segments(body.replace("\x00", ""))
     )
-    if not rendered.strip():
+    try:
+        root = lxml_html.document_fromstring(sanitize(rendered))
+    except (etree.ParserError, ValueError):  # nothing but comments, a doctype…
         return Visible(Counter(), 0, 0)
-    root = lxml_html.document_fromstring(rendered)
-    for element in root.iter(*_INVISIBLE):
+    for element in list(root.iter(*_INVISIBLE)):
         element.drop_tree()
     images = sum(1 for img in root.iter("img") if _is_real_image(img))
     for block in root.iter("pre", "code"):
@@ -102,15 +112,17 @@ def visible(body: str) -> Visible:
 def _is_real_image(img: object) -> bool:
     get = getattr(img, "get")  # noqa: B009 - lxml elements are untyped
     src = str(get("src") or get("data-src") or get("data-original") or "").strip()
-    if not src or src.startswith("data:"):
+    if not src or _NOT_IMAGE.match(src) or _PLACEHOLDER.search(src):
         return False
     return not (str(get("width") or "") in ("0", "1") and str(get("height") or "") in ("0", "1"))
 
 
-def _is_real_link(link: object) -> bool:
-    href = str(getattr(link, "get")("href") or "")  # noqa: B009
-    text = str(getattr(link, "text_content")()).strip()  # noqa: B009
-    return bool(text) and not _UNSAFE_HREF.match(href)
+def _is_real_link(link: Any) -> bool:
+    """A link a reader can follow: a target, visible text, and no link inside it (nested
+    links are invalid HTML; the inner one is the one that works)."""
+    href = str(link.get("href") or "")
+    nested = next(link.iterdescendants("a"), None) is not None
+    return bool(link.text_content().strip()) and not nested and not _UNSAFE_HREF.match(href)
 
 
 def compare(before: str, after: str) -> Loss:

@@ -29,6 +29,7 @@ _FENCES: dict[str, tuple[Format, re.Pattern[str]]] = {
     ";;;": ("json", re.compile(r"^;;;[ \t]*$", re.MULTILINE)),
 }
 _OPENING = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
+_LEADING_RULES = re.compile(r"\A(?:(?:---+|\+\+\+)[ \t]*(?:\n+|\Z))+")
 
 
 @dataclass(frozen=True)
@@ -145,8 +146,10 @@ _YAML = YAMLHandler()
 
 def join_post(front: FrontMatter | None, body: str, blank_after: bool) -> str:
     """Stage 9: the post text; one newline at the end, the block at byte 0."""
-    body = body.strip("\n")
+    body = body.strip("\n") if body.strip() else ""
     if front is None:
+        # A leading thematic break would read as an opening front-matter delimiter.
+        body = _LEADING_RULES.sub("", body)
         return body + "\n" if body else ""
     if not body:
         return front.raw

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scrapedown.page.options import PageOptions
 from scrapedown.punct.options import PunctOptions
 from scrapedown.urls.options import UrlOptions
 
@@ -88,6 +89,10 @@ class Options:
 
     urls: UrlOptions = field(default_factory=UrlOptions)
     """URL unwrapping and lazy images (`scrapedown.urls.options.UrlOptions`)."""
+
+    page: PageOptions = field(default_factory=PageOptions)
+    """Whole HTML pages: front-matter preset and keys, article extraction
+    (`scrapedown.page.options.PageOptions`)."""
 
     def keeps(self, tag: str, attr: str) -> bool:
         """Whether `attr` survives on `tag` under `keep_attrs`."""

@@ -9,8 +9,8 @@ equivalent BeautifulSoup operations look up the element's index and are quadrati
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree, html
@@ -18,12 +18,18 @@ from lxml import etree, html
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_PARSER_KILLERS = re.compile("[\x00]")
+# NULs stop libxml2; an XML declaration makes lxml refuse a str ("encoding declaration").
+_PARSER_KILLERS = re.compile(r"\x00|\A\s*<\?xml[^>]*>")
 # libxml2 checks each attribute against all earlier ones (quadratic): a start tag holding more
 # than MAX_ATTRIBUTES attributes keeps its first MAX_ATTRIBUTES. Only long tags are looked at.
 MAX_ATTRIBUTES = 256
 _LONG_START_TAG = re.compile(r"<([A-Za-z][\w:-]*)(\s[^<>]{8192,})>")
 _ATTRIBUTE = re.compile(r"""\s*[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']*))?""")
+
+
+def sanitize(markup: str) -> str:
+    """`markup` without what makes lxml refuse or truncate it (kept text is unchanged)."""
+    return _PARSER_KILLERS.sub("", _LONE_SURROGATE.sub("\ufffd", markup))
 
 
 def parse_tree(markup: str, max_depth: int) -> Element | None:
@@ -32,7 +38,7 @@ def parse_tree(markup: str, max_depth: int) -> Element | None:
     libxml2 stops building the tree 2,048 levels down and drops the rest; such a document is
     parsed again, by a builder that flattens everything below `max_depth` (text kept).
     """
-    markup = _PARSER_KILLERS.sub("", _LONE_SURROGATE.sub("\ufffd", markup))
+    markup = sanitize(markup)
     if not markup.strip():
         return None
     markup = _LONG_START_TAG.sub(_cap_attributes, markup)

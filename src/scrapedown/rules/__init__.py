@@ -16,7 +16,17 @@ from bs4.element import Tag
 
 from scrapedown.html import soup_of
 from scrapedown.options import Options
-from scrapedown.rules import attributes, code, emphasis, images, links, structure, tables, text
+from scrapedown.rules import (
+    attributes,
+    code,
+    emphasis,
+    images,
+    links,
+    repair,
+    structure,
+    tables,
+    text,
+)
 
 TreeRule = Callable[[Any, Options], None]
 SoupRule = Callable[[Tag, Options], None]
@@ -33,6 +43,7 @@ def rewrite_urls(root: Tag, options: Options) -> None:
 TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
     ("flatten_deep_nesting", structure.flatten_deep_nesting),
     ("drop_junk", structure.drop_junk),
+    ("repair_nesting", repair.repair_nesting),
     ("code_language", attributes.mark_code_language),
     ("strip_attributes", attributes.strip_attributes),
     ("text_whitespace", text.clean_text_whitespace),

@@ -81,11 +81,25 @@ def _move_edge_punctuation_out(tag: Tag) -> None:
             tag.unwrap()  # nothing a reader could see emphasised
         return
     before, after = char_before(tag), char_after(tag)
-    if not _is_space(after) and not is_punctuation(after):
+    if _is_word(after):
         _move_trailing(tag)
-    if not _is_space(before) and not is_punctuation(before):
+    if _is_word(before):
         _move_leading(tag)
-    _sink_into_sole_link(tag, before)
+    if _sink_into_sole_link(tag):
+        return
+    if (_is_word(before) and _edge_is_markup(tag, 0)) or (_is_word(after) and _edge_is_markup(tag, -1)):
+        tag.unwrap()  # `a**`x`**b` cannot render as emphasis: the text matters more
+
+
+def _is_word(char: str) -> bool:
+    """A character next to which a delimiter run next to punctuation cannot flank."""
+    return not _is_space(char) and not is_punctuation(char)
+
+
+def _edge_is_markup(tag: Tag, index: int) -> bool:
+    """Whether the Markdown of `tag` starts (0) or ends (-1) with syntax punctuation."""
+    content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c.strip())]
+    return bool(content) and isinstance(content[index], Tag)
 
 
 def _move_trailing(tag: Tag) -> None:
@@ -117,17 +131,18 @@ def _move_leading(tag: Tag) -> None:
     tag.insert_before(NavigableString(lead + text[:cut]))
 
 
-def _sink_into_sole_link(tag: Tag, before: str) -> None:
+def _sink_into_sole_link(tag: Tag) -> bool:
     """`中文<b><a>x</a></b>` renders only as `中文[**x**](…)`: emphasis goes inside the link."""
     content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c.strip())]
     if len(content) != 1 or not isinstance(content[0], Tag) or content[0].name != "a":
-        return
+        return False
     link = content[0]
     inner = new_tag(tag, tag.name)
     for node in list(link.contents):
         inner.append(node.extract())
     link.append(inner)
     tag.unwrap()
+    return True
 
 
 def char_before(tag: Tag) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapedown.html import BLOCK_TAGS
 from scrapedown.options import Options
-from scrapedown.tree import Element, elements, is_element, text_content, unwrap
+from scrapedown.tree import Element, elements, is_blank, is_element, text_content, unwrap
 
 
 def tidy_links(root: Element, options: Options) -> None:
@@ -23,12 +23,47 @@ def tidy_links(root: Element, options: Options) -> None:
 
 
 def _push_link_into_blocks(link: Element) -> None:
-    for child in list(link):
-        if not (is_element(child) and child.tag in BLOCK_TAGS):
-            continue
-        inner = link.makeelement("a", dict(link.attrib))
-        inner.text, child.text = child.text, None
-        for node in list(child):
-            inner.append(node)
-        child.append(inner)
+    """Each block inside the link gets the link inside it; loose inline content keeps a copy
+    of the link around it; then the outer link goes."""
+    _wrap_inline_runs(link, dict(link.attrib))
     unwrap(link)
+
+
+def _wrap_inline_runs(container: Element, attrs: dict[str, str]) -> None:
+    """Runs of inline content of `container` go into copies of the link; blocks get the link
+    pushed inside them."""
+    wrapper: Element = None
+    if not is_blank(container.text):
+        wrapper = container.makeelement("a", attrs)
+        wrapper.text, container.text = container.text, None
+        container.insert(0, wrapper)
+    for child in list(container):
+        if child is wrapper:
+            continue
+        if is_element(child) and child.tag in BLOCK_TAGS:
+            _link_inside(child, attrs)
+            wrapper = None
+            if not is_blank(child.tail):
+                wrapper = child.makeelement("a", attrs)
+                wrapper.text, child.tail = child.tail, None
+                child.addnext(wrapper)
+        elif is_element(child) and child.tag == "a":
+            wrapper = None  # a link inside a link: the inner one is what a reader can follow
+        elif wrapper is not None and wrapper.getnext() is child:
+            wrapper.append(child)  # the child's tail moves with it
+        else:
+            wrapper = child.makeelement("a", attrs)
+            child.addprevious(wrapper)
+            wrapper.append(child)
+
+
+def _link_inside(block: Element, attrs: dict[str, str]) -> None:
+    if block.tag == "pre":  # code holds no link: the target follows the code block
+        paragraph = block.makeelement("p", {})
+        anchor = paragraph.makeelement("a", attrs)
+        anchor.text = attrs.get("href", "")
+        paragraph.append(anchor)
+        paragraph.tail, block.tail = block.tail, None
+        block.addnext(paragraph)
+    else:
+        _wrap_inline_runs(block, attrs)

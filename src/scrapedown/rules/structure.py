@@ -104,18 +104,35 @@ def make_paragraphs(root: Element, options: Options) -> None:
         if element.tag == "p":
             if any(is_element(c) and c.tag == "br" for c in element):
                 split_paragraph(element)
-        elif element is root or element.tag in BLOCK_WRAPPERS:
+        elif element is root or element.tag in BLOCK_WRAPPERS or _mixed_item(element):
             rebuild_children(element, wrappers, paragraphs=True)
         elif any(is_element(c) and c.tag in wrappers for c in element):
             rebuild_children(element, wrappers, paragraphs=False)
+
+
+def _mixed_item(element: Element) -> bool:
+    """A list item with loose content after a block (a nested list): that content needs a <p>,
+    or it would join the nested list's last item. (Text before the block stays tight.)"""
+    if element.tag not in ("li", "dd"):
+        return False
+    seen_block = False
+    for child in element:
+        if seen_block and (child.tag not in BLOCK_TAGS or not is_blank(child.tail)):
+            return True
+        if is_element(child) and child.tag in BLOCK_TAGS:
+            seen_block = True
+            if not is_blank(child.tail):
+                return True
+    return False
 
 
 def remove_empty(root: Element, options: Options) -> None:
     """Drop elements left without content (`<p></p>`, `<p>&nbsp;</p>`, empty links, empty
     wrappers); an inline element holding only a space becomes that space."""
     has_content: set[Element] = set()
+    verbatim = {node for code in elements(root, *VERBATIM) for node in code.iter()}
     for element in reversed(elements(root)):
-        if _has_content(element, has_content):
+        if element in verbatim or _has_content(element, has_content):
             has_content.add(element)
         elif element.tag in _DROP_WHEN_EMPTY:
             _drop_empty(element)

@@ -1,0 +1,173 @@
+"""The article element of a page, and the page chrome pruned from inside it.
+
+1. An element marked as the article body (`itemprop=articleBody`) is taken whole.
+2. Otherwise the article is searched inside a marked region (`<article>`, `<main>`), or in the
+   whole `<body>` when no region holds most of the page's text: from there, the search steps
+   down into the child holding the most article text as long as what it leaves behind is
+   chrome (as measured by `scrapedown.page.score`) and at most a line of article-like text.
+   Recall first: a paragraph beside the article keeps the article's container whole.
+3. Chrome inside the chosen element (share bars, related posts, comment sections, post meta,
+   a table of contents `<nav>`) is removed.
+
+A marked element counts only when it holds `PageOptions.min_region_share` of the page's
+article text: a `<main>` around a teaser or an `<article>` card in a sidebar does not.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from scrapedown.page.chrome import Element, is_hinted
+from scrapedown.page.options import PageOptions
+from scrapedown.page.score import LINK_DENSITY, PageScores, score_page, text_weight
+from scrapedown.page.title import squash
+
+#: Elements an article can be in: containers of blocks, and the rows and cells of a layout
+#: table. A paragraph, a list or a figure is part of an article, never all of it (stepping
+#: into one would drop its siblings).
+CONTAINER_TAGS = frozenset(
+    {
+        "body", "div", "section", "article", "main", "center", "header", "footer", "aside",
+        "form", "font", "table", "tbody", "tr", "td",
+    }
+)  # fmt: skip
+RUNNING_TEXT = 80.0
+"""Text (weighted letters) that makes a plain `<aside>` inside the article a note, not chrome."""
+_VERBATIM = frozenset({"pre", "textarea", "script", "style", "listing", "xmp", "plaintext"})
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The chosen article element and the measures it was chosen by."""
+
+    element: Element
+    scores: PageScores
+
+
+def choose_article(body: Element, page: PageOptions) -> Choice:
+    """The element of `body` that holds the article (`body` itself when extraction is off)."""
+    scores = score_page(body, page)
+    if not page.extract:
+        return Choice(body, scores)
+    exact = _marked(body, page.article_xpaths, scores, page.min_region_share)
+    if exact is not None:
+        return Choice(exact, scores)
+    region = _marked(body, page.region_xpaths, scores, page.min_region_share)
+    root = region if region is not None else body
+    return Choice(_descend(root, scores, page.drop_allowance), scores)
+
+
+def prune_chrome(choice: Choice, page: PageOptions) -> None:
+    """Remove the chrome elements inside the chosen article (their tails stay).
+
+    A plain `<aside>`, `<header>` or `<footer>` holding running text is kept: inside the
+    article it is the article's own (a note, a pull quote), not the page's sidebar or footer,
+    which are links and short lines."""
+    article = choice.element
+    inside = {id(element) for element in article.iter(etree.Element)}
+    for element in choice.scores.chrome_roots:
+        if element is article or id(element) not in inside or element.getparent() is None:
+            continue
+        if element.tag in page.page_frame_tags and _is_running_text(element, page):
+            continue
+        element.drop_tree()
+
+
+def _is_running_text(element: Element, page: PageOptions) -> bool:
+    if is_hinted(element, page) or element.get("role") or element.get("hidden") is not None:
+        return False
+    text = text_weight(element.text_content())
+    links = sum(text_weight(link.text_content()) for link in element.iter("a"))
+    return text >= RUNNING_TEXT and links <= LINK_DENSITY * text
+
+
+def drop_title_heading(article: Element, title: str) -> None:
+    """Remove the article's first heading when it repeats `title` (the title is in the front
+    matter, and generators print it above the body)."""
+    wanted = squash(title)
+    heading = next(article.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+    if heading is None or heading is article or not wanted:
+        return
+    if squash(str(heading.text_content())) == wanted:
+        heading.drop_tree()
+
+
+def inner_html(element: Element) -> str:
+    """The HTML inside `element` (its text and children, not its own tag), with the source's
+    indentation taken out of text outside `<pre>`: HTML ignores it, but Markdown would read a
+    line indented four spaces after a blank line as a code block."""
+    _drop_indentation(element)
+    parts = [html.escape(element.text or "", quote=False)]
+    parts.extend(lxml_html.tostring(child, encoding="unicode", with_tail=True) for child in element)
+    return "".join(parts)
+
+
+def _drop_indentation(root: Element) -> None:
+    verbatim: set[Element] = set()
+    for element in root.iter():
+        parent = element.getparent()
+        if element.tag in _VERBATIM or parent in verbatim:
+            verbatim.add(element)
+        elif isinstance(element.tag, str) and element.text:
+            element.text = _INDENT.sub("\n", element.text)
+        if element.tail and element is not root and parent not in verbatim:
+            element.tail = _INDENT.sub("\n", element.tail)
+
+
+def _marked(
+    body: Element, xpaths: tuple[str, ...], scores: PageScores, share: float
+) -> Element | None:
+    """The first XPath's element holding most article text, if it holds `share` of it."""
+    total = scores.content.get(body, 0.0)
+    if total <= 0:
+        return None
+    for xpath in xpaths:
+        found = [e for e in _xpath(body, xpath) if e in scores.content]
+        best = max(found, key=lambda e: scores.content[e], default=None)
+        if best is not None and scores.content[best] >= share * total:
+            return best
+    return None
+
+
+def _xpath(body: Element, xpath: str) -> list[Element]:
+    try:
+        found = body.xpath(xpath)
+    except etree.XPathError:
+        return []
+    return [e for e in found if isinstance(e, etree._Element) and isinstance(e.tag, str)]
+
+
+def _descend(region: Element, scores: PageScores, allowance: float) -> Element:
+    """From `region` down to the innermost element that still holds the whole article.
+
+    Step into the child holding the most article text when what it leaves behind is nothing
+    at all (a bare wrapper), or is chrome: some boilerplate (a link list, a chrome box, a meta
+    line), no article image, and no more article-like text than `allowance`."""
+    current = region
+    while True:
+        children = [c for c in current.iterchildren(etree.Element) if c.tag in CONTAINER_TAGS]
+        child = max(children, key=lambda c: scores.content.get(c, 0.0), default=None)
+        if child is None or not _leaves_only_chrome(current, child, scores, allowance):
+            return current
+        current = child
+
+
+def _leaves_only_chrome(
+    parent: Element, child: Element, scores: PageScores, allowance: float
+) -> bool:
+    def rest(measure: dict[Element, float]) -> float:
+        return measure.get(parent, 0.0) - measure.get(child, 0.0)
+
+    if rest(scores.weight) <= 0:
+        return True
+    return (
+        rest(scores.boilerplate) > 0
+        and rest(scores.pictures) <= 0
+        and rest(scores.prose) <= allowance
+    )

@@ -1,0 +1,223 @@
+"""What a page says about its article: `<meta>` tags (OpenGraph, Twitter, Dublin Core, plain
+`name=`), `<link rel>`, JSON-LD, `<html lang>`, and, as a last resort, the `<h1>` and `<time>`
+next to the article.
+
+Every field lists its sources best first (data below); the first source with a usable value
+wins. Values are read, whitespace-normalised and never invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from scrapedown.page import jsonld
+from scrapedown.page.chrome import Element
+from scrapedown.page.dates import parse_date
+from scrapedown.page.nearby import nearest_heading, nearest_time
+from scrapedown.page.title import clean_title, normalize_space
+
+TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "citation_title")
+SITE_NAME_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+DATE_KEYS = (
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
+    "dcterms.created", "dcterms.issued", "citation_publication_date", "citation_date",
+    "sailthru.date", "parsely-pub-date", "article.published",
+)  # fmt: skip
+UPDATED_KEYS = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "dc.date.modified", "last-modified", "article.updated",
+)  # fmt: skip
+AUTHOR_KEYS = (
+    "author", "article:author", "dc.creator", "citation_author", "parsely-author",
+    "sailthru.author",
+)  # fmt: skip
+DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
+IMAGE_KEYS = (
+    "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
+    "image",
+)  # fmt: skip
+TAG_KEYS = ("article:tag", "keywords", "news_keywords")
+SECTION_KEYS = ("article:section",)
+LANGUAGE_KEYS = ("content-language", "og:locale", "dc.language", "language")
+URL_KEYS = ("og:url",)
+
+_LIST_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
+_MAX_NAME = 100
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """The facts of a page that become front matter (empty when unknown)."""
+
+    title: str = ""
+    date: dt.date | dt.datetime | None = None
+    updated: dt.date | dt.datetime | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    description: str = ""
+    cover: str = ""
+    lang: str = ""
+    url: str = ""
+    """The page's own URL (canonical, `og:url`, JSON-LD), as written: maybe relative."""
+    base_href: str = ""
+    """The `<base href>` of the page, as written."""
+
+
+def read_metadata(doc: Element, article: Element) -> PageMeta:
+    """The metadata of a parsed page whose article element is `article`."""
+    meta = _meta_values(doc)
+    links = _link_values(doc)
+    linked = jsonld.read_linked_data(doc)
+    node = linked.article
+    node_url = jsonld.url(node.get("url") or node.get("mainEntityOfPage"))
+    page_url = _first([*links.get("canonical", ()), *_values(meta, URL_KEYS), node_url])
+    published = [
+        *_values(meta, DATE_KEYS[:1]),
+        jsonld.text(node.get("datePublished")),
+        *_values(meta, DATE_KEYS[1:]),
+        *_time_texts(doc, article),
+    ]
+    modified = [
+        *_values(meta, UPDATED_KEYS[:2]),
+        jsonld.text(node.get("dateModified")),
+        *_values(meta, UPDATED_KEYS[2:]),
+        *_marked_times(doc, "dateModified"),
+    ]
+    tags = _values(meta, TAG_KEYS[:1]) or _values(meta, TAG_KEYS[1:])
+    sections = _values(meta, SECTION_KEYS) or jsonld.texts(node.get("articleSection"))
+    images = [
+        *_values(meta, IMAGE_KEYS),
+        jsonld.url(node.get("image")),
+        *links.get("image_src", ()),
+    ]
+    return PageMeta(
+        title=_title(doc, article, meta, linked, page_url),
+        date=_date(published),
+        updated=_date(modified),
+        authors=_authors(doc, meta, node),
+        tags=_split_list(tags or jsonld.texts(node.get("keywords"))),
+        categories=_split_list(sections),
+        description=_first(
+            [*_values(meta, DESCRIPTION_KEYS), jsonld.text(node.get("description"))]
+        ),
+        cover=_first(images),
+        lang=_language(doc, meta, node),
+        url=page_url,
+        base_href=_first(str(base.get("href") or "") for base in doc.iter("base")),
+    )
+
+
+def _meta_values(doc: Element) -> dict[str, list[str]]:
+    """`<meta>` contents by lower-case `property`, `name`, `itemprop` or `http-equiv`."""
+    values: dict[str, list[str]] = {}
+    for element in doc.iter("meta"):
+        content = element.get("content")
+        if content is None or not content.strip():
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = str(element.get(attribute) or "").strip().lower()
+            if key:
+                values.setdefault(key, []).append(normalize_space(content))
+    return values
+
+
+def _link_values(doc: Element) -> dict[str, list[str]]:
+    """`<link href>` values by each lower-case `rel` token."""
+    values: dict[str, list[str]] = {}
+    for element in doc.iter("link"):
+        href = str(element.get("href") or "").strip()
+        for rel in str(element.get("rel") or "").lower().split():
+            if href:
+                values.setdefault(rel, []).append(href)
+    return values
+
+
+def _values(meta: dict[str, list[str]], keys: Sequence[str]) -> list[str]:
+    return [value for key in keys for value in meta.get(key, ())]
+
+
+def _first(values: Iterable[str]) -> str:
+    return next((normalize_space(v) for v in values if v and v.strip()), "")
+
+
+def _title(
+    doc: Element,
+    article: Element,
+    meta: dict[str, list[str]],
+    linked: jsonld.LinkedData,
+    page_url: str,
+) -> str:
+    heading = nearest_heading(doc, article)
+    heading_text = normalize_space(heading.text_content()) if heading is not None else ""
+    first = next(article.iter("h1", "h2", "h3"), None)  # a title printed as <h2> by old themes
+    evidence = [heading_text, normalize_space(first.text_content()) if first is not None else ""]
+    head_title = _first(str(t.text_content()) for t in doc.xpath("/html/head/title"))
+    headline = jsonld.text(linked.article.get("headline"))
+    raw = _first(
+        [*_values(meta, TITLE_KEYS[:1]), headline, *_values(meta, TITLE_KEYS[1:]), head_title]
+    )
+    if not raw:
+        return heading_text
+    names = [*_values(meta, SITE_NAME_KEYS), *linked.site_names]
+    return clean_title(raw, names, evidence, page_url)
+
+
+def _date(candidates: Iterable[str]) -> dt.date | dt.datetime | None:
+    for candidate in candidates:
+        parsed = parse_date(candidate) if candidate else None
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _marked_times(doc: Element, itemprop: str) -> list[str]:
+    """`datetime` of elements marked with a schema.org property (`<time itemprop=…>`)."""
+    path = f"//*[@itemprop='{itemprop}']"
+    return [str(e.get("datetime") or e.get("content") or e.text_content()) for e in doc.xpath(path)]
+
+
+def _time_texts(doc: Element, article: Element) -> list[str]:
+    """Publication times marked in the body, then the `<time>` nearest the article."""
+    found = _marked_times(doc, "datePublished")
+    found += [str(e.get("datetime") or e.text_content()) for e in doc.xpath("//time[@pubdate]")]
+    nearest = nearest_time(doc, article)
+    if nearest is not None:
+        found.append(str(nearest.get("datetime") or nearest.text_content()))
+    return found
+
+
+def _authors(doc: Element, meta: dict[str, list[str]], node: jsonld.Node) -> tuple[str, ...]:
+    """Author names: JSON-LD, else the first author `<meta>` key, else `itemprop=author` or
+    `rel=author` elements. Profile URLs are not names."""
+    sources = [jsonld.texts(node.get("author"))]
+    sources += [meta.get(key, []) for key in AUTHOR_KEYS]
+    marked = doc.xpath("//*[@itemprop='author']|//a[contains(concat(' ',@rel,' '),' author ')]")
+    sources.append([str(element.text_content()) for element in marked])
+    for names in sources:
+        usable = [normalize_space(n) for n in names if "://" not in n]
+        usable = [n for n in usable if n and len(n) <= _MAX_NAME]
+        if usable:
+            return tuple(dict.fromkeys(usable))
+    return ()
+
+
+def _split_list(values: Iterable[str]) -> tuple[str, ...]:
+    """Items of comma-separated lists (`a, b，c`), unique regardless of case (first kept)."""
+    seen: dict[str, str] = {}
+    for value in values:
+        for item in _LIST_SEPARATORS.split(value):
+            item = normalize_space(item)
+            if item and item.casefold() not in seen:
+                seen[item.casefold()] = item
+    return tuple(seen.values())
+
+
+def _language(doc: Element, meta: dict[str, list[str]], node: jsonld.Node) -> str:
+    declared = [str(doc.get("lang") or ""), str(doc.get("xml:lang") or "")]
+    tag = _first([*declared, *_values(meta, LANGUAGE_KEYS), jsonld.text(node.get("inLanguage"))])
+    return tag.replace("_", "-").split(",")[0].strip()

@@ -1,0 +1,96 @@
+"""Switches of the whole-page stage (owned by the page package).
+
+Every field is a plain value (bool, float, str, tuples and frozensets of str) so that the CLI
+can fill it from ``[tool.scrapedown.page]`` without knowing what it means. This module is
+imported by `scrapedown.options`: it imports only data modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scrapedown.page.policy import (
+    ARTICLE_XPATHS,
+    CHROME_HINTS,
+    CHROME_ROLES,
+    CHROME_TAGS,
+    CONTROL_TAGS,
+    HINT_EXEMPT_TAGS,
+    HINT_IGNORED_PREFIXES,
+    META_LINE_PATTERNS,
+    PAGE_FRAME_TAGS,
+    REGION_XPATHS,
+    SHARE_LINE_PATTERNS,
+)
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """How a whole HTML page becomes a post: which front matter, which part of the page."""
+
+    preset: str = "hexo"
+    """Front-matter conventions: `hexo`, `hugo` or `jekyll` (`scrapedown.page.presets`).
+    Default: `hexo`."""
+
+    keys: tuple[tuple[str, str], ...] = ()
+    """Per-field key names over the preset's, e.g. `(("cover", "headimg"),)`; an empty key
+    leaves the field out. Fields: `title`, `date`, `updated`, `author`, `tags`, `categories`,
+    `description`, `cover`, `lang`, `url`. Default: none (the preset's keys)."""
+
+    date_format: str = ""
+    """`strftime` pattern for dates, or `iso` for RFC 3339; empty: the preset's. Default: empty."""
+
+    extract: bool = True
+    """Keep only the article; off: the whole `<body>` (minus what the pipeline always drops).
+    Default: on."""
+
+    drop_title_heading: bool = True
+    """Remove the article's first heading when it repeats the title (the title is in the
+    front matter; generators print it). Default: on."""
+
+    article_xpaths: tuple[str, ...] = ARTICLE_XPATHS
+    """Elements that are exactly the article body, best first. Default: `ARTICLE_XPATHS`."""
+
+    region_xpaths: tuple[str, ...] = REGION_XPATHS
+    """Elements the article is searched inside, best first. Default: `REGION_XPATHS`."""
+
+    min_region_share: float = 0.5
+    """A marked article or region is used only when it holds at least this share of the page's
+    article-like text (a `<main>` around a teaser, a stray `<article>` card are not).
+    Default: 0.5."""
+
+    drop_allowance: float = 40.0
+    """Article-like text (letters and digits, a CJK character counting two) the search may
+    leave behind with the chrome around the article: the heading of a sidebar box, a label.
+    Recall first: a real paragraph beside the article keeps the article's container whole.
+    Default: 40 (about one short line)."""
+
+    chrome_hints: frozenset[str] = CHROME_HINTS
+    """`class`/`id` tokens of page chrome. Default: `CHROME_HINTS`."""
+
+    chrome_tags: frozenset[str] = CHROME_TAGS
+    """Elements that are always chrome. Default: `CHROME_TAGS` (`nav`, `form`, `dialog`)."""
+
+    page_frame_tags: frozenset[str] = PAGE_FRAME_TAGS
+    """Elements that are chrome outside an `<article>`. Default: `header`, `footer`, `aside`."""
+
+    chrome_roles: frozenset[str] = CHROME_ROLES
+    """ARIA roles of chrome. Default: `CHROME_ROLES`."""
+
+    hint_exempt_tags: frozenset[str] = HINT_EXEMPT_TAGS
+    """Elements never judged by class or id. Default: `HINT_EXEMPT_TAGS`."""
+
+    hint_ignored_prefixes: tuple[str, ...] = HINT_IGNORED_PREFIXES
+    """Class names starting with these are not read for hints (`tag-ads`). Default:
+    `HINT_IGNORED_PREFIXES`."""
+
+    meta_line_patterns: tuple[str, ...] = META_LINE_PATTERNS
+    """Regular expressions (case-insensitive) of post meta lines: a short block matching one
+    is a date, byline or reading-time line, not article text. Default: `META_LINE_PATTERNS`."""
+
+    control_tags: frozenset[str] = CONTROL_TAGS
+    """Form controls: a box holding one and little text is a widget. Default: `CONTROL_TAGS`."""
+
+    share_line_patterns: tuple[str, ...] = SHARE_LINE_PATTERNS
+    """Regular expressions (case-insensitive) of share and print bars: a short line of links
+    matching one is chrome, even inside the article. Default: `SHARE_LINE_PATTERNS`."""

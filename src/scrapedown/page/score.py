@@ -1,0 +1,277 @@
+"""Content scoring: how much article text, and how much chrome, each element of a page holds.
+
+Own heuristic, in the spirit of the text-density extractors (Arc90 readability, the Body Text
+Extraction idea of weighing text inside a region against boilerplate): every piece of text
+belongs to its nearest block element, and each block is measured once:
+
+- boilerplate: a chrome element (by tag, role, class/id, as a widget or a share bar), a link
+  list (more than half its text in links), a meta line (date, reading time, copyright);
+- prose: any other text a reader would take for part of the article, short lines included;
+- content: the running text beyond a short line, code, pictures (what makes an article).
+
+Each measure is summed over every element's subtree; `scrapedown.page.extract` walks them.
+
+Why not trafilatura or readability-lxml: both would be a heavy dependency (trafilatura pulls
+in htmldate, courlan, justext, charset detection …) for one decision we can state in a page of
+code, and both decide what to keep of the article itself paragraph by paragraph (trafilatura
+drops link-only paragraphs, readability link-dense blocks). Here the article is *chosen* as a
+whole element, never *collected*: every paragraph inside it stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from scrapedown.errors import ScrapedownError
+from scrapedown.page.chrome import Element, is_hinted, is_structural_chrome
+from scrapedown.page.options import PageOptions
+
+#: Elements that own the text inside them (a text's block is its nearest one of these).
+BLOCK_TAGS = frozenset(
+    {
+        "html", "body", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+        "p", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table", "caption",
+        "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption",
+        "address", "details", "summary", "form", "center", "fieldset", "dialog", "menu",
+    }
+)  # fmt: skip
+#: Text never shown (or never article text): not counted.
+_UNCOUNTED = frozenset(
+    {
+        "script", "style", "template", "noscript", "head", "title", "svg", "button", "select",
+        "textarea", "option", "iframe", "object", "embed", "canvas", "math",
+    }
+)  # fmt: skip
+#: Headings are neutral: the page title belongs to the front matter (counting it would pull
+#: the title block with its byline into the article), and chrome boxes have headings too.
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+SHORT_TEXT = 40.0
+"""A text block is content for its weight beyond this: a long paragraph counts almost all of
+its text, a teaser in a sidebar box little, a label nothing."""
+META_LINE = 100.0
+"""Blocks up to this weight are checked for being a meta line (`PageOptions`)."""
+SHARE_LINE = 50.0
+"""Blocks of links up to this weight are checked for being a share or print bar."""
+LINK_DENSITY = 0.5
+"""A block whose text is more than this share link text is a menu or a link list."""
+IMAGE_WEIGHT = 10.0
+"""What an image (or a video) counts for: a picture in the article is worth a few words."""
+_PICTURES = frozenset({"img", "video", "audio"})
+WIDGET_TEXT = 150.0
+"""A box with form controls and less article-like text than this is a widget."""
+
+_NON_WORD = re.compile(r"[\W_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def text_weight(text: str | None) -> float:
+    """Letters and digits, a CJK character counting twice (it carries about a word)."""
+    if not text:
+        return 0.0
+    return float(len(_NON_WORD.sub("", text)) + len(_CJK.findall(text)))
+
+
+@dataclass
+class _Block:
+    tag: str
+    text: float = 0.0
+    link: float = 0.0
+    images: float = 0.0
+    short: list[str] = field(default_factory=list)
+    """The block's text while it is short enough to be a meta line."""
+    meta_line: bool = False
+    share_line: bool = False
+    """A short line of links that names sharing or printing: chrome wherever it is."""
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        weight = text_weight(text)
+        self.text += weight
+        self.link += weight if in_link else 0.0
+        if text and self.text <= META_LINE:
+            self.short.append(text)
+
+    def is_boilerplate(self, chrome: bool) -> bool:
+        weight = self.text + self.images
+        return chrome or self.meta_line or (weight > 0 and self.link > LINK_DENSITY * weight)
+
+    def content(self, chrome: bool) -> float:
+        """Article-like content: running text beyond a short line, code, pictures."""
+        if self.is_boilerplate(chrome):
+            return 0.0
+        if self.tag == "pre":
+            return self.text + self.images
+        if self.tag in _HEADINGS or self.text < SHORT_TEXT:
+            return self.images
+        return self.images + self.text - SHORT_TEXT
+
+    def prose(self, chrome: bool) -> float:
+        """Text a reader would take for part of the article (short lines and headings
+        included, but not the page title, which goes to the front matter)."""
+        if self.tag == "h1" or self.is_boilerplate(chrome):
+            return 0.0
+        return self.text
+
+
+@dataclass(frozen=True)
+class _Context:
+    block: Element
+    link: bool
+    article: bool
+    uncounted: bool
+
+
+@dataclass
+class PageScores:
+    """Measures of the elements of one page body (keyed by element), each summed over the
+    element's subtree."""
+
+    content: dict[Element, float] = field(default_factory=dict)
+    """Article-like text: running text beyond the short-line allowance, code, images."""
+    prose: dict[Element, float] = field(default_factory=dict)
+    """Text a reader would take for part of the article: outside chrome, link lists and meta
+    lines, short lines and headings included, the page title (`<h1>`) not."""
+    pictures: dict[Element, float] = field(default_factory=dict)
+    """Images outside chrome and link lists."""
+    boilerplate: dict[Element, float] = field(default_factory=dict)
+    """Text and images of chrome, link lists and meta lines."""
+    weight: dict[Element, float] = field(default_factory=dict)
+    """Everything counted (text and images, chrome included)."""
+    chrome_roots: list[Element] = field(default_factory=list)
+    """The outermost chrome elements, in document order."""
+
+
+def score_page(body: Element, page: PageOptions) -> PageScores:
+    """Measure every element under `body` (chrome found by `page`'s policy)."""
+    contexts, blocks, controls = _measure(body, page)
+    plain = _subtree_sums(body, {b: s.prose(False) for b, s in blocks.items()})
+    roots, chrome = _find_chrome(body, contexts, plain, (controls, blocks), page)
+    flagged = {b: (s, s.is_boilerplate(b in chrome)) for b, s in blocks.items()}
+    return PageScores(
+        content=_subtree_sums(body, {b: s.content(b in chrome) for b, s in blocks.items()}),
+        prose=_subtree_sums(body, {b: s.prose(b in chrome) for b, s in blocks.items()}),
+        pictures=_subtree_sums(body, {b: 0.0 if f else s.images for b, (s, f) in flagged.items()}),
+        boilerplate=_subtree_sums(
+            body, {b: s.text + s.images if f else 0.0 for b, (s, f) in flagged.items()}
+        ),
+        weight=_subtree_sums(body, {b: s.text + s.images for b, s in blocks.items()}),
+        chrome_roots=roots,
+    )
+
+
+def _measure(
+    body: Element, page: PageOptions
+) -> tuple[dict[Element, _Context], dict[Element, _Block], dict[Element, float]]:
+    """Each element's context; the text, link text and images of each block; the number of
+    form controls under each element."""
+    contexts = {body: _Context(body, False, False, False)}
+    blocks = {body: _Block(str(body.tag))}
+    controls: dict[Element, float] = {}
+    for node in body.iter():
+        parent = node.getparent()
+        if node is not body and parent is not None and node.tail:
+            outer = contexts[parent]
+            if not outer.uncounted:
+                blocks[outer.block].add(node.tail, outer.link)
+        if not isinstance(node.tag, str) or node is body:
+            continue
+        if node.tag in page.control_tags:
+            controls[node] = 1.0
+        context = _context_of(node, contexts[parent])
+        contexts[node] = context
+        if context.uncounted:
+            continue
+        block = blocks.setdefault(context.block, _Block(str(context.block.tag)))
+        if node.tag in _PICTURES:
+            block.images += IMAGE_WEIGHT
+        block.add(node.text, context.link)
+    blocks[body].add(body.text, False)
+    _flag_lines(blocks, page)
+    return contexts, blocks, _subtree_sums(body, controls)
+
+
+def _flag_lines(blocks: dict[Element, _Block], page: PageOptions) -> None:
+    """Mark the short blocks that are meta lines or share bars (by their text)."""
+    meta = _compiled(page.meta_line_patterns)
+    share = _compiled(page.share_line_patterns)
+    for block in blocks.values():
+        if block.tag == "pre" or block.text > META_LINE:
+            continue
+        sample = " ".join(block.short)
+        block.meta_line = any(pattern.search(sample) for pattern in meta)
+        bar = block.tag not in _HEADINGS and 0 < block.text <= SHARE_LINE
+        bar = bar and block.link > LINK_DENSITY * block.text
+        block.share_line = bar and any(pattern.search(sample) for pattern in share)
+
+
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    try:
+        return [re.compile(pattern, re.IGNORECASE) for pattern in patterns]
+    except re.error as exc:
+        raise ScrapedownError(f"invalid page line pattern {exc.pattern!r}: {exc}") from None
+
+
+def _context_of(node: Element, outer: _Context) -> _Context:
+    tag = node.tag
+    return _Context(
+        block=node if tag in BLOCK_TAGS else outer.block,
+        link=outer.link or (tag == "a" and node.get("href") is not None),
+        article=outer.article or tag == "article",
+        uncounted=outer.uncounted or tag in _UNCOUNTED,
+    )
+
+
+def _find_chrome(
+    body: Element,
+    contexts: dict[Element, _Context],
+    plain: dict[Element, float],
+    found: tuple[dict[Element, float], dict[Element, _Block]],
+    page: PageOptions,
+) -> tuple[list[Element], set[Element]]:
+    """The outermost chrome elements, and every element inside them.
+
+    Chrome by what an element is (`<nav>`, a page-level `<footer>` …), by its class or id, as
+    a share bar (by its text), or as a widget (form controls, little text and no picture: an
+    article of one image may well sit next to a button). An element holding over half the
+    page's article-like text is never chrome (`<div class="post ad-free">`, the `<form>` of an
+    ASP.NET page around everything).
+    """
+    controls, blocks = found
+    limit = 0.5 * plain.get(body, 0.0)
+    roots: list[Element] = []
+    inside: set[Element] = set()
+    for element in _elements(body):
+        if element.getparent() in inside:
+            inside.add(element)
+            continue
+        context = contexts.get(element)
+        if element is body or context is None or context.uncounted:
+            continue
+        text = plain.get(element, 0.0)
+        widget = element.tag in BLOCK_TAGS and controls.get(element, 0.0) > 0
+        widget = widget and text < WIDGET_TEXT and next(element.iter("img"), None) is None
+        block = blocks.get(element)
+        chrome = widget or (block is not None and block.share_line) or is_hinted(element, page)
+        if (chrome or is_structural_chrome(element, context.article, page)) and text <= limit:
+            roots.append(element)
+            inside.add(element)
+    return roots, inside
+
+
+def _elements(root: Element) -> Iterable[Element]:
+    return root.iter(etree.Element)  # type: ignore[no-any-return]
+
+
+def _subtree_sums(body: Element, own: dict[Element, float]) -> dict[Element, float]:
+    """Each element's value plus its descendants' (one bottom-up pass)."""
+    sums: dict[Element, float] = {}
+    for element in reversed(list(_elements(body))):
+        sums[element] = sums.get(element, 0.0) + own.get(element, 0.0)
+        parent = element.getparent()
+        if element is not body and parent is not None:
+            sums[parent] = sums.get(parent, 0.0) + sums[element]
+    return sums
