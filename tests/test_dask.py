@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ TREE: dict[str, str | bytes] = {
     "broken/binary.md": BINARY,
 }
 FAILED = ("broken/yaml.md", "broken/binary.md", "clash/a.md")
+SUMMARY = re.compile(r"\d+ written, \d+ unchanged, \d+ failed \([\d.]+ s\)$")
 
 
 @pytest.fixture(autouse=True)
@@ -87,9 +89,10 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 def _failures(stderr: str, out: Path) -> list[str]:
-    """The ``path: reason`` lines, with the output directory's name made neutral."""
-    lines = [line for line in stderr.splitlines() if not line.startswith(("wrote ", "scrapedown"))]
-    return [line.replace(str(out), "OUT") for line in lines if not line[0].isdigit()]
+    """Every stderr line but ``wrote PATH`` and the summary (its time differs), with the output
+    directory's name made neutral: the ``path: reason`` lines, and anything unexpected."""
+    lines = [line.replace(str(out), "OUT") for line in stderr.splitlines()]
+    return [line for line in lines if not line.startswith("wrote ") and not SUMMARY.match(line)]
 
 
 def _reference(tmp_path: Path, src: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
@@ -100,14 +103,16 @@ def _reference(tmp_path: Path, src: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_cli_engine_dask_on_its_own_local_cluster_matches_j1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     src = _build(tmp_path / "dump", TREE)
-    ref_out, ref_err = _reference(tmp_path, src, capsys)
+    ref_out, ref_err = _reference(tmp_path, src, capfd)
     out = tmp_path / "out-dask"
     # No --scheduler: the run starts (and stops) a LocalCluster of -j 2 worker processes.
     assert main(["--no-cache", "--engine", "dask", "-j", "2", str(src), "-o", str(out)]) == 2
-    err = capsys.readouterr().err
+    # capfd, not capsys: it also sees what the worker processes write to stderr (Dask's log
+    # lines), which must not be there: _failures() compares every line that is not ours.
+    err = capfd.readouterr().err
     assert _tree(out) == _tree(ref_out)
     assert len(_tree(out)) == len(TREE) - len(FAILED)  # the broken files: reported, not written
     assert _failures(err, out) == _failures(ref_err, ref_out)
@@ -211,6 +216,21 @@ def test_write_tree_keeps_the_cli_output_rules(tmp_path: Path) -> None:
         write_tree(results, src.parent, base=src)
 
 
+def test_write_tree_settles_output_clashes_before_conversion_like_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a.html wins the output a.md (first in sorted order) even though it fails to convert.
+    src = _build(tmp_path / "dump", {"a.html": BINARY, "a.md": DIRTY, "b.md": DIRTY})
+    ref_out, ref_err = _reference(tmp_path, src, capsys)
+    out = tmp_path / "out"
+    results = clean_bag(f"{src}/*")
+    written = write_tree(results, out, base=src).compute(scheduler="sync")
+    assert _tree(out) == _tree(ref_out) == {"b.md": scrapedown.clean(DIRTY).encode()}
+    for key, dest, error in written[:2]:
+        assert dest is None
+        assert f"{key}: {str(error).replace(str(out), str(ref_out))}" in ref_err
+
+
 def test_a_chunk_whose_worker_died_is_reported_not_raised() -> None:
     tasks = [Task(Path("a.md"), False), Task(Path("b.md"), False)]
 
@@ -267,8 +287,12 @@ def test_clean_parquet_cleans_the_text_column(tmp_path: Path) -> None:
     clean_parquet(tmp_path / "in.parquet", tmp_path / "out", id_column="url")
     got = pd.read_parquet(tmp_path / "out").to_dict("records")
     assert [row["url"] for row in got] == rows["url"]
-    assert got[0]["text"] == scrapedown.clean(PAGE) and got[0][_parquet.ERROR_COLUMN] is None
-    assert got[1]["text"] == scrapedown.clean(DIRTY)
+    # Each row is converted as the CLI converts a file of that name (an .html page as a page).
+    src = _build(tmp_path / "dump", {"p.html": PAGE, "post.md": DIRTY})
+    assert main(["--no-cache", "-q", str(src), "-o", str(tmp_path / "cli")]) == 0
+    assert got[0]["text"] == (tmp_path / "cli" / "p.md").read_text(encoding="utf-8")
+    assert got[0][_parquet.ERROR_COLUMN] is None
+    assert got[1]["text"] == (tmp_path / "cli" / "post.md").read_text(encoding="utf-8")
     assert got[2]["text"] is None and "not valid YAML" in got[2][_parquet.ERROR_COLUMN]
     assert got[3]["text"] is None and got[3][_parquet.ERROR_COLUMN] == "no text (null)"
 

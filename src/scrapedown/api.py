@@ -6,6 +6,7 @@ in the CLI's process pool, in Dask or in Spark.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from scrapedown.detect import has_html, split_segments
@@ -16,7 +17,7 @@ from scrapedown.meta import unwrap_image_keys
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.punct import normalize_markdown
 from scrapedown.rules import apply_soup_rules, apply_tree_rules
-from scrapedown.tree import parse_tree, serialize
+from scrapedown.tree import inner_html, parse_tree, serialize
 from scrapedown.urls import base_url_from_metadata, rewrite_markdown_urls, unwrap_url
 from scrapedown.whitespace import strip_blank_edges, tidy_markdown
 
@@ -54,13 +55,40 @@ def clean_body(body: str, options: Options) -> str:
         )
     if not has_html(body):
         return _normalize(_markdown_urls(strip_blank_edges(body), options), options)
+    segments = split_segments(body)
+    converted = iter(_convert_regions([s.text for s in segments if s.is_html], options))
     parts = [
-        html_to_markdown(segment.text, options)
-        if segment.is_html
-        else _markdown_urls(segment.text, options)
-        for segment in split_segments(body)
+        next(converted) if segment.is_html else _markdown_urls(segment.text, options)
+        for segment in segments
     ]
     return _normalize("\n\n".join(p for p in map(strip_blank_edges, parts) if p.strip()), options)
+
+
+def _convert_regions(regions: list[str], options: Options) -> list[str]:
+    """The Markdown of each HTML region of a post, converted in one pass.
+
+    A scraped post can hold dozens of regions (HTML blocks between Markdown); converting them
+    one by one pays the fixed cost of a tree and a converter each time. Each region is closed
+    by its own lxml parse, then all are joined with a marker paragraph between them, converted
+    once and split again. Should the marker not come back once per boundary, each region is
+    converted on its own.
+    """
+    if len(regions) < 2 or any(_REGION_BREAK in r or "<base" in r.lower() for r in regions):
+        return [html_to_markdown(region, options) for region in regions]
+    closed = [
+        inner_html(tree) if (tree := parse_tree(r, options.max_depth)) is not None else ""
+        for r in regions
+    ]
+    joined = html_to_markdown(f"<p>{_REGION_BREAK}</p>".join(closed), options)
+    parts = _REGION_BREAK_LINE.split(joined)
+    if len(parts) != len(regions):
+        return [html_to_markdown(region, options) for region in regions]
+    return parts
+
+
+# A private-use character, alone in a paragraph, marks where one region ends.
+_REGION_BREAK = "\ue0ff"
+_REGION_BREAK_LINE = re.compile(r"\n*^\ue0ff$\n*", re.MULTILINE)
 
 
 def html_to_markdown(html: str, options: Options) -> str:

@@ -9,6 +9,7 @@ equivalent BeautifulSoup operations look up the element's index and are quadrati
 from __future__ import annotations
 
 import re
+from html import escape
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -101,6 +102,13 @@ def serialize(root: Element) -> str:
     """The tree as HTML text (for the BeautifulSoup phase)."""
     text: str = etree.tostring(root, encoding="unicode", method="html")
     return text
+
+
+def inner_html(root: Element) -> str:
+    """The content of `root` as HTML text (its own tag left out)."""
+    parts = [escape(root.text or "", quote=False)]
+    parts.extend(etree.tostring(child, encoding="unicode", method="html") for child in root)
+    return "".join(parts)
 
 
 def is_element(node: object) -> bool:

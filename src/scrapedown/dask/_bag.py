@@ -143,30 +143,36 @@ def write_tree(results: Bag, out_dir: str | Path, *, base: str | Path) -> Bag:
 def _write_partition(results: Iterable[Result], out_root: Path, base: Path) -> list[Result]:
     rows = list(results)
     base_dir = common_parent([base])
-    texts = {Path(key): text for key, text, error in rows if error is None and text is not None}
-    found = [Found(path, True) for path in texts if absolute(path).is_relative_to(base_dir)]
+    # Failed rows take part in the output-name check too: the CLI settles clashes before it
+    # converts anything, so a.md is refused even when the a.html that wins it fails.
+    found = [
+        Found(Path(key), True) for key, _, _ in rows if absolute(Path(key)).is_relative_to(base_dir)
+    ]
     tasks, clashes = build_tasks(found, [base], out_root)
-    verdicts: dict[Path, Result] = {
-        task.source: (str(task.source), None, reason) for task, reason in clashes
-    }
-    for task in tasks:
-        verdicts[task.source] = _write_one(task, texts[task.source])
-    return [_verdict(row, verdicts, base_dir) for row in rows]
+    refused = {task.source: reason for task, reason in clashes}
+    targets = {task.source: task for task in tasks}
+    return [_settle(row, targets, refused, base_dir) for row in rows]
 
 
-def _verdict(row: Result, verdicts: dict[Path, Result], base_dir: Path) -> Result:
+def _settle(
+    row: Result, targets: dict[Path, Task], refused: dict[Path, str], base_dir: Path
+) -> Result:
+    """One row's ``(id, written_path | None, error | None)``, writing it when it may be."""
     key, text, error = row
+    path = Path(key)
+    if path in refused:
+        return key, None, refused[path]
     if error is not None:
-        return row
+        return key, None, error
     if text is None:
         return key, None, "no text to write"
-    written = verdicts.get(Path(key))
-    if written is None:
+    task = targets.get(path)
+    if task is None:
         return key, None, f"not under the base directory {base_dir}"
-    return key, written[1], written[2]
+    return key, *_write_one(task, text)
 
 
-def _write_one(task: Task, text: str) -> Result:
+def _write_one(task: Task, text: str) -> tuple[str | None, str | None]:
     assert task.dest is not None
     try:
         data = text.encode("utf-8")
@@ -174,5 +180,5 @@ def _write_one(task: Task, text: str) -> Result:
         if not unchanged:
             _write(task, data)
     except Exception as exc:  # reported per file, like the CLI's ``path: reason``
-        return str(task.source), None, failure_reason(exc)
-    return str(task.source), str(task.dest), None
+        return None, failure_reason(exc)
+    return str(task.dest), None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
+import logging
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -88,9 +89,16 @@ def _client(address: str | None, workers: int) -> Iterator[Any]:
             yield client
         return
     # Processes, one thread each: the pipeline is pure Python and holds the GIL. No dashboard:
-    # it would need bokeh and a fixed port that another run on the machine may hold.
+    # it would need bokeh and a fixed port that another run on the machine may hold. Logs only
+    # at CRITICAL: stderr carries scrapedown's report, a crashed worker is reported per file
+    # ("worker process died"), and at close a worker's heartbeat may race the scheduler's exit
+    # and log a harmless CommClosedError traceback.
     cluster = distributed.LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.CRITICAL,
     )
     with cluster, distributed.Client(cluster) as client:
         yield client

@@ -204,6 +204,9 @@ def _rescue_noscript_images(
             noscript.insert_before(image.extract())
 
 
+_IMAGE_FILE_ANYWHERE = re.compile(r"\.(?:avif|bmp|gif|heic|ico|jpe?g|png|svg|tiff?|webp)", re.IGNORECASE)
+
+
 def _link_target(link: Tag, href: str, options: UrlOptions, base: str | None) -> str:
     """The resolved, unwrapped target of a link. A link around an image (a lightbox) whose
     target is an image file is unwrapped like an image, so that it can still be recognised as
@@ -212,7 +215,8 @@ def _link_target(link: Tag, href: str, options: UrlOptions, base: str | None) ->
     if not options.links:
         return url
     unwrapped = unwrap(url, "link", base, options)
-    if unwrapped == url and link.find("img") is not None:
+    # (the extension test first: it is cheap, and a bs4 subtree search per link is not)
+    if unwrapped == url and _IMAGE_FILE_ANYWHERE.search(url) and link.find("img") is not None:
         as_image = unwrap(url, "img", base, options)
         if _IMAGE_FILE_RE.search(as_image.split("?")[0].split("#")[0]):
             return as_image
