@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import inspect
+import itertools
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -50,10 +51,14 @@ def test_every_option_is_documented_with_its_default() -> None:
         if isinstance(node, ast.ClassDef) and node.name == "Options"
     )
     documented: dict[str, str] = {}
-    for statement, following in zip(body, body[1:], strict=False):
-        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
-            if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
-                documented[statement.target.id] = str(following.value.value)
+    for statement, following in itertools.pairwise(body):
+        if (
+            isinstance(statement, ast.AnnAssign)
+            and isinstance(statement.target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+        ):
+            documented[statement.target.id] = str(following.value.value)
     fields = [f.name for f in dataclasses.fields(Options)]
     assert sorted(documented) == sorted(fields)
     for name in ("punct", "urls", "page"):

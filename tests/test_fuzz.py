@@ -101,10 +101,12 @@ _DELIMITER_ROW = re.compile(r"^\s*(?:>\s*)*\|(?: *:?-+:? *\|)+\s*$", re.MULTILIN
 _MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 
+_HTML_MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+
+
 def _styled_html(markdown: str) -> bool:
     """Whether raw HTML a renderer would pass through carries a style attribute (text in code
     blocks, code spans or link titles is not HTML)."""
-    _HTML_MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     for token in _HTML_MD.parse(markdown):
         pieces = [token] if token.type == "html_block" else (token.children or [])
         if any(p.type.startswith("html") and "style=" in p.content for p in pieces):

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 import pytest
 
 from scrapedown import ScrapedownError, clean, clean_html
-from scrapedown.fidelity import compare
 
 N = 10_000
 
@@ -63,7 +62,10 @@ def test_a_tag_with_100000_attributes() -> None:
         ('<p><img src="javascript:alert(1)">t</p>', "t\n"),
         ('<p><a href=" JaVaScRiPt:alert(1)">t</a></p>', "t\n"),
         ('<p><a href="vbscript:x">t</a> <a href="data:text/html,x">u</a></p>', "t u\n"),
-        ("<p><a href='x'>a](javascript:alert(1)) [b</a></p>", "[a\\](javascript:alert(1)) \\[b](x)\n"),
+        (
+            "<p><a href='x'>a](javascript:alert(1)) [b</a></p>",
+            "[a\\](javascript:alert(1)) \\[b](x)\n",
+        ),
         ("<p><img src='x.png' alt='a]\n(b) `c` <d>'></p>", "![a\\] (b) \\`c\\` \\<d>](x.png)\n"),
     ],
 )

@@ -37,7 +37,9 @@ _NO_BALANCE = frozenset(
 )  # fmt: skip
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*?)?(/?)>")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_WHOLE_DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_WHOLE_DOCUMENT = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html[\s>])", re.IGNORECASE
+)
 _COMMENT_ONLY = re.compile(r"\A\s*(?:<!--.*?-->\s*)+\Z", re.DOTALL)
 # Inline HTML in a Markdown paragraph that makes the paragraph worth converting: presentational
 # wrappers and tags that have a Markdown equivalent. <br>, <sup>, <kbd>… alone are left alone.

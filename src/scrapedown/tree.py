@@ -9,9 +9,9 @@ equivalent BeautifulSoup operations look up the element's index and are quadrati
 from __future__ import annotations
 
 import re
-from html import escape
 from collections.abc import Iterator
 from functools import lru_cache
+from html import escape
 from typing import Any
 
 from lxml import etree, html

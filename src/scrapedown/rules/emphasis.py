@@ -87,7 +87,8 @@ def _move_edge_punctuation_out(tag: Tag) -> None:
         _move_leading(tag)
     if _sink_into_sole_link(tag):
         return
-    if (_is_word(before) and _edge_is_markup(tag, 0)) or (_is_word(after) and _edge_is_markup(tag, -1)):
+    stuck_before = _is_word(before) and _edge_is_markup(tag, 0)
+    if stuck_before or (_is_word(after) and _edge_is_markup(tag, -1)):
         tag.unwrap()  # `a**`x`**b` cannot render as emphasis: the text matters more
 
 

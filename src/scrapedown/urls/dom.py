@@ -204,7 +204,9 @@ def _rescue_noscript_images(
             noscript.insert_before(image.extract())
 
 
-_IMAGE_FILE_ANYWHERE = re.compile(r"\.(?:avif|bmp|gif|heic|ico|jpe?g|png|svg|tiff?|webp)", re.IGNORECASE)
+_IMAGE_FILE_ANYWHERE = re.compile(
+    r"\.(?:avif|bmp|gif|heic|ico|jpe?g|png|svg|tiff?|webp)", re.IGNORECASE
+)
 
 
 def _link_target(link: Tag, href: str, options: UrlOptions, base: str | None) -> str:
