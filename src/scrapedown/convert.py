@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from typing import Any
 
 from bs4.element import (
     CData,
@@ -32,9 +31,18 @@ from scrapedown.escape import (
     escape_title,
     resolve_emphasis_markers,
 )
-from scrapedown.html import BLOCK_TAGS, HEADINGS, is_blank_text
+from scrapedown.html import HEADINGS
 from scrapedown.options import Options
-from scrapedown.rules.tables import cells_of, is_pipe_table, rows_of, span
+from scrapedown.rules.tables import cells_of, is_pipe_table, rows_of, span, table_html
+from scrapedown.walk import (
+    at_line_start,
+    chomp,
+    ignorable_space,
+    join_blocks,
+    pre_text,
+    trims_inside,
+    trims_outside,
+)
 
 ParentTags = AbstractSet[str]
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
@@ -50,7 +58,6 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _HEADING_CLOSER = re.compile(r"(\s)(#+)$")
 _EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
 _URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
-_BLANK_LINE_BREAK = re.compile(r"\n(?=[ \t]*\n)")
 
 
 @lru_cache(maxsize=1)
@@ -61,31 +68,6 @@ def _markdown_it() -> MarkdownIt:
 def _render(markdown: str) -> str:
     html: str = _markdown_it().render(markdown)
     return html
-
-
-# Elements next to which whitespace is layout, not text (as markdownify's walker treats them).
-_TRIM_INSIDE = frozenset(
-    {
-        "p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl", "dt", "dd",
-        "table", "thead", "tbody", "tfoot", "tr", "td", "th", *HEADINGS,
-    }
-)  # fmt: skip
-_TRIM_OUTSIDE = _TRIM_INSIDE | {"pre"}
-
-
-def _trims_inside(node: object) -> bool:
-    return isinstance(node, Tag) and node.name in _TRIM_INSIDE
-
-
-def _trims_outside(node: object) -> bool:
-    return isinstance(node, Tag) and node.name in _TRIM_OUTSIDE
-
-
-def chomp(text: str) -> tuple[str, str, str]:
-    """(leading space, text without edge spaces, trailing space): markup goes inside."""
-    prefix = " " if text[:1] == " " else ""
-    suffix = " " if text[-1:] == " " else ""
-    return prefix, suffix, text.strip()
 
 
 class Converter(MarkdownConverter):
@@ -120,7 +102,7 @@ class Converter(MarkdownConverter):
 
     def process_tag(self, node: Tag, parent_tags: ParentTags | None = None) -> str:
         context = self._child_context(parent_tags or frozenset(), node.name)
-        trim_inside = node.name in _TRIM_INSIDE
+        trim_inside = trims_inside(node)
         children = node.contents
         last = len(children) - 1
         parts: list[str] = []
@@ -130,14 +112,14 @@ class Converter(MarkdownConverter):
             elif (
                 isinstance(child, _SKIPPED)
                 or not isinstance(child, NavigableString)
-                or (not child.strip() and _ignorable_space(child, index, last, trim_inside))
+                or (not child.strip() and ignorable_space(child, index, last, trim_inside))
             ):
                 continue
             else:
                 part = self.process_text(child, context)
             if part:
                 parts.append(part)
-        text = "".join(parts) if "pre" in context else _join_blocks(parts)
+        text = "".join(parts) if "pre" in context else join_blocks(parts)
         convert = self.get_conv_fn_cached(node.name)
         return text if convert is None else convert(node, text, parent_tags=parent_tags)
 
@@ -163,13 +145,13 @@ class Converter(MarkdownConverter):
         if "_noformat" not in parent_tags:
             in_table = "td" in parent_tags or "th" in parent_tags
             text = escape_text(text, in_link="a" in parent_tags, in_table=in_table)
-        if _trims_outside(el.previous_sibling) or (
-            _trims_inside(el.parent) and not el.previous_sibling
+        if trims_outside(el.previous_sibling) or (
+            trims_inside(el.parent) and not el.previous_sibling
         ):
             text = text.lstrip(" \t\r\n")
-        if _trims_outside(el.next_sibling) or (_trims_inside(el.parent) and not el.next_sibling):
+        if trims_outside(el.next_sibling) or (trims_inside(el.parent) and not el.next_sibling):
             text = text.rstrip()
-        if "_noformat" not in parent_tags and "_inline" not in parent_tags and _at_line_start(el):
+        if "_noformat" not in parent_tags and "_inline" not in parent_tags and at_line_start(el):
             text = escape_line_start(text.lstrip())
         return text
 
@@ -231,7 +213,7 @@ class Converter(MarkdownConverter):
         return f"\n\n{'#' * max(1, min(6, n))} {text}\n\n"
 
     def convert_pre(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        code = _LEADING_BLANK_LINES.sub("", _pre_text(el)).rstrip()
+        code = _LEADING_BLANK_LINES.sub("", pre_text(el)).rstrip()
         if not code:
             return ""
         fence = "`" * max(3, 1 + max((len(r) for r in _BACKTICKS.findall(code)), default=0))
@@ -309,90 +291,3 @@ class Converter(MarkdownConverter):
         return " " + cell + " |" * span(el, "colspan")
 
     convert_th = convert_td
-
-
-def _ignorable_space(node: NavigableString, index: int, last: int, trim_inside: bool) -> bool:
-    """Whitespace-only text that is layout: at the edge of a block, or next to one."""
-    if trim_inside and (index == 0 or index == last):
-        return True
-    return _trims_outside(node.previous_sibling) or _trims_outside(node.next_sibling)
-
-
-def _split_newlines(text: str) -> tuple[str, str, str]:
-    body = text.lstrip("\n")
-    if not body:
-        return text, "", ""
-    content = body.rstrip("\n")
-    return text[: len(text) - len(body)], content, body[len(content) :]
-
-
-def _join_blocks(parts: list[str]) -> str:
-    """Join converted children; the newlines between two blocks collapse to at most one blank
-    line (the larger of the two sides wins)."""
-    joined = [""]
-    for part in parts:
-        leading, content, trailing = _split_newlines(part)
-        if joined[-1] and leading:
-            previous = joined.pop()
-            leading = "\n" * min(2, max(len(previous), len(leading)))
-        joined.extend((leading, content, trailing))
-    return "".join(joined)
-
-
-def _at_line_start(node: NavigableString) -> bool:
-    """Whether the Markdown for `node` starts a line (a block start or right after <br>)."""
-    current: Any = node
-    for _ in range(64):
-        previous = current.previous_sibling
-        while previous is not None and is_blank_text(previous):
-            previous = previous.previous_sibling
-        if previous is not None:
-            return isinstance(previous, Tag) and (
-                previous.name == "br" or previous.name in BLOCK_TAGS
-            )
-        parent = current.parent
-        if parent is None or parent.name in BLOCK_TAGS or parent.name == "[document]":
-            return parent is None or parent.name not in HEADINGS
-        current = parent
-    return False
-
-
-def _pre_text(pre: Tag) -> str:
-    """The verbatim text of a <pre>, with <br> as newlines."""
-    parts: list[str] = []
-    for node in pre.descendants:
-        if isinstance(node, NavigableString):
-            parts.append(str(node))
-        elif isinstance(node, Tag) and node.name == "br":
-            parts.append("\n")
-    return "".join(parts).replace("\r\n", "\n")
-
-
-def table_html(table: Tag) -> str:
-    """A table that cannot be a pipe table, as minimal HTML (colspan/rowspan only), one row per
-    line and no blank line, so that it stays one CommonMark HTML block."""
-    lines = ["<table>"]
-    caption = table.find("caption", recursive=False)
-    if isinstance(caption, Tag):
-        lines.append(f"<caption>{_inline_html(caption)}</caption>")
-    for row in rows_of(table):
-        cells = "".join(_cell_html(cell) for cell in cells_of(row))
-        lines.append(f"<tr>{cells}</tr>")
-    lines.append("</table>")
-    # A blank line would end the HTML block; inside <pre> it is written as an entity instead.
-    return _BLANK_LINE_BREAK.sub("&#10;", "\n".join(lines))
-
-
-def _cell_html(cell: Tag) -> str:
-    for paragraph in cell.find_all("p"):  # emptied by a later rule (an image without source)
-        if isinstance(paragraph, Tag) and not paragraph.get_text().strip() and not paragraph.find():
-            paragraph.decompose()
-    spans = "".join(
-        f' {attr}="{span(cell, attr)}"' for attr in ("colspan", "rowspan") if span(cell, attr) > 1
-    )
-    return f"<{cell.name}{spans}>{_inline_html(cell)}</{cell.name}>"
-
-
-def _inline_html(tag: Tag) -> str:
-    html = tag.decode_contents()
-    return _WHITESPACE.sub(" ", html).strip() if "<pre" not in html else html.strip()

@@ -147,29 +147,23 @@ def _sink_into_sole_link(tag: Tag) -> bool:
 
 
 def char_before(tag: Tag) -> str:
-    """The character a reader sees just before `tag` ("" at a block edge, "!" for markup)."""
-    node = tag
-    while True:
-        sibling = node.previous_sibling
-        while isinstance(sibling, NavigableString) and not sibling:
-            sibling = sibling.previous_sibling
-        if sibling is not None:
-            return _edge_char(sibling, last=True)
-        parent = node.parent
-        if not isinstance(parent, Tag) or parent.name in BLOCK_TAGS or parent.name in HEADINGS:
-            return _SPACE
-        node = parent
+    """The character a reader sees just before `tag` (" " at a block edge, "!" for markup)."""
+    return _char_beside(tag, "previous_sibling", last=True)
 
 
 def char_after(tag: Tag) -> str:
-    """The character a reader sees just after `tag` ("" at a block edge, "!" for markup)."""
+    """The character a reader sees just after `tag` (" " at a block edge, "!" for markup)."""
+    return _char_beside(tag, "next_sibling", last=False)
+
+
+def _char_beside(tag: Tag, direction: str, *, last: bool) -> str:
     node = tag
     while True:
-        sibling = node.next_sibling
+        sibling = getattr(node, direction)
         while isinstance(sibling, NavigableString) and not sibling:
-            sibling = sibling.next_sibling
+            sibling = getattr(sibling, direction)
         if sibling is not None:
-            return _edge_char(sibling, last=False)
+            return _edge_char(sibling, last=last)
         parent = node.parent
         if not isinstance(parent, Tag) or parent.name in BLOCK_TAGS or parent.name in HEADINGS:
             return _SPACE

@@ -3,10 +3,15 @@ minimal HTML by the converter (see `is_pipe_table`)."""
 
 from __future__ import annotations
 
+import re
+
 from bs4.element import NavigableString, Tag
 
 from scrapedown.html import new_tag
 from scrapedown.options import Options
+
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
 
 # Cell content a pipe table cannot hold (one line per cell, no blocks).
 _BLOCKS_IN_CELL = frozenset(
@@ -71,3 +76,33 @@ def _is_last_content(block: Tag) -> bool:
             return False
         sibling = sibling.next_sibling
     return True
+
+
+def table_html(table: Tag) -> str:
+    """A table that cannot be a pipe table, as minimal HTML (colspan/rowspan only), one row per
+    line and no blank line, so that it stays one CommonMark HTML block."""
+    lines = ["<table>"]
+    caption = table.find("caption", recursive=False)
+    if isinstance(caption, Tag):
+        lines.append(f"<caption>{_inline_html(caption)}</caption>")
+    for row in rows_of(table):
+        cells = "".join(_cell_html(cell) for cell in cells_of(row))
+        lines.append(f"<tr>{cells}</tr>")
+    lines.append("</table>")
+    # A blank line would end the HTML block; inside <pre> it is written as an entity instead.
+    return _BLANK_LINE.sub("&#10;", "\n".join(lines))
+
+
+def _cell_html(cell: Tag) -> str:
+    for paragraph in cell.find_all("p"):  # emptied by a later rule (an image without source)
+        if isinstance(paragraph, Tag) and not paragraph.get_text().strip() and not paragraph.find():
+            paragraph.decompose()
+    spans = "".join(
+        f' {attr}="{span(cell, attr)}"' for attr in ("colspan", "rowspan") if span(cell, attr) > 1
+    )
+    return f"<{cell.name}{spans}>{_inline_html(cell)}</{cell.name}>"
+
+
+def _inline_html(tag: Tag) -> str:
+    html = tag.decode_contents()
+    return _SPACES.sub(" ", html).strip() if "<pre" not in html else html.strip()

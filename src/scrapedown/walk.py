@@ -1,0 +1,91 @@
+"""Text-level helpers of the converter's walk: which whitespace is layout, how converted
+children join, where a Markdown line starts, the verbatim text of a <pre>."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bs4.element import NavigableString, Tag
+
+from scrapedown.html import BLOCK_TAGS, HEADINGS, is_blank_text
+
+# Elements next to which whitespace is layout, not text (as markdownify's walker treats them).
+_TRIM_INSIDE = frozenset(
+    {
+        "p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl", "dt", "dd",
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th", *HEADINGS,
+    }
+)  # fmt: skip
+_TRIM_OUTSIDE = _TRIM_INSIDE | {"pre"}
+
+
+def trims_inside(node: object) -> bool:
+    return isinstance(node, Tag) and node.name in _TRIM_INSIDE
+
+
+def trims_outside(node: object) -> bool:
+    return isinstance(node, Tag) and node.name in _TRIM_OUTSIDE
+
+
+def chomp(text: str) -> tuple[str, str, str]:
+    """(leading space, text without edge spaces, trailing space): markup goes inside."""
+    prefix = " " if text[:1] == " " else ""
+    suffix = " " if text[-1:] == " " else ""
+    return prefix, suffix, text.strip()
+
+
+def ignorable_space(node: NavigableString, index: int, last: int, trim_inside: bool) -> bool:
+    """Whitespace-only text that is layout: at the edge of a block, or next to one."""
+    if trim_inside and (index == 0 or index == last):
+        return True
+    return trims_outside(node.previous_sibling) or trims_outside(node.next_sibling)
+
+
+def _split_newlines(text: str) -> tuple[str, str, str]:
+    body = text.lstrip("\n")
+    if not body:
+        return text, "", ""
+    content = body.rstrip("\n")
+    return text[: len(text) - len(body)], content, body[len(content) :]
+
+
+def join_blocks(parts: list[str]) -> str:
+    """Join converted children; the newlines between two blocks collapse to at most one blank
+    line (the larger of the two sides wins)."""
+    joined = [""]
+    for part in parts:
+        leading, content, trailing = _split_newlines(part)
+        if joined[-1] and leading:
+            previous = joined.pop()
+            leading = "\n" * min(2, max(len(previous), len(leading)))
+        joined.extend((leading, content, trailing))
+    return "".join(joined)
+
+
+def at_line_start(node: NavigableString) -> bool:
+    """Whether the Markdown for `node` starts a line (a block start or right after <br>)."""
+    current: Any = node
+    for _ in range(64):
+        previous = current.previous_sibling
+        while previous is not None and is_blank_text(previous):
+            previous = previous.previous_sibling
+        if previous is not None:
+            return isinstance(previous, Tag) and (
+                previous.name == "br" or previous.name in BLOCK_TAGS
+            )
+        parent = current.parent
+        if parent is None or parent.name in BLOCK_TAGS or parent.name == "[document]":
+            return parent is None or parent.name not in HEADINGS
+        current = parent
+    return False
+
+
+def pre_text(pre: Tag) -> str:
+    """The verbatim text of a <pre>, with <br> as newlines."""
+    parts: list[str] = []
+    for node in pre.descendants:
+        if isinstance(node, NavigableString):
+            parts.append(str(node))
+        elif isinstance(node, Tag) and node.name == "br":
+            parts.append("\n")
+    return "".join(parts).replace("\r\n", "\n")
