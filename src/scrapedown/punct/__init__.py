@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scrapedown.punct.markdown import normalize_markdown_text
 from scrapedown.punct.options import PunctOptions
-from scrapedown.punct.text import normalize_text
 
 if TYPE_CHECKING:
     from scrapedown.options import Options
@@ -36,6 +34,10 @@ def normalize_punctuation(text: str, options: Options | None = None) -> str:
     Code spans, fenced code, link destinations, autolinks, bare URLs and e-mail addresses are
     left byte-identical. Returns ``text`` itself when there is nothing to change.
     """
+    # The engine loads on first use: `scrapedown.options` imports this package, and the CLI
+    # imports the options before it knows it has any work.
+    from scrapedown.punct.text import normalize_text
+
     return normalize_text(text, _punct_options(options))
 
 
@@ -47,4 +49,6 @@ def normalize_markdown(markdown: str, options: Options | None = None) -> str:
     characters that would become Markdown syntax are escaped. Returns ``markdown`` itself when
     there is nothing to change.
     """
+    from scrapedown.punct.markdown import normalize_markdown_text
+
     return normalize_markdown_text(markdown, _punct_options(options))
