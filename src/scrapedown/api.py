@@ -6,20 +6,15 @@ in the CLI's process pool, in Dask or in Spark.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from scrapedown.detect import has_html, split_segments
 from scrapedown.errors import ScrapedownError
 from scrapedown.frontmatter import FrontMatter, join_post, split_post
-from scrapedown.html import parse, root_of
 from scrapedown.meta import unwrap_image_keys
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.punct import normalize_markdown
-from scrapedown.rules import apply_soup_rules, apply_tree_rules
-from scrapedown.tree import inner_html, parse_tree, serialize
 from scrapedown.urls import base_url_from_metadata, rewrite_markdown_urls, unwrap_url
-from scrapedown.whitespace import strip_blank_edges, tidy_markdown
+from scrapedown.whitespace import strip_blank_edges
 
 
 def clean(text: str, options: Options | None = None) -> str:
@@ -42,6 +37,8 @@ def clean(text: str, options: Options | None = None) -> str:
 
 def clean_html(html: str, options: Options | None = None) -> str:
     """An HTML fragment in, its Markdown body out (ending with one newline, or empty)."""
+    from scrapedown.pipeline import html_to_markdown
+
     options = _checked(html, options)
     markdown = _normalize(html_to_markdown(html, options), options)
     return markdown + "\n" if markdown else ""
@@ -53,59 +50,18 @@ def clean_body(body: str, options: Options) -> str:
         raise ScrapedownError(
             f"body of {len(body):,} characters is over the limit of {options.max_body_chars:,}"
         )
-    if not has_html(body):
+    if "<" not in body:  # no HTML at all: Markdown through and through, nothing heavy to load
         return _normalize(_markdown_urls(strip_blank_edges(body), options), options)
+    from scrapedown.detect import split_segments
+    from scrapedown.pipeline import convert_regions
+
     segments = split_segments(body)
-    converted = iter(_convert_regions([s.text for s in segments if s.is_html], options))
+    converted = iter(convert_regions([s.text for s in segments if s.is_html], options))
     parts = [
         next(converted) if segment.is_html else _markdown_urls(segment.text, options)
         for segment in segments
     ]
     return _normalize("\n\n".join(p for p in map(strip_blank_edges, parts) if p.strip()), options)
-
-
-def _convert_regions(regions: list[str], options: Options) -> list[str]:
-    """The Markdown of each HTML region of a post, converted in one pass.
-
-    A scraped post can hold dozens of regions (HTML blocks between Markdown); converting them
-    one by one pays the fixed cost of a tree and a converter each time. Each region is closed
-    by its own lxml parse, then all are joined with a marker paragraph between them, converted
-    once and split again. Should the marker not come back once per boundary, each region is
-    converted on its own.
-    """
-    if len(regions) < 2 or any(_REGION_BREAK in r or "<base" in r.lower() for r in regions):
-        return [html_to_markdown(region, options) for region in regions]
-    closed = [
-        inner_html(tree) if (tree := parse_tree(r, options.max_depth)) is not None else ""
-        for r in regions
-    ]
-    joined = html_to_markdown(f"<p>{_REGION_BREAK}</p>".join(closed), options)
-    parts = _REGION_BREAK_LINE.split(joined)
-    if len(parts) != len(regions):
-        return [html_to_markdown(region, options) for region in regions]
-    return parts
-
-
-# A private-use character, alone in a paragraph, marks where one region ends.
-_REGION_BREAK = "\ue0ff"
-_REGION_BREAK_LINE = re.compile(r"\n*^\ue0ff$\n*", re.MULTILINE)
-
-
-def html_to_markdown(html: str, options: Options) -> str:
-    """Stages 3–6 for one HTML region: parse, clean, convert, tidy."""
-    from scrapedown.convert import Converter
-
-    tree = parse_tree(html, options.max_depth)
-    if tree is None:
-        return ""
-    try:
-        apply_tree_rules(tree, options)
-        root = root_of(parse(serialize(tree)))
-        apply_soup_rules(root, options)
-        markdown = Converter(options).convert_tree(root)
-    except RecursionError:
-        raise ScrapedownError("HTML nests too deeply to convert") from None
-    return tidy_markdown(markdown)
 
 
 def _markdown_urls(markdown: str, options: Options) -> str:

@@ -1,0 +1,60 @@
+"""Stages 3–6 for the HTML of a body: parse once with lxml, structural rules, the
+BeautifulSoup tree markdownify converts, element rules, conversion, layout.
+
+Imported only when a body holds HTML, so that cleaning a Markdown post (the pre-commit hook's
+usual call) never loads lxml, BeautifulSoup or markdownify.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrapedown.convert import Converter
+from scrapedown.errors import ScrapedownError
+from scrapedown.html import parse, root_of
+from scrapedown.options import Options
+from scrapedown.rules import apply_soup_rules, apply_tree_rules
+from scrapedown.tree import inner_html, parse_tree, serialize
+from scrapedown.whitespace import tidy_markdown
+
+
+def html_to_markdown(html: str, options: Options) -> str:
+    """Stages 3–6 for one HTML region: parse, clean, convert, tidy."""
+    tree = parse_tree(html, options.max_depth)
+    if tree is None:
+        return ""
+    try:
+        apply_tree_rules(tree, options)
+        root = root_of(parse(serialize(tree)))
+        apply_soup_rules(root, options)
+        markdown = Converter(options).convert_tree(root)
+    except RecursionError:
+        raise ScrapedownError("HTML nests too deeply to convert") from None
+    return tidy_markdown(markdown)
+
+
+def convert_regions(regions: list[str], options: Options) -> list[str]:
+    """The Markdown of each HTML region of a post, converted in one pass.
+
+    A scraped post can hold dozens of regions (HTML blocks between Markdown); converting them
+    one by one pays the fixed cost of a tree and a converter each time. Each region is closed
+    by its own lxml parse, then all are joined with a marker paragraph between them, converted
+    once and split again. Should the marker not come back once per boundary, each region is
+    converted on its own.
+    """
+    if len(regions) < 2 or any(_REGION_BREAK in r or "<base" in r.lower() for r in regions):
+        return [html_to_markdown(region, options) for region in regions]
+    closed = [
+        inner_html(tree) if (tree := parse_tree(r, options.max_depth)) is not None else ""
+        for r in regions
+    ]
+    joined = html_to_markdown(f"<p>{_REGION_BREAK}</p>".join(closed), options)
+    parts = _REGION_BREAK_LINE.split(joined)
+    if len(parts) != len(regions):
+        return [html_to_markdown(region, options) for region in regions]
+    return parts
+
+
+# A private-use character, alone in a paragraph, marks where one region ends.
+_REGION_BREAK = "\ue0ff"
+_REGION_BREAK_LINE = re.compile(r"\n*^\ue0ff$\n*", re.MULTILINE)
