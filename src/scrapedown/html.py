@@ -3,8 +3,6 @@ shared by the rules and the converter."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
@@ -39,31 +37,9 @@ def root_of(soup: BeautifulSoup) -> Tag:
     return body if body is not None else soup
 
 
-def tags_in_order(root: Tag) -> list[Tag]:
-    """Every element under `root` in document order (one iterative pass)."""
-    return [node for node in root.descendants if isinstance(node, Tag)]
-
-
-def iter_depths(root: Tag) -> Iterator[tuple[Tag, int]]:
-    """(element, depth below root) in document order, without recursion."""
-    stack: list[tuple[Tag, int]] = [(root, 0)]
-    while stack:
-        tag, depth = stack.pop()
-        yield tag, depth
-        children = [child for child in tag.contents if isinstance(child, Tag)]
-        stack.extend((child, depth + 1) for child in reversed(children))
-
-
 def is_blank_text(node: object) -> bool:
     """A text node holding only whitespace (including the non-breaking kind)."""
     return isinstance(node, NavigableString) and not node.strip()
-
-
-def in_verbatim(tag: Tag) -> bool:
-    """Whether `tag` is, or sits inside, an element whose text is verbatim."""
-    if tag.name in VERBATIM:
-        return True
-    return any(parent.name in VERBATIM for parent in tag.parents)
 
 
 def soup_of(anchor: Tag) -> BeautifulSoup:
