@@ -9,6 +9,7 @@ again and must give the expected destinations, else the input comes back unchang
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -74,20 +75,24 @@ def _record_inline_link(state: StateInline, start: int, kind: str) -> None:
         _record(state.env, Destination(raw, kind, False, token=token, inline_start=position))
 
 
-def _track_link(state: StateInline, silent: bool) -> bool:
-    start = state.pos
-    found = link(state, silent)
-    if found and not silent:
-        _record_inline_link(state, start, "link")
-    return found
+InlineRule = Callable[[StateInline, bool], bool]
 
 
-def _track_image(state: StateInline, silent: bool) -> bool:
-    start = state.pos
-    found = image(state, silent)
-    if found and not silent:
-        _record_inline_link(state, start, "img")
-    return found
+def _tracking(rule: InlineRule, kind: str) -> InlineRule:
+    """markdown-it's own `link`/`image` rule, recording the destination it parsed."""
+
+    def track(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        found = rule(state, silent)
+        if found and not silent:
+            _record_inline_link(state, start, kind)
+        return found
+
+    return track
+
+
+_track_link = _tracking(link, "link")
+_track_image = _tracking(image, "img")
 
 
 def _track_autolink(state: StateInline, silent: bool) -> bool:
