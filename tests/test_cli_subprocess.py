@@ -108,7 +108,7 @@ def test_usage_error_exit_2(tmp_path: Path) -> None:
 
 
 def test_sigint_mid_run_leaves_only_whole_files(tmp_path: Path) -> None:
-    originals = {f"p{n:03}.md": DIRTY.format(n=n) * 20 for n in range(400)}
+    originals = {f"p{n:03}.md": DIRTY.format(n=n) * 60 for n in range(400)}
     for name, text in originals.items():
         (tmp_path / name).write_text(text)
     env = {**os.environ, "SCRAPEDOWN_CACHE_DIR": str(tmp_path / ".cache")}

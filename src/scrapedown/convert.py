@@ -31,7 +31,7 @@ from scrapedown.escape import (
     escape_title,
     resolve_emphasis_markers,
 )
-from scrapedown.html import HEADINGS
+from scrapedown.html import HEADINGS, ancestor_named, children_named
 from scrapedown.options import Options
 from scrapedown.rules.tables import cells_of, is_pipe_table, rows_of, span, table_html
 from scrapedown.walk import (
@@ -241,7 +241,7 @@ class Converter(MarkdownConverter):
     def _position_in_list(self, item: Tag) -> int:
         if id(item) not in self._list_positions:
             parent = item.parent
-            siblings = parent.find_all("li", recursive=False) if isinstance(parent, Tag) else []
+            siblings = children_named(parent, "li") if isinstance(parent, Tag) else []
             self._list_positions.update((id(li), index) for index, li in enumerate(siblings))
         return self._list_positions.get(id(item), 0)
 
@@ -268,8 +268,8 @@ class Converter(MarkdownConverter):
         return f"\n\n{text.strip(chr(10))}\n\n"
 
     def convert_tr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        table = el.find_parent("table")
-        if not isinstance(table, Tag):
+        table = ancestor_named(el, "table")
+        if table is None:
             return text
         width, first_row = self._table_shape(table)
         row_width = sum(span(cell, "colspan") for cell in cells_of(el))

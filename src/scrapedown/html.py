@@ -54,3 +54,37 @@ def new_tag(anchor: Tag, name: str) -> Tag:
     """A new element created by the tree that holds `anchor` (so it serialises like the rest:
     `<br/>`, not `<br></br>`)."""
     return soup_of(anchor).new_tag(name)
+
+
+# bs4 4.13 routes find_all/find/find_parent through a general matcher that costs about ten
+# times a plain walk; these helpers cover the only searches the rules need (by tag name).
+
+
+def tags_named(root: Tag, *names: str) -> list[Tag]:
+    """Elements under `root` named one of `names`, in document order."""
+    wanted = frozenset(names)
+    return [node for node in root.descendants if isinstance(node, Tag) and node.name in wanted]
+
+
+def first_named(root: Tag, *names: str) -> Tag | None:
+    """The first element under `root` named one of `names`."""
+    wanted = frozenset(names)
+    for node in root.descendants:
+        if isinstance(node, Tag) and node.name in wanted:
+            return node
+    return None
+
+
+def children_named(parent: Tag, name: str) -> list[Tag]:
+    """The child elements of `parent` named `name`."""
+    return [child for child in parent.contents if isinstance(child, Tag) and child.name == name]
+
+
+def ancestor_named(node: Tag, name: str) -> Tag | None:
+    """The nearest ancestor of `node` named `name`."""
+    parent = node.parent
+    while parent is not None:
+        if parent.name == name:
+            return parent
+        parent = parent.parent
+    return None

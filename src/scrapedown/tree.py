@@ -14,9 +14,9 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
-from lxml import etree, html
+from lxml import etree
 
-Element = Any  # lxml.html.HtmlElement; lxml ships no type information
+Element = Any  # lxml.etree._Element; lxml ships no type information
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # NULs stop libxml2; an XML declaration makes lxml refuse a str ("encoding declaration").
@@ -45,10 +45,12 @@ def parse_tree(markup: str, max_depth: int) -> Element | None:
     markup = _LONG_START_TAG.sub(_cap_attributes, markup)
     parser = _parser()
     try:
-        document = html.document_fromstring(markup, parser=parser)
+        document = etree.fromstring(markup, parser)
         if any("Excessive depth" in error.message for error in parser.error_log):
             document = etree.fromstring(markup, _DepthLimited.parser(max_depth))
-    except etree.ParserError:
+    except (etree.ParserError, etree.XMLSyntaxError):
+        return None
+    if document is None:
         return None
     body = document.find("body")
     return body if body is not None else document
@@ -95,7 +97,8 @@ class _DepthLimited:
 @lru_cache(maxsize=1)
 def _parser() -> Any:
     # huge_tree: without it libxml2 silently drops everything nested deeper than 256 levels.
-    return html.HTMLParser(huge_tree=True, remove_comments=False)
+    # A plain etree parser: lxml.html's element classes cost a Python lookup per element.
+    return etree.HTMLParser(huge_tree=True, remove_comments=False)
 
 
 def serialize(root: Element) -> str:
@@ -118,8 +121,9 @@ def is_element(node: object) -> bool:
 
 def elements(root: Element, *tags: str) -> list[Element]:
     """Elements under `root` (itself excluded) in document order, optionally only `tags`."""
+    # iter(etree.Element) yields elements only; named tags are elements by definition.
     found = root.iter(*tags) if tags else root.iter(etree.Element)
-    return [el for el in found if el is not root and is_element(el)]
+    return [el for el in found if el is not root]
 
 
 def depths(root: Element) -> Iterator[tuple[Element, int]]:

@@ -122,8 +122,7 @@ class Line:
     def translate(self, table: dict[int, str]) -> None:
         """Map characters of the editable segments through a str.translate table."""
         translated = [
-            (kind, text.translate(table) if kind == EDIT else text)
-            for kind, text in self.segments
+            (kind, text.translate(table) if kind == EDIT else text) for kind, text in self.segments
         ]
         if translated != self.segments:
             self.segments = _merged(translated)

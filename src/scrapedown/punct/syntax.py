@@ -51,10 +51,8 @@ BACKTICKS_RE = re.compile(r"`+")
 
 # --- bare URLs and e-mails (§4.1, found after the context-free conversions) ---------------------
 
-_URL_BODY = "[^\\s<>\"`\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\ue000-\uf8ff]"
-URL_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:(?:https?|ftp)://{_URL_BODY}+|(?<![.])www\.{_URL_BODY}+)"
-)
+_URL_BODY = '[^\\s<>"`\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\ue000-\uf8ff]'
+URL_RE = re.compile(rf"(?<![A-Za-z0-9])(?:(?:https?|ftp)://{_URL_BODY}+|(?<![.])www\.{_URL_BODY}+)")
 URL_TRAILING = ".,;:!?'\")]"
 EMAIL_RE = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"

@@ -40,9 +40,7 @@ EMOJI_CLASS = (
 #: Punctuation next to which a mid-line ideographic-space run is deleted, not collapsed: this list
 #: plus every non-alphanumeric character of U+FF01–FF65.
 SPACE_EATING_PUNCT = "，。、；：？！（）［］｛｝〔〕【】〖〗「」『』《》〈〉“”‘’…—～·・"
-SPACE_EATING_CLASS = (
-    SPACE_EATING_PUNCT + "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-)
+SPACE_EATING_CLASS = SPACE_EATING_PUNCT + "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 
 # --- §4.3 context -----------------------------------------------------------------------------
 

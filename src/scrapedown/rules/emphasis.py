@@ -12,7 +12,7 @@ import unicodedata
 
 from bs4.element import NavigableString, Tag
 
-from scrapedown.html import BLOCK_TAGS, HEADINGS, VERBATIM, new_tag
+from scrapedown.html import BLOCK_TAGS, HEADINGS, VERBATIM, first_named, new_tag, tags_named
 from scrapedown.options import Options
 
 _SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
@@ -23,9 +23,7 @@ _MARKUP = "!"  # stands for "markup punctuation" next to an element rendered as 
 
 def fix_emphasis(root: Tag, options: Options) -> None:
     """Apply the emphasis repairs, innermost first."""
-    for tag in reversed(root.find_all([*_SPELLING, *EMPHASIS])):
-        if not isinstance(tag, Tag):
-            continue
+    for tag in reversed(tags_named(root, *_SPELLING, *EMPHASIS)):
         if tag.name in _SPELLING:
             tag.name = _SPELLING[tag.name]
         if tag.name not in EMPHASIS or tag.parent is None or _in_verbatim(tag):
@@ -77,7 +75,7 @@ def _is_space(char: str) -> bool:
 def _move_edge_punctuation_out(tag: Tag) -> None:
     text = tag.get_text()
     if not text.strip() or all(is_punctuation(c) or c.isspace() for c in text):
-        if not tag.find("img"):
+        if first_named(tag, "img") is None:
             tag.unwrap()  # nothing a reader could see emphasised
         return
     before, after = char_before(tag), char_after(tag)
@@ -182,9 +180,7 @@ def promote_bold_headings(root: Tag, options: Options) -> None:
     if not options.bold_headings:
         return
     level = max(1, min(6, options.bold_heading_level))
-    for paragraph in root.find_all("p"):
-        if not isinstance(paragraph, Tag):
-            continue
+    for paragraph in tags_named(root, "p"):
         content = [c for c in paragraph.contents if not (isinstance(c, str) and not c.strip())]
         if len(content) == 1 and isinstance(content[0], Tag) and content[0].name == "strong":
             text = content[0].get_text().strip()

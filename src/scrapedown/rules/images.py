@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from bs4.element import Tag
 
+from scrapedown.html import tags_named
 from scrapedown.options import Options
 from scrapedown.rules.attributes import kept_attributes
 
@@ -22,8 +23,8 @@ _DIMENSION = re.compile(r"^\s*([01])(?:\.0*)?\s*(?:px)?\s*$")
 
 def drop_tracking_pixels(root: Tag, options: Options) -> None:
     """Remove 1×1 images and images left without a source."""
-    for img in root.find_all("img"):
-        if isinstance(img, Tag) and (_is_pixel(img) or not str(img.get("src") or "").strip()):
+    for img in tags_named(root, "img"):
+        if _is_pixel(img) or not str(img.get("src") or "").strip():
             img.decompose()
 
 
@@ -39,9 +40,7 @@ def _is_pixel(img: Tag) -> bool:
 
 def drop_file_name_texts(root: Tag, options: Options) -> None:
     """Alt and title texts that are only a file name or a number say nothing: drop them."""
-    for img in root.find_all("img"):
-        if not isinstance(img, Tag):
-            continue
+    for img in tags_named(root, "img"):
         for attr in ("alt", "title"):
             value = img.get(attr)
             if isinstance(value, str) and (_FILE_NAME.match(value) or not value.strip()):
@@ -51,9 +50,7 @@ def drop_file_name_texts(root: Tag, options: Options) -> None:
 def unwrap_lightbox_links(root: Tag, options: Options) -> None:
     """A link whose only content is an image and that points at that image (or at an image
     file: the full-size version) becomes the image alone."""
-    for link in root.find_all("a"):
-        if not isinstance(link, Tag):
-            continue
+    for link in tags_named(root, "a"):
         content = [c for c in link.contents if not (isinstance(c, str) and not c.strip())]
         if len(content) != 1 or not isinstance(content[0], Tag) or content[0].name != "img":
             continue
@@ -66,15 +63,15 @@ def unwrap_lightbox_links(root: Tag, options: Options) -> None:
 def drop_noscript(root: Tag, options: Options) -> None:
     """<noscript> goes with its content once the URL stage has taken its fallback images."""
     if "noscript" in options.drop_tags:
-        for element in root.find_all("noscript"):
-            if isinstance(element, Tag) and not element.decomposed:
+        for element in tags_named(root, "noscript"):
+            if not element.decomposed:
                 element.decompose()
 
 
 def strip_image_attributes(root: Tag, options: Options) -> None:
     """The attribute policy for images, applied once the URL stage has read the lazy ones."""
     kept = kept_attributes(options.keep_attrs)
-    for element in root.find_all(["img", "source", "picture", "amp-img"]):
-        if isinstance(element, Tag) and element.attrs:
+    for element in tags_named(root, "img", "source", "picture", "amp-img"):
+        if element.attrs:
             allowed = kept.get(element.name, frozenset()) | kept.get("*", frozenset())
             element.attrs = {k: v for k, v in element.attrs.items() if k in allowed}

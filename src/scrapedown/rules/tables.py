@@ -7,13 +7,14 @@ import re
 
 from bs4.element import NavigableString, Tag
 
-from scrapedown.html import new_tag
+from scrapedown.html import children_named, first_named, new_tag, tags_named
 from scrapedown.options import Options
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
 
 # Cell content a pipe table cannot hold (one line per cell, no blocks).
+_ANY_CONTENT = ("img", "br", "hr", "video", "audio", "iframe")
 _BLOCKS_IN_CELL = frozenset(
     {"ul", "ol", "dl", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
 )
@@ -46,15 +47,15 @@ def is_pipe_table(table: Tag) -> bool:
         return False
     for row in rows:
         for cell in cells_of(row):
-            if span(cell, "rowspan") > 1 or cell.find(_BLOCKS_IN_CELL):
+            if span(cell, "rowspan") > 1 or first_named(cell, *_BLOCKS_IN_CELL):
                 return False
     return True
 
 
 def prepare_tables(root: Tag, options: Options) -> None:
     """In pipe-able tables, paragraphs inside a cell are joined with <br>."""
-    for table in root.find_all("table"):
-        if not isinstance(table, Tag) or not is_pipe_table(table):
+    for table in tags_named(root, "table"):
+        if not is_pipe_table(table):
             continue
         for row in rows_of(table):
             for cell in cells_of(row):
@@ -62,7 +63,7 @@ def prepare_tables(root: Tag, options: Options) -> None:
 
 
 def _flatten_paragraphs(cell: Tag) -> None:
-    blocks = [c for c in cell.find_all(["p", "div"]) if isinstance(c, Tag)]
+    blocks = tags_named(cell, "p", "div")
     for block in blocks:
         if block.next_sibling is not None and not _is_last_content(block):
             block.insert_after(new_tag(cell, "br"))
@@ -82,8 +83,8 @@ def table_html(table: Tag) -> str:
     """A table that cannot be a pipe table, as minimal HTML (colspan/rowspan only), one row per
     line and no blank line, so that it stays one CommonMark HTML block."""
     lines = ["<table>"]
-    caption = table.find("caption", recursive=False)
-    if isinstance(caption, Tag):
+    caption = next(iter(children_named(table, "caption")), None)
+    if caption is not None:
         lines.append(f"<caption>{_inline_html(caption)}</caption>")
     for row in rows_of(table):
         cells = "".join(_cell_html(cell) for cell in cells_of(row))
@@ -94,8 +95,8 @@ def table_html(table: Tag) -> str:
 
 
 def _cell_html(cell: Tag) -> str:
-    for paragraph in cell.find_all("p"):  # emptied by a later rule (an image without source)
-        if isinstance(paragraph, Tag) and not paragraph.get_text().strip() and not paragraph.find():
+    for paragraph in tags_named(cell, "p"):  # emptied by a later rule (an image without source)
+        if not paragraph.get_text().strip() and first_named(paragraph, *_ANY_CONTENT) is None:
             paragraph.decompose()
     spans = "".join(
         f' {attr}="{span(cell, attr)}"' for attr in ("colspan", "rowspan") if span(cell, attr) > 1

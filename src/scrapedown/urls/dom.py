@@ -13,6 +13,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
+from scrapedown.html import ancestor_named, children_named, first_named, tags_named
 from scrapedown.urls.lazy import (
     choose_picture_source,
     choose_source,
@@ -41,7 +42,7 @@ def _attrs(tag: Tag) -> dict[str, str]:
 
 def _document_base(soup: BeautifulSoup, base_url: str | None) -> str | None:
     """`base_url`, refined by a ``<base href>`` in the region when that gives an http(s) URL."""
-    base_tag = soup.find("base", href=True)
+    base_tag = next((b for b in tags_named(soup, "base") if b.has_attr("href")), None)
     if isinstance(base_tag, Tag):
         resolved = resolve(_attrs(base_tag).get("href", ""), base_url)
         if scheme_of(resolved) in ("http", "https"):
@@ -51,13 +52,13 @@ def _document_base(soup: BeautifulSoup, base_url: str | None) -> str | None:
 
 def _noscript_images(noscript: Tag) -> list[Tag]:
     """The images of a ``<noscript>``; its text is parsed first when a parser kept it as text."""
-    images = noscript.find_all("img")
+    images = tags_named(noscript, "img")
     if not images and "<img" in noscript.get_text().lower():
         fragment = BeautifulSoup(noscript.get_text(), "lxml")
         noscript.clear()
-        for image in fragment.find_all("img"):
+        for image in tags_named(fragment, "img"):
             noscript.append(image.extract())
-        images = noscript.find_all("img")
+        images = tags_named(noscript, "img")
     return [image for image in images if isinstance(image, Tag)]
 
 
@@ -79,8 +80,8 @@ def _element_neighbours(node: Tag) -> list[Tag]:
 def _one_image_noscripts(parent: Tag, images_of: dict[int, list[Tag]]) -> list[Tag]:
     return [
         child
-        for child in parent.find_all("noscript", recursive=False)
-        if isinstance(child, Tag) and len(images_of.get(id(child), ())) == 1
+        for child in children_named(parent, "noscript")
+        if len(images_of.get(id(child), ())) == 1
     ]
 
 
@@ -98,7 +99,7 @@ def _paired_noscript(image: Tag, images_of: dict[int, list[Tag]]) -> Tag | None:
         children = [child for child in parent.children if isinstance(child, Tag)]
         candidates = _one_image_noscripts(parent, images_of)
         if len(children) <= _MAX_WRAPPER_CHILDREN and len(candidates) == 1:
-            scripted = [i for i in parent.find_all("img") if i.find_parent("noscript") is None]
+            scripted = [i for i in tags_named(parent, "img") if not ancestor_named(i, "noscript")]
             if len(scripted) == 1:
                 return candidates[0]
         if len(children) != 1:
@@ -108,10 +109,10 @@ def _paired_noscript(image: Tag, images_of: dict[int, list[Tag]]) -> Tag | None:
 
 
 def _picture_choice(image: Tag, options: UrlOptions) -> str | None:
-    picture = image.find_parent("picture")
+    picture = ancestor_named(image, "picture")
     if picture is None:
         return None
-    sources = [_attrs(source) for source in picture.find_all("source")]
+    sources = [_attrs(source) for source in tags_named(picture, "source")]
     return choose_picture_source(sources, options)
 
 
@@ -120,7 +121,7 @@ def _image_source(image: Tag, noscript_image: Tag | None, options: UrlOptions) -
     attrs = _attrs(image)
     choice = choose_source(attrs, options)
     url = choice.url if choice else None
-    if image.find_parent("picture") is not None and (
+    if ancestor_named(image, "picture") is not None and (
         url is None or options.picture_prefer == "largest_source"
     ):
         url = _picture_choice(image, options) or url
@@ -141,10 +142,10 @@ def _finish_image(image: Tag, url: str | None, options: UrlOptions, base: str | 
         url = unwrap(resolve(url, base), "img", base, options)
         if not is_http_or_relative(url) or is_placeholder(url, options.placeholder_names):
             url = None
-    picture = image.find_parent("picture")
+    picture = ancestor_named(image, "picture")
     if picture is not None:
         # lxml does not know <source> is void and nests what follows (the img) inside it.
-        for source in picture.find_all("source"):
+        for source in tags_named(picture, "source"):
             source.unwrap()
     if url is None:
         # An <amp-img> may hold fallback content (a <noscript> copy): keep that, drop the rest.
@@ -166,15 +167,15 @@ def _is_hidden(image: Tag) -> bool:
 
 
 def _rewrite_images(soup: BeautifulSoup, options: UrlOptions, base: str | None) -> None:
-    for amp_image in soup.find_all("amp-img"):
+    for amp_image in tags_named(soup, "amp-img"):
         amp_image.name = "img"
-    noscripts = [tag for tag in soup.find_all("noscript") if isinstance(tag, Tag)]
+    noscripts = tags_named(soup, "noscript")
     images_of = {id(noscript): _noscript_images(noscript) for noscript in noscripts}
     in_noscript = {id(image) for images in images_of.values() for image in images}
     paired: set[int] = set()
     sources: set[str] = set()
-    for image in list(soup.find_all("img")):
-        if not isinstance(image, Tag) or image.decomposed or id(image) in in_noscript:
+    for image in tags_named(soup, "img"):
+        if image.decomposed or id(image) in in_noscript:
             continue
         noscript = _paired_noscript(image, images_of)
         fallback = images_of[id(noscript)][0] if noscript is not None else None
@@ -217,8 +218,9 @@ def _link_target(link: Tag, href: str, options: UrlOptions, base: str | None) ->
     if not options.links:
         return url
     unwrapped = unwrap(url, "link", base, options)
-    # (the extension test first: it is cheap, and a bs4 subtree search per link is not)
-    if unwrapped == url and _IMAGE_FILE_ANYWHERE.search(url) and link.find("img") is not None:
+    # (the extension test first: it is cheap, and a subtree search per link is not)
+    names_image_file = unwrapped == url and _IMAGE_FILE_ANYWHERE.search(url)
+    if names_image_file and first_named(link, "img") is not None:
         as_image = unwrap(url, "img", base, options)
         if _IMAGE_FILE_RE.search(as_image.split("?")[0].split("#")[0]):
             return as_image
@@ -226,8 +228,8 @@ def _link_target(link: Tag, href: str, options: UrlOptions, base: str | None) ->
 
 
 def _rewrite_links(soup: BeautifulSoup, options: UrlOptions, base: str | None) -> None:
-    for link in list(soup.find_all("a", href=True)):
-        if not isinstance(link, Tag):
+    for link in tags_named(soup, "a"):
+        if not link.has_attr("href"):
             continue
         href = _attrs(link).get("href", "")
         if is_unsafe_link(href):
@@ -244,7 +246,7 @@ def rewrite_tree(soup: BeautifulSoup, options: UrlOptions, base_url: str | None)
     if options.enabled:
         _rewrite_images(soup, options, base)
     else:
-        for image in list(soup.find_all("img")):
-            if isinstance(image, Tag) and is_unsafe_link(_attrs(image).get("src", "")):
+        for image in tags_named(soup, "img"):
+            if is_unsafe_link(_attrs(image).get("src", "")):
                 image.decompose()
     _rewrite_links(soup, options, base)
