@@ -7,10 +7,18 @@ import re
 
 _FENCE = re.compile(r"^[ \t>*+\-\d.)]*?(`{3,}|~{3,})")
 _BLANK_EDGES = re.compile(r"\A(?:[ \t]*\n)+|(?:\n[ \t]*)+\Z")
+_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)  # what str.rstrip removes
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def tidy_markdown(markdown: str) -> str:
     """One blank line between blocks, no trailing spaces, no blank lines at either end."""
+    if "```" not in markdown and "~~~" not in markdown:  # no fence: two regex passes suffice
+        return strip_blank_edges(_BLANK_RUN.sub("\n\n", _TRAILING_SPACE.sub("", markdown)))
+    return _tidy_lines(markdown)
+
+
+def _tidy_lines(markdown: str) -> str:
     out: list[str] = []
     fence = ""
     blank_run = 0

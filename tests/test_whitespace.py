@@ -1,0 +1,23 @@
+"""Layout of converted Markdown (stage 7): the fence-free fast path and the line walk agree."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scrapedown.whitespace import _tidy_lines, tidy_markdown
+
+# Lines built from what matters to the layout: spaces of several kinds, blank runs, fences.
+_PIECES = st.sampled_from(
+    ["a", "中文", " ", "\t", "\u3000", "\xa0", "\r", "\n", "\n\n\n", "- x", "```", "~~~", "`"]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_fast_path_matches_the_line_walk(markdown: str) -> None:
+    assert tidy_markdown(markdown) == _tidy_lines(markdown)
+
+
+def test_layout() -> None:
+    assert tidy_markdown("\n\n# T  \n\n\n\npara \u3000\n\n") == "# T\n\npara"
+    assert tidy_markdown("```\nx  \n\n\n\ny\n```\n\n\n\nz") == "```\nx  \n\n\n\ny\n```\n\nz"
