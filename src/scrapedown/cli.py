@@ -164,6 +164,10 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
         help="draw a progress bar on stderr (default: when stderr is a terminal and there are "
         "at least 100 files)",
     )
+    _add_verbosity_arguments(group)
+
+
+def _add_verbosity_arguments(group: argparse._ArgumentGroup) -> None:
     verbosity = group.add_mutually_exclusive_group()
     verbosity.add_argument(
         "-q", "--quiet", action="store_true", help="print only failures (and the exit status)"
