@@ -266,7 +266,6 @@ _LIST_IN_LIST = (
     "a <ul>/<ol> that is a direct child of a list (no <li> around it) comes out as a sibling "
     "list that merges with its parent; browsers nest it under the previous item"
 )
-_VIDEO = "<video> is unwrapped to its fallback text: the video (src/<source>) and poster are lost"
 _CHECKBOX = "a task-list checkbox is dropped with its state; GFM writes `- [x] item` / `- [ ] item`"
 
 _STAR_ESCAPE = (
@@ -275,10 +274,6 @@ _STAR_ESCAPE = (
 )
 
 OUR_BUGS: dict[str, Bug] = {
-    "turndown/086-blank-block-elements": Bug(
-        "an empty <div> between two runs of text is still a block boundary (the browser shows "
-        "two lines); the runs are joined into one line"
-    ),
     "turndown-gfm/003-unchecked-inputs": Bug(_CHECKBOX),
     "turndown-gfm/004-checked-inputs": Bug(_CHECKBOX),
     "turndown-gfm-joplin/003-unchecked-inputs": Bug(_CHECKBOX),
@@ -289,10 +284,6 @@ OUR_BUGS: dict[str, Bug] = {
     "markdownify/test_hn_nested_tag_heading_style/091": Bug(
         "a <p> inside a heading splits it: `# A` + paragraphs P and C leave the heading"
     ),
-    "markdownify/test_video/106": Bug(_VIDEO),
-    "markdownify/test_video/107": Bug(_VIDEO),
-    "markdownify/test_video/108": Bug(_VIDEO),
-    "markdownify/test_video/109": Bug(_VIDEO),
     "jk-html-to-markdown/commonmark_test/021-withbulletlistmarker": Bug(
         "two adjacent <ul> become `- a` / blank / `- b`, which CommonMark reads as ONE loose "
         "list (the peer separates them with a comment)"

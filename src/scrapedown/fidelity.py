@@ -6,7 +6,8 @@ is counted:
 
 - letters and digits (Unicode L*/N*, after NFKC so that full-width `４` and `4` are the same),
   outside what the rules remove by definition (scripts, styles, templates, form controls, the
-  document head, comments, `<noscript>` fallbacks);
+  document head, comments, `<noscript>` fallbacks) and the fallback content of `<video>` and
+  `<audio>`, which a browser that plays them does not show;
 - images with a real source (1×1 pixels and data-URI placeholders are not images);
 - links with a real target and visible text (`#`, `javascript:` and empty links are not; nor
   are links inside code blocks — `<pre>`, or a `<code>` broken into lines — which Markdown code
@@ -33,10 +34,13 @@ from scrapedown.detect import split_segments
 from scrapedown.frontmatter import split_post
 from scrapedown.tree import sanitize
 
-# Removed with their content by definition (see Options.drop_tags); not article text.
+# Removed with their content by definition (see Options.drop_tags); not article text. The
+# fallback content of <video>/<audio> is not shown by a browser that plays them (the media rule
+# may turn it into an alt text).
 _INVISIBLE = (
     "script", "style", "noscript", "template", "head", "title", "button", "select",
-    "textarea", "svg", "iframe", "object", "embed", "canvas", "dialog", "form",
+    "textarea", "svg", "iframe", "object", "embed", "canvas", "dialog", "form", "video",
+    "audio",
 )  # fmt: skip
 _NOT_IMAGE = re.compile(r"^\s*(?:javascript|vbscript|data|file|about|blob):", re.IGNORECASE)
 # Lazy-loading placeholders the URL stage never keeps (see UrlOptions.placeholder_names).

@@ -47,12 +47,18 @@ def _detach_items(container: Element, wrappers: frozenset[str]) -> Iterator[Item
         yield text
     for child in children:
         tail, child.tail = child.tail, None
-        if is_element(child) and child.tag in wrappers:
+        if is_element(child) and child.tag in wrappers and _has_items(child):
             yield from _detach_items(child, frozenset())
         elif is_element(child):
             yield child
         if tail:
             yield tail
+
+
+def _has_items(wrapper: Element) -> bool:
+    """Whether a wrapper holds anything. An empty one is not spliced but stays a block (and
+    goes later, with the other empty elements): `text<div></div>more` is two lines."""
+    return len(wrapper) > 0 or not is_blank(wrapper.text)
 
 
 def _append_items(target: Element, items: list[Item]) -> None:

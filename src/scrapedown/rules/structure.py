@@ -43,6 +43,7 @@ _DROP_WHEN_EMPTY = frozenset(
     }
 )  # fmt: skip
 _INLINE_KEEP_SPACE = frozenset({"strong", "b", "em", "i", "del", "s", "strike", "a", "code"})
+_LINE_ENDS = BLOCK_TAGS | {"br"}
 
 
 def flatten_deep_nesting(root: Element, options: Options) -> None:
@@ -156,8 +157,43 @@ def _visible(text: str | None) -> bool:
 def _drop_empty(element: Element) -> None:
     if element.tag in _INLINE_KEEP_SPACE and text_content(element):
         replace_with_text(element, " ")
+    elif element.tag in BLOCK_TAGS and _between_inline_content(element):
+        _replace_with_break(element)
     else:
         remove(element)
+
+
+def _between_inline_content(element: Element) -> bool:
+    """Whether inline content comes both before and after `element` in its parent (an empty
+    block there still ends a line: `<td>a<p></p>b</td>` shows two lines)."""
+    previous, parent = element.getprevious(), element.getparent()
+    if previous is None:
+        before = parent is not None and _visible(parent.text)
+    else:
+        before = _visible(previous.tail) or _is_inline(previous)
+    following = element.getnext()
+    return before and (_visible(element.tail) or _is_inline(following))
+
+
+def _is_inline(node: Element | None) -> bool:
+    """An inline element with something to show (an empty one is about to go as well)."""
+    if node is None or not is_element(node) or node.tag in _LINE_ENDS:
+        return False
+    shown = next(node.iter(*CONTENT_WITHOUT_TEXT), None) is not None
+    return shown or _visible(text_content(node))
+
+
+def _replace_with_break(element: Element) -> None:
+    """An empty block between inline runs: a line break in a block, a space in an inline
+    element (a link's text, say)."""
+    parent = element.getparent()
+    if parent is None or parent.tag not in BLOCK_TAGS:
+        replace_with_text(element, " ")
+        return
+    line_break = element.makeelement("br", {})
+    line_break.tail, element.tail = element.tail, None
+    element.addnext(line_break)
+    remove(element)
 
 
 __all__ = [
