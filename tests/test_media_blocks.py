@@ -7,7 +7,7 @@ import pytest
 
 from scrapedown import clean_html
 from scrapedown.fidelity import compare
-from scrapedown.rules.headings import MAX_HEADING_MARKUP, keep_paragraphs_in_headings
+from scrapedown.tree import MAX_HEADING_MARKUP, keep_paragraphs_in_headings
 
 MEDIA = [
     ('<video src="/v.mp4" poster="/p.jpg">text</video>', "[![text](/p.jpg)](/v.mp4)"),
@@ -80,10 +80,8 @@ def test_wrappers_inside_a_heading_join_it(html: str, markdown: str) -> None:
         ),
     ],
 )
-def test_paragraphs_inside_a_heading_join_it_once_kept_by_the_parser(
-    html: str, markdown: str
-) -> None:
-    assert clean_html(keep_paragraphs_in_headings(html)) == markdown + "\n"
+def test_paragraphs_inside_a_heading_join_it(html: str, markdown: str) -> None:
+    assert clean_html(html) == markdown + "\n"
 
 
 @pytest.mark.parametrize(

@@ -278,12 +278,6 @@ OUR_BUGS: dict[str, Bug] = {
     "turndown-gfm/004-checked-inputs": Bug(_CHECKBOX),
     "turndown-gfm-joplin/003-unchecked-inputs": Bug(_CHECKBOX),
     "turndown-gfm-joplin/004-checked-inputs": Bug(_CHECKBOX),
-    "markdownify/test_hn_nested_tag_heading_style/090": Bug(
-        "a <p> inside a heading splits it: `# A` + paragraphs P and C leave the heading"
-    ),
-    "markdownify/test_hn_nested_tag_heading_style/091": Bug(
-        "a <p> inside a heading splits it: `# A` + paragraphs P and C leave the heading"
-    ),
     "jk-html-to-markdown/commonmark_test/021-withbulletlistmarker": Bug(
         "two adjacent <ul> become `- a` / blank / `- b`, which CommonMark reads as ONE loose "
         "list (the peer separates them with a comment)"

@@ -42,7 +42,7 @@ def parse_tree(markup: str, max_depth: int) -> Element | None:
     markup = sanitize(markup)
     if not markup.strip():
         return None
-    markup = _LONG_START_TAG.sub(_cap_attributes, markup)
+    markup = keep_paragraphs_in_headings(_LONG_START_TAG.sub(_cap_attributes, markup))
     parser = _parser()
     try:
         document = etree.fromstring(markup, parser)
@@ -61,6 +61,33 @@ def _cap_attributes(match: re.Match[str]) -> str:
     if len(attributes) <= MAX_ATTRIBUTES:
         return match.group(0)
     return f"<{match.group(1)} {' '.join(a.strip() for a in attributes[:MAX_ATTRIBUTES])}>"
+
+
+# A closed heading holding a <p>, no other heading and no structural block, and short: a
+# heading left open over a whole article keeps libxml2's reading (it ends at the first <p>).
+MAX_HEADING_MARKUP = 2000
+_HEADING_SPAN = re.compile(
+    r"(<h[1-6]\b[^>]*>)"
+    r"((?:(?!</?h[1-6]\b|<(?:ul|ol|li|dl|table|pre|blockquote)\b).)"
+    rf"{{0,{MAX_HEADING_MARKUP}}}?)"
+    r"(</h[1-6]\s*>)",
+    re.IGNORECASE | re.DOTALL,
+)
+_PARAGRAPH_TAG = re.compile(r"</?p\b[^>]*>", re.IGNORECASE)
+_MAYBE = re.compile(r"<h[1-6]\b", re.IGNORECASE)
+
+
+def keep_paragraphs_in_headings(markup: str) -> str:
+    """`markup` with the `<p>`/`</p>` tags inside headings replaced by spaces, so that the
+    parser keeps the heading whole (run before `parse_tree`)."""
+    if ("<p" not in markup and "<P" not in markup) or not _MAYBE.search(markup):
+        return markup
+    return _HEADING_SPAN.sub(_drop_paragraph_tags, markup)
+
+
+def _drop_paragraph_tags(match: re.Match[str]) -> str:
+    opening, inner, closing = match.groups()
+    return opening + _PARAGRAPH_TAG.sub(" ", inner) + closing
 
 
 class _DepthLimited:

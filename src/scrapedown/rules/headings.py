@@ -3,13 +3,11 @@ HTML heading (`<h1>A <p>P</p> C</h1>`, `<h2><div>Title</div></h2>`) become its i
 joined by spaces.
 
 Two halves, because libxml2 parses by HTML 4 rules: a `<p>` start tag closes an open heading
-(`<h1>A </h1><p>P</p> C`), which a browser does not do. `keep_paragraphs_in_headings` rewrites
-the markup before it is parsed; `inline_heading_wrappers` then works on the tree.
+(`<h1>A </h1><p>P</p> C`), which a browser does not do. `tree.keep_paragraphs_in_headings`
+rewrites the markup before it is parsed; `inline_heading_wrappers` then works on the tree.
 """
 
 from __future__ import annotations
-
-import re
 
 from scrapedown.html import BLOCK_TAGS, HEADINGS
 from scrapedown.options import Options
@@ -21,32 +19,6 @@ HEADING_WRAPPERS: frozenset[str] = (BLOCK_WRAPPERS | {"p"}) - {"blockquote", "dd
 # Any other block in a heading (a list, a table, code) makes it a section of blocks instead,
 # which `repair_nesting` handles.
 _OTHER_BLOCKS = tuple(BLOCK_TAGS - HEADING_WRAPPERS - HEADINGS)
-
-# A closed heading holding a <p>, no other heading and no structural block, and short: a
-# heading left open over a whole article keeps libxml2's reading (it ends at the first <p>).
-MAX_HEADING_MARKUP = 2000
-_HEADING_SPAN = re.compile(
-    r"(<h[1-6]\b[^>]*>)"
-    r"((?:(?!</?h[1-6]\b|<(?:ul|ol|li|dl|table|pre|blockquote)\b).)"
-    rf"{{0,{MAX_HEADING_MARKUP}}}?)"
-    r"(</h[1-6]\s*>)",
-    re.IGNORECASE | re.DOTALL,
-)
-_PARAGRAPH_TAG = re.compile(r"</?p\b[^>]*>", re.IGNORECASE)
-_MAYBE = re.compile(r"<h[1-6]\b", re.IGNORECASE)
-
-
-def keep_paragraphs_in_headings(markup: str) -> str:
-    """`markup` with the `<p>`/`</p>` tags inside headings replaced by spaces, so that the
-    parser keeps the heading whole (run before `parse_tree`)."""
-    if ("<p" not in markup and "<P" not in markup) or not _MAYBE.search(markup):
-        return markup
-    return _HEADING_SPAN.sub(_drop_paragraph_tags, markup)
-
-
-def _drop_paragraph_tags(match: re.Match[str]) -> str:
-    opening, inner, closing = match.groups()
-    return opening + _PARAGRAPH_TAG.sub(" ", inner) + closing
 
 
 def inline_heading_wrappers(root: Element, options: Options) -> None:
