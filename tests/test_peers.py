@@ -293,10 +293,6 @@ OUR_BUGS: dict[str, Bug] = {
     "markdownify/test_video/107": Bug(_VIDEO),
     "markdownify/test_video/108": Bug(_VIDEO),
     "markdownify/test_video/109": Bug(_VIDEO),
-    "jk-html-to-markdown/commonmark_test/021-withbulletlistmarker": Bug(
-        "two adjacent <ul> become `- a` / blank / `- b`, which CommonMark reads as ONE loose "
-        "list (the peer separates them with a comment)"
-    ),
 }
 
 
@@ -399,24 +395,6 @@ REGRESSIONS: dict[str, Regression] = {
         '<p>a<strong><a href="/">x</a> y</strong>b</p>',
         renders_as("a<strong>[x](/) y</strong>b", "a **[x](/) y** b"),
         "`a**[x](/) y**b`: `**` before `[` after a letter is not flanking (jk golden link)",
-    ),
-    "adjacent-lists": Regression(
-        "<ul><li>a</li></ul><ul><li>b</li></ul>",
-        renders_as("- a\n\n<!-- -->\n\n- b", "- a\n\n* b"),
-        "two lists separated only by a blank line are one loose list in CommonMark "
-        "(jk golden list)",
-    ),
-    "adjacent-ordered-lists": Regression(
-        '<ol start="8"><li>a</li></ol><ol start="9"><li>b</li></ol>',
-        renders_as("8. a\n\n<!-- -->\n\n9. b", "8. a\n\n9) b"),
-        "the second <ol> merges into the first (numbering continues, list turns loose) "
-        "(jk golden list)",
-    ),
-    "text-directly-in-list": Regression(
-        "<ol>x<li>y</li>z</ol>",
-        renders_as("x\n\n1. y\n\nz"),
-        "text directly inside <ol> is glued to the item marker: `x1. y` is one paragraph, the "
-        "list is lost and `1.` shows as text (jk golden list)",
     ),
     "href-whitespace": Regression(
         '<p><a href="/a\n">x</a> <a href=" /b  ">y</a> <a href="/c\td">z</a></p>',
