@@ -174,7 +174,6 @@ COMPARABLE_OPTIONS: dict[str, frozenset[str]] = {
             "WithCodeBlockFence",
             "WithEmDelimiter",
             "WithStrongDelimiter",
-            "WithListEndComment",
             "WithCellPaddingBehavior",
             "WithSkipEmptyRows",
             "WithHeaderPromotion",
