@@ -22,8 +22,8 @@ PARAMS = [pytest.param(p, id=p.name) for p in FILES] or [
     pytest.param(None, marks=pytest.mark.skip(reason="../shared/corpus is absent"))
 ]
 # Raw HTML a careful human keeps: tables that cannot be pipe tables, <sup>/<sub>/<kbd>/<br>
-# (in table cells), and Hexo's excerpt marker.
-ALLOWED_BLOCK = re.compile(r"\A(?:<table>\n|<!-- more -->)")
+# (in table cells), Hexo's excerpt marker, and the empty comment between two adjacent lists.
+ALLOWED_BLOCK = re.compile(r"\A(?:<table>\n|<!-- more -->|<!-- -->\n\Z)")
 ALLOWED_INLINE = re.compile(r"\A</?(?:sup|sub|br|kbd)\b")
 PROXY = re.compile(r"https?://[\w.-]*workers\.dev/\?http")
 MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")

@@ -28,7 +28,7 @@ def test_comment_only_block_is_markdown() -> None:
 
 
 def test_html_in_code_spans_is_not_html() -> None:
-    body = "Use `<span style=\"x\">` and `<div>` here.\n"
+    body = 'Use `<span style="x">` and `<div>` here.\n'
     assert _kinds(body) == [(False, body.strip())]
     assert clean(body) == body
 

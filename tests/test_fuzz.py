@@ -131,8 +131,7 @@ class Regression(NamedTuple):
     reason: str
 
 
-FUZZ_REGRESSIONS: dict[str, Regression] = {
-}
+FUZZ_REGRESSIONS: dict[str, Regression] = {}
 
 
 def pinned(kind: str) -> Callable[[Callable[..., None]], Callable[..., None]]:

@@ -174,7 +174,6 @@ COMPARABLE_OPTIONS: dict[str, frozenset[str]] = {
             "WithCodeBlockFence",
             "WithEmDelimiter",
             "WithStrongDelimiter",
-            "WithListEndComment",
             "WithCellPaddingBehavior",
             "WithSkipEmptyRows",
             "WithHeaderPromotion",
@@ -262,27 +261,7 @@ def categories() -> dict[str, str]:
 
 # --- our bugs -----------------------------------------------------------------------------------
 
-_LIST_IN_LIST = (
-    "a <ul>/<ol> that is a direct child of a list (no <li> around it) comes out as a sibling "
-    "list that merges with its parent; browsers nest it under the previous item"
-)
-_CHECKBOX = "a task-list checkbox is dropped with its state; GFM writes `- [x] item` / `- [ ] item`"
-
-_STAR_ESCAPE = (
-    "line-start `*` / `_` text is no longer escaped: `* * *` renders as a thematic break, "
-    "`* item` as a list (regressed in the working tree after d30179a; these cases agreed before)"
-)
-
-OUR_BUGS: dict[str, Bug] = {
-    "turndown-gfm/003-unchecked-inputs": Bug(_CHECKBOX),
-    "turndown-gfm/004-checked-inputs": Bug(_CHECKBOX),
-    "turndown-gfm-joplin/003-unchecked-inputs": Bug(_CHECKBOX),
-    "turndown-gfm-joplin/004-checked-inputs": Bug(_CHECKBOX),
-    "jk-html-to-markdown/commonmark_test/021-withbulletlistmarker": Bug(
-        "two adjacent <ul> become `- a` / blank / `- b`, which CommonMark reads as ONE loose "
-        "list (the peer separates them with a comment)"
-    ),
-}
+OUR_BUGS: dict[str, Bug] = {}
 
 
 # --- outcome ------------------------------------------------------------------------------------
@@ -384,24 +363,6 @@ REGRESSIONS: dict[str, Regression] = {
         '<p>a<strong><a href="/">x</a> y</strong>b</p>',
         renders_as("a<strong>[x](/) y</strong>b", "a **[x](/) y** b"),
         "`a**[x](/) y**b`: `**` before `[` after a letter is not flanking (jk golden link)",
-    ),
-    "adjacent-lists": Regression(
-        "<ul><li>a</li></ul><ul><li>b</li></ul>",
-        renders_as("- a\n\n<!-- -->\n\n- b", "- a\n\n* b"),
-        "two lists separated only by a blank line are one loose list in CommonMark "
-        "(jk golden list)",
-    ),
-    "adjacent-ordered-lists": Regression(
-        '<ol start="8"><li>a</li></ol><ol start="9"><li>b</li></ol>',
-        renders_as("8. a\n\n<!-- -->\n\n9. b", "8. a\n\n9) b"),
-        "the second <ol> merges into the first (numbering continues, list turns loose) "
-        "(jk golden list)",
-    ),
-    "text-directly-in-list": Regression(
-        "<ol>x<li>y</li>z</ol>",
-        renders_as("x\n\n1. y\n\nz"),
-        "text directly inside <ol> is glued to the item marker: `x1. y` is one paragraph, the "
-        "list is lost and `1.` shows as text (jk golden list)",
     ),
     "href-whitespace": Regression(
         '<p><a href="/a\n">x</a> <a href=" /b  ">y</a> <a href="/c\td">z</a></p>',

@@ -35,11 +35,14 @@ from scrapedown.html import HEADINGS, ancestor_named, children_named
 from scrapedown.options import Options
 from scrapedown.rules.tables import cells_of, is_pipe_table, rows_of, span, table_html
 from scrapedown.walk import (
+    LIST_SEPARATOR,
+    LISTS,
     at_line_start,
     chomp,
     ignorable_space,
     join_blocks,
     pre_text,
+    separates_adjacent_lists,
     trims_inside,
     trims_outside,
 )
@@ -106,9 +109,13 @@ class Converter(MarkdownConverter):
         children = node.contents
         last = len(children) - 1
         parts: list[str] = []
+        last_list = ""  # the kind of list the last part was, if it was one
+        separates_lists = separates_adjacent_lists(context)
         for index, child in enumerate(children):
             if isinstance(child, Tag):
                 part = self.process_tag(child, context)
+                if part and child.name == last_list and separates_lists:
+                    parts.append(LIST_SEPARATOR)
             elif (
                 isinstance(child, _SKIPPED)
                 or not isinstance(child, NavigableString)
@@ -119,6 +126,7 @@ class Converter(MarkdownConverter):
                 part = self.process_text(child, context)
             if part:
                 parts.append(part)
+                last_list = child.name if isinstance(child, Tag) and child.name in LISTS else ""
         text = "".join(parts) if "pre" in context else join_blocks(parts)
         convert = self.get_conv_fn_cached(node.name)
         return text if convert is None else convert(node, text, parent_tags=parent_tags)

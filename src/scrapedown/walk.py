@@ -1,8 +1,10 @@
 """Text-level helpers of the converter's walk: which whitespace is layout, how converted
-children join, where a Markdown line starts, the verbatim text of a <pre>."""
+children join (and what keeps two lists apart), where a Markdown line starts, the verbatim
+text of a <pre>."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from bs4.element import NavigableString, Tag
@@ -18,6 +20,19 @@ _TRIM_INSIDE = frozenset(
 )  # fmt: skip
 _TRIM_OUTSIDE = _TRIM_INSIDE | {"pre"}
 
+LISTS = frozenset({"ul", "ol"})
+# Two lists of one kind with only a blank line between them are ONE loose list in CommonMark
+# (`- a` / blank / `- b`; `8.` / blank / `9.` even continues the numbering). An empty HTML
+# comment between them ends the first list and shows nothing (DESIGN.md allows minimal HTML).
+# We prefer it to the other CommonMark way, switching the marker (`*`, `9)`): that breaks the
+# `-` / `1.` conventions, and `)` lists are plain text in kramdown (Jekyll) and Python-Markdown.
+# Idempotent: on a second pass a lone comment block stays Markdown (detect.py), untouched.
+LIST_SEPARATOR = "\n\n<!-- -->\n\n"
+# Inside a list item adjacent lists are joined by one newline into one tight nested list; a
+# separator there would make the whole outer list loose. In code, headings and cells lists
+# are not Markdown lists at all.
+_NO_LIST_SEPARATOR = frozenset({"li", "pre", "_inline", "_noformat"})
+
 
 def trims_inside(node: object) -> bool:
     return isinstance(node, Tag) and node.name in _TRIM_INSIDE
@@ -25,6 +40,11 @@ def trims_inside(node: object) -> bool:
 
 def trims_outside(node: object) -> bool:
     return isinstance(node, Tag) and node.name in _TRIM_OUTSIDE
+
+
+def separates_adjacent_lists(context: AbstractSet[str]) -> bool:
+    """Whether two adjacent lists of one kind under `context` need `LIST_SEPARATOR`."""
+    return context.isdisjoint(_NO_LIST_SEPARATOR)
 
 
 def chomp(text: str) -> tuple[str, str, str]:

@@ -23,6 +23,7 @@ from scrapedown.rules import (
     headings,
     images,
     links,
+    lists,
     media,
     repair,
     structure,
@@ -44,6 +45,7 @@ def rewrite_urls(root: Tag, options: Options) -> None:
 
 TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
     ("flatten_deep_nesting", structure.flatten_deep_nesting),
+    ("task_checkboxes", lists.mark_task_checkboxes),
     ("drop_junk", structure.drop_junk),
     ("media", media.media_to_links),
     ("heading_wrappers", headings.inline_heading_wrappers),

@@ -1,14 +1,15 @@
 """Repairs of invalid nesting that scraped HTML is full of and Markdown cannot express
-(lxml phase): lists directly inside lists, table parts outside tables or stray content inside
-them, blocks inside inline elements, images inside code."""
+(lxml phase): lists directly inside lists and content directly inside lists (`rules.lists`),
+table parts outside tables or stray content inside them, blocks inside inline elements,
+images inside code."""
 
 from __future__ import annotations
 
 from scrapedown.html import BLOCK_TAGS
 from scrapedown.options import Options
+from scrapedown.rules.lists import lists_into_items, strays_out_of_lists
 from scrapedown.tree import Element, append_text, elements, is_blank, is_element, unwrap
 
-_LISTS = ("ul", "ol")
 _TABLE_PARTS = ("tr", "td", "th", "thead", "tbody", "tfoot")
 _ROW_GROUPS = frozenset({"table", "thead", "tbody", "tfoot"})
 _CELLS = frozenset({"td", "th"})
@@ -23,44 +24,13 @@ _CODE = ("pre", "code")
 
 def repair_nesting(root: Element, options: Options) -> None:
     """Run the repairs, in the order they depend on each other."""
-    _lists_into_items(root)
+    lists_into_items(root)
+    strays_out_of_lists(root)
     _table_parts_outside_tables(root)
     _stray_content_in_tables(root)
     _blocks_out_of_inline(root)
     _blocks_out_of_headings(root)
     _images_out_of_code(root)
-
-
-def _lists_into_items(root: Element) -> None:
-    """`<ul><li>a</li><ul>…</ul></ul>`: the inner list belongs to the item before it; loose
-    text in a list goes before it (before the first item) or into the item before it."""
-    for a_list in elements(root, *_LISTS):
-        _stray_text_in_list(a_list)
-    for inner in elements(root, *_LISTS):
-        parent = inner.getparent()
-        if parent is None or parent.tag not in _LISTS:
-            continue
-        previous = inner.getprevious()
-        if previous is not None and previous.tag == "li":
-            tail, inner.tail = inner.tail, None
-            previous.append(inner)
-            append_text(parent, previous, tail)
-        else:
-            item = inner.makeelement("li", {})
-            inner.addprevious(item)
-            item.tail, inner.tail = inner.tail, None
-            item.append(inner)
-
-
-def _stray_text_in_list(a_list: Element) -> None:
-    parent = a_list.getparent()
-    if parent is not None and not is_blank(a_list.text):
-        append_text(parent, a_list.getprevious(), a_list.text.strip() + " ")
-    a_list.text = None
-    for child in a_list:
-        if not is_blank(child.tail) and child.tag == "li":
-            append_text(child, child[-1] if len(child) else None, " " + child.tail.strip())
-            child.tail = None
 
 
 def _table_parts_outside_tables(root: Element) -> None:
