@@ -142,3 +142,22 @@ def test_other_inputs_are_still_dropped(html: str, markdown: str) -> None:
 def test_task_markdown_is_left_alone() -> None:
     post = "---\ntitle: t\n---\n- [x] done\n- [ ] todo\n"
     assert clean(post) == post
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("- x\n\n<ul><li>y</li></ul>\n", "- x\n\n<!-- -->\n\n- y\n"),
+        ("<ul><li>a</li></ul>\n\n<ul><li>b</li></ul>\n", "- a\n\n<!-- -->\n\n- b\n"),
+        ("- a\n\n<div></div>\n\n- b\n", "- a\n\n<!-- -->\n\n- b\n"),
+        ("1. a\n\n<ol start=2><li>b</li></ol>\n", "1. a\n\n<!-- -->\n\n2. b\n"),
+        ("<ol><li>a</li></ol>\n\ntext\n\n<ol><li>b</li></ol>\n", "1. a\n\ntext\n\n1. b\n"),
+        ("<ol><li>a</li></ol>\n\n<ul><li>b</li></ul>\n", "1. a\n\n- b\n"),
+    ],
+)
+def test_lists_of_separate_blocks_of_a_post_stay_separate(body: str, want: str) -> None:
+    """An HTML block ends a Markdown list; once converted, a comment line does that job."""
+    post = "---\ntitle: t\n---\n" + body
+    assert clean(post) == "---\ntitle: t\n---\n" + want
+    assert clean(clean(post)) == clean(post)
+    assert _MD.render(want).count("<ul>") + _MD.render(want).count("<ol") == 2

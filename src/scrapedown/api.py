@@ -14,7 +14,7 @@ from scrapedown.meta import unwrap_image_keys
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.punct import normalize_markdown
 from scrapedown.urls import base_url_from_metadata, rewrite_markdown_urls, unwrap_url
-from scrapedown.whitespace import strip_blank_edges
+from scrapedown.whitespace import join_parts, strip_blank_edges
 
 
 def clean(text: str, options: Options | None = None) -> str:
@@ -61,7 +61,7 @@ def clean_body(body: str, options: Options) -> str:
         next(converted) if segment.is_html else _markdown_urls(segment.text, options)
         for segment in segments
     ]
-    return _normalize("\n\n".join(p for p in map(strip_blank_edges, parts) if p.strip()), options)
+    return _normalize(join_parts([p for p in map(strip_blank_edges, parts) if p.strip()]), options)
 
 
 def _markdown_urls(markdown: str, options: Options) -> str:

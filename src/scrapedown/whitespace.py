@@ -45,3 +45,35 @@ def _tidy_lines(markdown: str) -> str:
 def strip_blank_edges(text: str) -> str:
     """`text` without blank lines at its start and end."""
     return _BLANK_EDGES.sub("", text)
+
+
+# A list marker at the start of a line: a bullet character, or a number and its delimiter.
+_LIST_ITEM = re.compile(r"(?:([-*+])|\d{1,9}([.)]))(?:[ \t]|$)")
+# CommonMark ends a list at an HTML block; once the two sides are Markdown, this comment line
+# keeps them two lists (what walk.LIST_SEPARATOR does inside one region).
+_LIST_BREAK = "<!-- -->"
+
+
+def join_parts(parts: list[str]) -> str:
+    """Converted parts of a body, one blank line apart; where one part ends with a list and the
+    next starts with a list of the same kind, a comment line keeps them from merging."""
+    joined: list[str] = []
+    for part in parts:
+        kind = _list_kind(part)
+        if joined and kind is not None and _list_kind(_last_top_level_line(joined[-1])) == kind:
+            joined.append(_LIST_BREAK)
+        joined.append(part)
+    return "\n\n".join(joined)
+
+
+def _list_kind(line: str) -> str | None:
+    """`-`, `*`, `+`, `.` or `)` when `line` starts a list item."""
+    match = _LIST_ITEM.match(line)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _last_top_level_line(markdown: str) -> str:
+    for line in reversed(markdown.split("\n")):
+        if line and not line[0].isspace():
+            return line
+    return ""
