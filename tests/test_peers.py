@@ -389,17 +389,6 @@ class Regression(NamedTuple):
 
 
 REGRESSIONS: dict[str, Regression] = {
-    "strong-around-code-in-word": Regression(
-        "<p>a<strong><code>x</code></strong>b</p>",
-        renders_as("a<strong>`x`</strong>b", "a **`x`** b"),
-        "`a**`x`**b`: `**` between a letter and a backtick is not flanking, the bold shows as "
-        "literal ** (jk golden code)",
-    ),
-    "strong-starting-with-link-in-word": Regression(
-        '<p>a<strong><a href="/">x</a> y</strong>b</p>',
-        renders_as("a<strong>[x](/) y</strong>b", "a **[x](/) y** b"),
-        "`a**[x](/) y**b`: `**` before `[` after a letter is not flanking (jk golden link)",
-    ),
     "adjacent-lists": Regression(
         "<ul><li>a</li></ul><ul><li>b</li></ul>",
         renders_as("- a\n\n<!-- -->\n\n- b", "- a\n\n* b"),

@@ -4,6 +4,10 @@ delimiters that CommonMark accepts next to (CJK) punctuation.
 `<strong>注意：</strong>正文` written as `**注意：**正文` does not render: a closing `**`
 preceded by punctuation must be followed by whitespace or punctuation. The punctuation is moved
 outside the delimiters (`**注意**：正文`), which keeps the text exactly as it was.
+
+Where no move helps (`a<strong><code>x</code></strong>b`: `**` between a letter and a backtick
+cannot open), the emphasis is kept as inline HTML (`a<strong>`x`</strong>b`): adding spaces
+would change the text, dropping the emphasis would lose it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import unicodedata
 
 from bs4.element import NavigableString, Tag
 
+from scrapedown.escape import html_token, is_html_token
 from scrapedown.html import BLOCK_TAGS, HEADINGS, VERBATIM, first_named, new_tag, tags_named
 from scrapedown.options import Options
 
@@ -23,7 +28,7 @@ _MARKUP = "!"  # stands for "markup punctuation" next to an element rendered as 
 
 def fix_emphasis(root: Tag, options: Options) -> None:
     """Apply the emphasis repairs, innermost first."""
-    for tag in reversed(tags_named(root, *_SPELLING, *EMPHASIS)):
+    for tag in reversed(_emphasis_elements(root)):
         if tag.name in _SPELLING:
             tag.name = _SPELLING[tag.name]
         if tag.name not in EMPHASIS or tag.parent is None or _in_verbatim(tag):
@@ -33,6 +38,24 @@ def fix_emphasis(root: Tag, options: Options) -> None:
             continue
         _merge_following_twins(tag)
         _move_edge_punctuation_out(tag)
+
+
+def _emphasis_elements(root: Tag) -> list[Tag]:
+    """The emphasis elements under `root`, in document order. On the way, a text that reads
+    as an inline HTML token (noncharacters no real text holds) is made plain text, so that
+    only this rule writes tags."""
+    wanted = frozenset((*_SPELLING, *EMPHASIS))
+    found: list[Tag] = []
+    forged: list[NavigableString] = []
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            if node.name in wanted:
+                found.append(node)
+        elif isinstance(node, NavigableString) and is_html_token(node):
+            forged.append(node)
+    for text in forged:
+        text.replace_with(NavigableString(text[1:-1]))
+    return found
 
 
 def _in_verbatim(tag: Tag) -> bool:
@@ -87,7 +110,14 @@ def _move_edge_punctuation_out(tag: Tag) -> None:
         return
     stuck_before = _is_word(before) and _edge_is_markup(tag, 0)
     if stuck_before or (_is_word(after) and _edge_is_markup(tag, -1)):
-        tag.unwrap()  # `a**`x`**b` cannot render as emphasis: the text matters more
+        _keep_as_inline_html(tag)  # `a**`x`**b` cannot render as emphasis
+
+
+def _keep_as_inline_html(tag: Tag) -> None:
+    """Replace the element by its content between `<name>`…`</name>` tokens."""
+    tag.insert_before(NavigableString(html_token(tag.name)))
+    tag.insert_after(NavigableString(html_token(tag.name, closing=True)))
+    tag.unwrap()
 
 
 def _is_word(char: str) -> bool:
@@ -98,7 +128,12 @@ def _is_word(char: str) -> bool:
 def _edge_is_markup(tag: Tag, index: int) -> bool:
     """Whether the Markdown of `tag` starts (0) or ends (-1) with syntax punctuation."""
     content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c.strip())]
-    return bool(content) and isinstance(content[index], Tag)
+    return bool(content) and _is_markup(content[index])
+
+
+def _is_markup(node: object) -> bool:
+    """An element (written as Markdown syntax) or an inline HTML token (`<strong>`)."""
+    return isinstance(node, Tag) or (isinstance(node, NavigableString) and is_html_token(node))
 
 
 def _move_trailing(tag: Tag) -> None:
@@ -172,6 +207,8 @@ def _edge_char(node: object, *, last: bool) -> str:
     if isinstance(node, Tag):
         return _SPACE if node.name in BLOCK_TAGS or node.name == "br" else _MARKUP
     text = str(node)
+    if is_html_token(text):
+        return _MARKUP
     return text[-1] if last else text[0]
 
 
