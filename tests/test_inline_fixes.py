@@ -50,6 +50,23 @@ def test_emphasis_that_cannot_flank_is_inline_html(html: str, markdown: str) -> 
     assert clean_html(_render(output)) == output
 
 
+@pytest.mark.parametrize(
+    ("html", "markdown"),
+    [
+        ("<p><strong>Title<br></strong>Body</p>", "**Title**\\\nBody"),
+        ("<p>x <em><br>Title</em> y</p>", "x \\\n*Title* y"),
+        ("<p><em>boolean<br></em>类型</p>", "*boolean*\\\n类型"),
+        ("<p><strong><br>Title<br> </strong></p><p>z</p>", "**Title**\n\nz"),
+    ],
+)
+def test_line_breaks_at_emphasis_edges_go_outside(html: str, markdown: str) -> None:
+    assert clean_html(html) == markdown + "\n"
+
+
+def test_space_at_the_edge_lets_the_delimiter_flank() -> None:
+    assert clean_html("<p>with<em> <code>--x</code>.</em></p>") == "with *`--x`.*\n"
+
+
 def test_nested_fallbacks_nest() -> None:
     output = clean_html("<p>a<b><em><code>x</code></em> <del><code>y</code></del></b>b</p>")
     assert output == "a<strong><em>`x`</em> <del>`y`</del></strong>b\n"

@@ -13,11 +13,20 @@ would change the text, dropping the emphasis would lose it.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
-from bs4.element import NavigableString, Tag
+from bs4.element import NavigableString, PageElement, Tag
 
 from scrapedown.escape import html_token, is_html_token
-from scrapedown.html import BLOCK_TAGS, HEADINGS, VERBATIM, first_named, new_tag, tags_named
+from scrapedown.html import (
+    BLOCK_TAGS,
+    HEADINGS,
+    VERBATIM,
+    first_named,
+    is_blank_text,
+    new_tag,
+    tags_named,
+)
 from scrapedown.options import Options
 
 _SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
@@ -101,6 +110,7 @@ def _move_edge_punctuation_out(tag: Tag) -> None:
         if first_named(tag, "img") is None:
             tag.unwrap()  # nothing a reader could see emphasised
         return
+    _move_edge_breaks_out(tag)
     before, after = char_before(tag), char_after(tag)
     if _is_word(after):
         _move_trailing(tag)
@@ -111,6 +121,49 @@ def _move_edge_punctuation_out(tag: Tag) -> None:
     stuck_before = _is_word(before) and _edge_is_markup(tag, 0)
     if stuck_before or (_is_word(after) and _edge_is_markup(tag, -1)):
         _keep_as_inline_html(tag)  # `a**`x`**b` cannot render as emphasis
+
+
+def _move_edge_breaks_out(tag: Tag) -> None:
+    """`<b>Title<br></b>` would give `**Title\\**` (the break's backslash escapes the
+    delimiter): line breaks at the edges, with the spaces around them, go outside, or go
+    altogether at the edge of a block, where they show nothing."""
+    leading = _edge_breaks(tag.contents)
+    trailing = _edge_breaks(reversed(tag.contents))
+    keep_leading = bool(leading) and not _at_block_edge(tag, "previous_sibling")
+    keep_trailing = bool(trailing) and not _at_block_edge(tag, "next_sibling")
+    for node in leading:
+        node.extract()
+        if keep_leading:
+            tag.insert_before(node)
+    for node in trailing:  # from the last one back: each goes right after the element
+        node.extract()
+        if keep_trailing:
+            tag.insert_after(node)
+
+
+def _at_block_edge(tag: Tag, direction: str) -> bool:
+    """Whether only blank text lies between `tag` and the edge of its block in `direction`."""
+    node = tag
+    while True:
+        sibling = getattr(node, direction)
+        while is_blank_text(sibling):
+            sibling = getattr(sibling, direction)
+        if sibling is not None:
+            return isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
+        parent = node.parent
+        if not isinstance(parent, Tag) or parent.name in BLOCK_TAGS or parent.name in HEADINGS:
+            return True
+        node = parent
+
+
+def _edge_breaks(nodes: Iterable[PageElement]) -> list[PageElement]:
+    """The run of `<br>`s and blank text at the start of `nodes`, if it holds a `<br>`."""
+    run: list[PageElement] = []
+    for node in nodes:
+        if not (is_blank_text(node) or (isinstance(node, Tag) and node.name == "br")):
+            break
+        run.append(node)
+    return run if any(isinstance(node, Tag) for node in run) else []
 
 
 def _keep_as_inline_html(tag: Tag) -> None:
@@ -126,8 +179,9 @@ def _is_word(char: str) -> bool:
 
 
 def _edge_is_markup(tag: Tag, index: int) -> bool:
-    """Whether the Markdown of `tag` starts (0) or ends (-1) with syntax punctuation."""
-    content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c.strip())]
+    """Whether the Markdown of `tag` starts (0) or ends (-1) with syntax punctuation (text
+    at the edge is a letter, or a space that goes outside the delimiters with it)."""
+    content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c)]
     return bool(content) and _is_markup(content[index])
 
 
