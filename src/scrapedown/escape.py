@@ -7,6 +7,11 @@ Whether a `*` or `_` of the text would pair into emphasis depends on the whole p
 its text node, so text `*`/`_` are first written as markers (two Unicode noncharacters) and
 `resolve_emphasis_markers` decides per paragraph: if writing them bare renders exactly like
 writing them escaped, they stay bare; otherwise they are escaped.
+
+Emphasis that no Markdown delimiter can express (`a<strong><code>x</code></strong>b`: `**`
+between a letter and a backtick is not flanking) is kept as inline HTML, as DESIGN.md keeps
+whatever Markdown cannot hold: the emphasis rule writes its tags as tokens (`html_token`) that
+text escaping leaves alone and the same per-paragraph pass turns into `<strong>`…`</strong>`.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+
+from scrapedown.urls.urlparts import encode_controls, normalize
 
 _EMPHASIS_RUN = re.compile(r"\*+|_+")
 _ALWAYS = re.compile(r"([\\`])")
@@ -68,12 +75,35 @@ def _escape_emphasis(text: str) -> str:
 
 STAR_MARK = "\ufdd0"
 UNDERSCORE_MARK = "\ufdd1"
-_MARKS = re.compile("[\ufdd0\ufdd1]")
+_EMPHASIS_MARKS = re.compile("[\ufdd0\ufdd1]")
+# `<` and `>` of an inline HTML tag the emphasis rule keeps (see `html_token`).
+_TAG_OPEN = "\ufdd2"
+_TAG_CLOSE = "\ufdd3"
+_MARKS = re.compile("[\ufdd0-\ufdd3]")
+INLINE_HTML_TAGS = ("strong", "em", "del")
+_HTML_TOKEN = re.compile(f"{_TAG_OPEN}(/?)({'|'.join(INLINE_HTML_TAGS)}){_TAG_CLOSE}")
+_HTML_TOKENS = frozenset(
+    f"{_TAG_OPEN}{slash}{name}{_TAG_CLOSE}" for name in INLINE_HTML_TAGS for slash in ("", "/")
+)
+
+
+def html_token(name: str, *, closing: bool = False) -> str:
+    """A text node standing for the tag `<name>` (`</name>`), one of `INLINE_HTML_TAGS`:
+    `escape_text` leaves it alone and `resolve_emphasis_markers` writes the tag."""
+    token = f"{_TAG_OPEN}{'/' if closing else ''}{name}{_TAG_CLOSE}"
+    if token not in _HTML_TOKENS:
+        raise ValueError(f"no inline HTML token for {name!r}")
+    return token
+
+
+def is_html_token(text: str) -> bool:
+    """Whether a text node is a token written by `html_token`."""
+    return text in _HTML_TOKENS
 
 
 def escape_text(text: str, *, in_link: bool = False, in_table: bool = False) -> str:
     """Escape one text node for Markdown inline context (`*`/`_` become markers)."""
-    if not text:
+    if not text or text in _HTML_TOKENS:
         return text
     text = _BACKSLASH_BEFORE_PUNCT.sub(r"\\\\", _MARKS.sub("", text))
     text = text.replace("`", "\\`")
@@ -93,7 +123,8 @@ def escape_text(text: str, *, in_link: bool = False, in_table: bool = False) -> 
 
 
 def resolve_emphasis_markers(markdown: str, render: Callable[[str], str]) -> str:
-    """Replace the markers by `*`/`_`, escaped only in paragraphs where they would pair.
+    """Replace the markers by `*`/`_`, escaped only in paragraphs where they would pair, and
+    the inline HTML tokens by their tags.
 
     `render` renders Markdown to HTML; a paragraph is safe bare when it renders the same bare
     and escaped.
@@ -104,7 +135,9 @@ def resolve_emphasis_markers(markdown: str, render: Callable[[str], str]) -> str
 
 
 def _resolve_chunk(chunk: str, render: Callable[[str], str]) -> str:
-    if not _MARKS.search(chunk):
+    if _TAG_OPEN in chunk or _TAG_CLOSE in chunk:
+        chunk = _resolve_html_tokens(chunk)
+    if not _EMPHASIS_MARKS.search(chunk):
         return chunk
     bare = chunk.replace(STAR_MARK, "*").replace(UNDERSCORE_MARK, "_")
     if not _markers_may_pair(chunk, bare):
@@ -117,13 +150,31 @@ def _markers_may_pair(chunk: str, bare: str) -> bool:
     """Whether a delimiter run holding a marker can open or close emphasis at all (CommonMark
     flanking rules); when none can, writing them bare is safe without rendering."""
     for match in _EMPHASIS_RUN.finditer(bare):
-        if not _MARKS.search(chunk, match.start(), match.end()):
+        if not _EMPHASIS_MARKS.search(chunk, match.start(), match.end()):
             continue
         before = bare[match.start() - 1] if match.start() > 0 else " "
         after = bare[match.end()] if match.end() < len(bare) else " "
         if _can_form_emphasis(match.group(0), before, after):
             return True
     return False
+
+
+def _resolve_html_tokens(chunk: str) -> str:
+    """The tokens of a paragraph as tags when they nest properly; otherwise (an element cut
+    by a block boundary) none is written, and the text stays without the emphasis."""
+    written = _HTML_TOKEN.sub(r"<\1\2>" if _tokens_nest(chunk) else "", chunk)
+    return written.replace(_TAG_OPEN, "").replace(_TAG_CLOSE, "")  # an input's own ones
+
+
+def _tokens_nest(chunk: str) -> bool:
+    open_names: list[str] = []
+    for match in _HTML_TOKEN.finditer(chunk):
+        closing, name = match.groups()
+        if not closing:
+            open_names.append(name)
+        elif not open_names or open_names.pop() != name:
+            return False
+    return not open_names
 
 
 _RULE_LINE = re.compile(r"([*_\-])(?:[ \t]*\1){2,}[ \t]*")
@@ -144,8 +195,9 @@ def escape_line_start(text: str) -> str:
 
 
 def escape_destination(url: str) -> str:
-    """A link or image destination that renders to `url` exactly, whatever it contains."""
-    url = url.strip().replace("\n", "").replace("\r", "")
+    """A link or image destination that renders to the URL a browser reads from `url`: edge
+    whitespace and tabs/newlines removed (URL parsing drops them), anything else kept."""
+    url = encode_controls(normalize(url))
     url = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
     return url.replace("\\", "%5C").replace("(", "\\(").replace(")", "\\)")
 

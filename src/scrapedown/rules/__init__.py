@@ -29,6 +29,7 @@ from scrapedown.rules import (
     structure,
     tables,
     text,
+    url_attributes,
 )
 
 TreeRule = Callable[[Any, Options], None]
@@ -52,6 +53,7 @@ TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
     ("repair_nesting", repair.repair_nesting),
     ("code_language", attributes.mark_code_language),
     ("strip_attributes", attributes.strip_attributes),
+    ("url_attributes", url_attributes.normalize_url_attributes),
     ("text_whitespace", text.clean_text_whitespace),
     ("unwrap_inline_wrappers", structure.unwrap_inline_wrappers),
     ("code_blocks", code.code_with_breaks_to_blocks),

@@ -4,15 +4,29 @@ delimiters that CommonMark accepts next to (CJK) punctuation.
 `<strong>注意：</strong>正文` written as `**注意：**正文` does not render: a closing `**`
 preceded by punctuation must be followed by whitespace or punctuation. The punctuation is moved
 outside the delimiters (`**注意**：正文`), which keeps the text exactly as it was.
+
+Where no move helps (`a<strong><code>x</code></strong>b`: `**` between a letter and a backtick
+cannot open), the emphasis is kept as inline HTML (`a<strong>`x`</strong>b`): adding spaces
+would change the text, dropping the emphasis would lose it.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
-from bs4.element import NavigableString, Tag
+from bs4.element import NavigableString, PageElement, Tag
 
-from scrapedown.html import BLOCK_TAGS, HEADINGS, VERBATIM, first_named, new_tag, tags_named
+from scrapedown.escape import html_token, is_html_token
+from scrapedown.html import (
+    BLOCK_TAGS,
+    HEADINGS,
+    VERBATIM,
+    first_named,
+    is_blank_text,
+    new_tag,
+    tags_named,
+)
 from scrapedown.options import Options
 
 _SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
@@ -23,7 +37,7 @@ _MARKUP = "!"  # stands for "markup punctuation" next to an element rendered as 
 
 def fix_emphasis(root: Tag, options: Options) -> None:
     """Apply the emphasis repairs, innermost first."""
-    for tag in reversed(tags_named(root, *_SPELLING, *EMPHASIS)):
+    for tag in reversed(_emphasis_elements(root)):
         if tag.name in _SPELLING:
             tag.name = _SPELLING[tag.name]
         if tag.name not in EMPHASIS or tag.parent is None or _in_verbatim(tag):
@@ -33,6 +47,24 @@ def fix_emphasis(root: Tag, options: Options) -> None:
             continue
         _merge_following_twins(tag)
         _move_edge_punctuation_out(tag)
+
+
+def _emphasis_elements(root: Tag) -> list[Tag]:
+    """The emphasis elements under `root`, in document order. On the way, a text that reads
+    as an inline HTML token (noncharacters no real text holds) is made plain text, so that
+    only this rule writes tags."""
+    wanted = frozenset((*_SPELLING, *EMPHASIS))
+    found: list[Tag] = []
+    forged: list[NavigableString] = []
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            if node.name in wanted:
+                found.append(node)
+        elif isinstance(node, NavigableString) and is_html_token(node):
+            forged.append(node)
+    for text in forged:
+        text.replace_with(NavigableString(text[1:-1]))
+    return found
 
 
 def _in_verbatim(tag: Tag) -> bool:
@@ -78,6 +110,7 @@ def _move_edge_punctuation_out(tag: Tag) -> None:
         if first_named(tag, "img") is None:
             tag.unwrap()  # nothing a reader could see emphasised
         return
+    _move_edge_breaks_out(tag)
     before, after = char_before(tag), char_after(tag)
     if _is_word(after):
         _move_trailing(tag)
@@ -87,7 +120,57 @@ def _move_edge_punctuation_out(tag: Tag) -> None:
         return
     stuck_before = _is_word(before) and _edge_is_markup(tag, 0)
     if stuck_before or (_is_word(after) and _edge_is_markup(tag, -1)):
-        tag.unwrap()  # `a**`x`**b` cannot render as emphasis: the text matters more
+        _keep_as_inline_html(tag)  # `a**`x`**b` cannot render as emphasis
+
+
+def _move_edge_breaks_out(tag: Tag) -> None:
+    """`<b>Title<br></b>` would give `**Title\\**` (the break's backslash escapes the
+    delimiter): line breaks at the edges, with the spaces around them, go outside, or go
+    altogether at the edge of a block, where they show nothing."""
+    leading = _edge_breaks(tag.contents)
+    trailing = _edge_breaks(reversed(tag.contents))
+    keep_leading = bool(leading) and not _at_block_edge(tag, "previous_sibling")
+    keep_trailing = bool(trailing) and not _at_block_edge(tag, "next_sibling")
+    for node in leading:
+        node.extract()
+        if keep_leading:
+            tag.insert_before(node)
+    for node in trailing:  # from the last one back: each goes right after the element
+        node.extract()
+        if keep_trailing:
+            tag.insert_after(node)
+
+
+def _at_block_edge(tag: Tag, direction: str) -> bool:
+    """Whether only blank text lies between `tag` and the edge of its block in `direction`."""
+    node = tag
+    while True:
+        sibling = getattr(node, direction)
+        while is_blank_text(sibling):
+            sibling = getattr(sibling, direction)
+        if sibling is not None:
+            return isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
+        parent = node.parent
+        if not isinstance(parent, Tag) or parent.name in BLOCK_TAGS or parent.name in HEADINGS:
+            return True
+        node = parent
+
+
+def _edge_breaks(nodes: Iterable[PageElement]) -> list[PageElement]:
+    """The run of `<br>`s and blank text at the start of `nodes`, if it holds a `<br>`."""
+    run: list[PageElement] = []
+    for node in nodes:
+        if not (is_blank_text(node) or (isinstance(node, Tag) and node.name == "br")):
+            break
+        run.append(node)
+    return run if any(isinstance(node, Tag) for node in run) else []
+
+
+def _keep_as_inline_html(tag: Tag) -> None:
+    """Replace the element by its content between `<name>`…`</name>` tokens."""
+    tag.insert_before(NavigableString(html_token(tag.name)))
+    tag.insert_after(NavigableString(html_token(tag.name, closing=True)))
+    tag.unwrap()
 
 
 def _is_word(char: str) -> bool:
@@ -96,9 +179,15 @@ def _is_word(char: str) -> bool:
 
 
 def _edge_is_markup(tag: Tag, index: int) -> bool:
-    """Whether the Markdown of `tag` starts (0) or ends (-1) with syntax punctuation."""
-    content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c.strip())]
-    return bool(content) and isinstance(content[index], Tag)
+    """Whether the Markdown of `tag` starts (0) or ends (-1) with syntax punctuation (text
+    at the edge is a letter, or a space that goes outside the delimiters with it)."""
+    content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c)]
+    return bool(content) and _is_markup(content[index])
+
+
+def _is_markup(node: object) -> bool:
+    """An element (written as Markdown syntax) or an inline HTML token (`<strong>`)."""
+    return isinstance(node, Tag) or (isinstance(node, NavigableString) and is_html_token(node))
 
 
 def _move_trailing(tag: Tag) -> None:
@@ -172,6 +261,8 @@ def _edge_char(node: object, *, last: bool) -> str:
     if isinstance(node, Tag):
         return _SPACE if node.name in BLOCK_TAGS or node.name == "br" else _MARKUP
     text = str(node)
+    if is_html_token(text):
+        return _MARKUP
     return text[-1] if last else text[0]
 
 

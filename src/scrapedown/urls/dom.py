@@ -138,6 +138,8 @@ def _image_source(image: Tag, noscript_image: Tag | None, options: UrlOptions) -
 def _finish_image(image: Tag, url: str | None, options: UrlOptions, base: str | None) -> bool:
     """Store the resolved, unwrapped `url` in ``src``, or remove the image when there is none;
     whether the image stays."""
+    if url is not None:
+        url = normalize(url) or None  # as URL parsing reads it: lazy attributes are raw text
     if url is not None and not url.startswith("data:"):
         url = unwrap(resolve(url, base), "img", base, options)
         if not is_http_or_relative(url) or is_placeholder(url, options.placeholder_names):

@@ -12,11 +12,23 @@ from scrapedown.urls.codec import percent_decode
 # Browsers drop tabs and newlines anywhere in a URL and C0 controls/spaces around it.
 _INVISIBLE_RE = re.compile(r"[\t\n\r]")
 _EDGE_CHARS = "".join(chr(code) for code in range(0x21))
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")
 
 
 def normalize(url: str) -> str:
     """`url` as a browser reads it: no tab/CR/LF inside, no control or space around."""
     return _INVISIBLE_RE.sub("", url).strip(_EDGE_CHARS)
+
+
+def encode_controls(url: str) -> str:
+    """`url` with the control characters (and U+FFFE/U+FFFF) left inside it percent-encoded,
+    as URL parsing writes them: neither a Markdown destination nor an lxml attribute can hold
+    them raw."""
+    return _CONTROL_RE.sub(_utf8_escape, url)
+
+
+def _utf8_escape(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group(0).encode())
 
 
 @dataclass(frozen=True)
