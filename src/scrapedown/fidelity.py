@@ -27,12 +27,11 @@ from functools import lru_cache
 from typing import Any
 
 from lxml import etree
-from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from scrapedown.detect import split_segments
 from scrapedown.frontmatter import split_post
-from scrapedown.tree import sanitize
+from scrapedown.tree import remove, sanitize, unwrap
 
 # Removed with their content by definition (see Options.drop_tags); not article text. The
 # fallback content of <video>/<audio> is not shown by a browser that plays them (the media rule
@@ -93,24 +92,44 @@ def _renderer() -> MarkdownIt:
 
 def visible(body: str) -> Visible:
     """Letters, digits, images and links a reader sees in a Markdown/HTML body."""
-    rendered = "\n".join(
-        segment.text if segment.is_html else _renderer().render(segment.text)
-        for segment in split_segments(body.replace("\x00", ""))
-    )
-    try:
-        root = lxml_html.document_fromstring(sanitize(rendered))
-    except (etree.ParserError, ValueError):  # nothing but comments, a doctype…
+    root = _rendered_tree(body.replace("\x00", ""))
+    if root is None:  # nothing but comments, a doctype…
         return Visible(Counter(), 0, 0)
     for element in list(root.iter(*_INVISIBLE)):
-        element.drop_tree()
+        remove(element)
     images = sum(1 for img in root.iter("img") if _is_real_image(img))
     for block in root.iter("pre", "code"):
         if block.tag == "pre" or next(block.iter("br"), None) is not None:
             for link in list(block.iter("a")):
-                link.drop_tag()
+                unwrap(link)
     links = sum(1 for a in root.iter("a") if _is_real_link(a))
-    text = unicodedata.normalize("NFKC", root.text_content())
-    return Visible(Counter(c for c in text if c.isalnum()), images, links)
+    text = unicodedata.normalize("NFKC", _text_of(root))
+    # Counting every character is done in C; only the distinct ones are then tested.
+    return Visible(Counter({c: n for c, n in Counter(text).items() if c.isalnum()}), images, links)
+
+
+def _rendered_tree(body: str) -> Any:
+    """The body as one lxml tree: HTML regions as they are, Markdown rendered (a body without
+    any `<` is Markdown through and through: rendered whole, without splitting)."""
+    if "<" not in body:
+        rendered = _renderer().render(body)
+    else:
+        rendered = "\n".join(
+            segment.text if segment.is_html else _renderer().render(segment.text)
+            for segment in split_segments(body)
+        )
+    try:
+        return etree.fromstring(sanitize(rendered), _parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    return etree.HTMLParser(huge_tree=True, remove_comments=True)
+
+
+_text_of = etree.XPath("string()")
 
 
 def _is_real_image(img: object) -> bool:
@@ -126,7 +145,7 @@ def _is_real_link(link: Any) -> bool:
     links are invalid HTML; the inner one is the one that works)."""
     href = str(link.get("href") or "")
     nested = next(link.iterdescendants("a"), None) is not None
-    return bool(link.text_content().strip()) and not nested and not _UNSAFE_HREF.match(href)
+    return bool(str(_text_of(link)).strip()) and not nested and not _UNSAFE_HREF.match(href)
 
 
 def compare(before: str, after: str) -> Loss:

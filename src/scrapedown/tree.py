@@ -130,15 +130,61 @@ def _parser() -> Any:
 
 def serialize(root: Element) -> str:
     """The tree as HTML text (for the BeautifulSoup phase)."""
-    text: str = etree.tostring(root, encoding="unicode", method="html")
-    return text
+    protect_uri_attributes(root)
+    try:
+        text: str = etree.tostring(root, encoding="unicode", method="html")
+    finally:
+        restore_uri_attributes(root)
+    return unprotect_uri_markup(text)
 
 
 def inner_html(root: Element) -> str:
     """The content of `root` as HTML text (its own tag left out)."""
-    parts = [escape(root.text or "", quote=False)]
-    parts.extend(etree.tostring(child, encoding="unicode", method="html") for child in root)
-    return "".join(parts)
+    protect_uri_attributes(root)
+    try:
+        parts = [escape(root.text or "", quote=False)]
+        parts.extend(etree.tostring(child, encoding="unicode", method="html") for child in root)
+    finally:
+        restore_uri_attributes(root)
+    return unprotect_uri_markup("".join(parts))
+
+
+# libxml2's HTML serializer percent-encodes the values of href, src and action (`/中文` becomes
+# `/%E4%B8%AD%E6%96%87`, a space `%20`): the original URLs would be lost on the way from one
+# parse to the next. Serialised under another name they are written as they are (only `&` and
+# `"` escaped), and the markup then gets the real names back.
+URI_ATTRIBUTES = ("href", "src", "action")
+_PROTECTED_PREFIX = "data-scrapedown-"
+_WITH_URI = etree.XPath("descendant-or-self::*[@href or @src or @action]")
+# One predicate, not a union of paths: libxml2 merges union node-sets in quadratic time.
+_WITH_PROTECTED = etree.XPath(
+    f"descendant-or-self::*[{' or '.join(f'@{_PROTECTED_PREFIX}{n}' for n in URI_ATTRIBUTES)}]"
+)
+# (libxml2 quotes a value holding `"` with `'`)
+_PROTECTED_IN_MARKUP = re.compile(rf" {_PROTECTED_PREFIX}({'|'.join(URI_ATTRIBUTES)})=([\"'])")
+
+
+def protect_uri_attributes(root: Element) -> None:
+    """Rename the URL attributes under `root` so that serialising keeps their values."""
+    _rename(_WITH_URI(root), "", _PROTECTED_PREFIX)
+
+
+def restore_uri_attributes(root: Element) -> None:
+    """Undo `protect_uri_attributes` on the tree."""
+    _rename(_WITH_PROTECTED(root), _PROTECTED_PREFIX, "")
+
+
+def unprotect_uri_markup(markup: str) -> str:
+    """Undo `protect_uri_attributes` in markup serialised meanwhile."""
+    return _PROTECTED_IN_MARKUP.sub(r" \1=\2", markup)
+
+
+def _rename(elements: list[Element], old_prefix: str, new_prefix: str) -> None:
+    for element in elements:
+        for name in URI_ATTRIBUTES:
+            value = element.attrib.pop(old_prefix + name, None)
+            if value is not None:
+                element.set(new_prefix + name, value)
 
 
 def is_element(node: object) -> bool:

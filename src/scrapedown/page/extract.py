@@ -15,17 +15,16 @@ article text: a `<main>` around a teaser or an `<article>` card in a sidebar doe
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from scrapedown.page.chrome import Element, is_hinted
 from scrapedown.page.options import PageOptions
 from scrapedown.page.score import LINK_DENSITY, PageScores, score_page, text_weight
 from scrapedown.page.title import squash
+from scrapedown.tree import inner_html as tree_inner_html
 
 #: Elements an article can be in: containers of blocks, and the rows and cells of a layout
 #: table. A paragraph, a list or a figure is part of an article, never all of it (stepping
@@ -103,9 +102,7 @@ def inner_html(element: Element) -> str:
     indentation taken out of text outside `<pre>`: HTML ignores it, but Markdown would read a
     line indented four spaces after a blank line as a code block."""
     _drop_indentation(element)
-    parts = [html.escape(element.text or "", quote=False)]
-    parts.extend(lxml_html.tostring(child, encoding="unicode", with_tail=True) for child in element)
-    return "".join(parts)
+    return tree_inner_html(element)
 
 
 def _drop_indentation(root: Element) -> None:
