@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrapedown.whitespace import _tidy_lines, tidy_markdown
+from scrapedown.whitespace import _tidy_lines, strip_blank_edges, tidy_markdown
 
 # Lines built from what matters to the layout: spaces of several kinds, blank runs, fences.
 _PIECES = st.sampled_from(
@@ -21,3 +23,13 @@ def test_fast_path_matches_the_line_walk(markdown: str) -> None:
 def test_layout() -> None:
     assert tidy_markdown("\n\n# T  \n\n\n\npara \u3000\n\n") == "# T\n\npara"
     assert tidy_markdown("```\nx  \n\n\n\ny\n```\n\n\n\nz") == "```\nx  \n\n\n\ny\n```\n\nz"
+
+
+# The definition strip_blank_edges implements without regex backtracking: blank lines (spaces
+# and tabs only) at the start, and newline-led blank runs at the end.
+_BLANK_EDGES = re.compile(r"\A(?:[ \t]*\n)+|(?:\n[ \t]*)+\Z")
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_blank_edges_are_the_blank_lines_at_either_end(text: str) -> None:
+    assert strip_blank_edges(text) == _BLANK_EDGES.sub("", text)

@@ -3,8 +3,13 @@ shared by the rules and the converter."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from bs4 import BeautifulSoup
-from bs4.element import NavigableString, PageElement, Tag
+from bs4.builder._lxml import LXMLTreeBuilder
+from bs4.element import Comment, NavigableString, PageElement, Tag
+from lxml import etree
 
 # Elements that start a new block in the rendered page (and in Markdown).
 BLOCK_TAGS: frozenset[str] = frozenset(
@@ -29,6 +34,51 @@ def parse(html: str) -> BeautifulSoup:
     """One lxml-backed tree for an HTML region (NUL characters are dropped first: lxml stops at
     them, and they are never text)."""
     return BeautifulSoup(html.replace("\x00", ""), "lxml")
+
+
+def soup_from_tree(root: Any) -> BeautifulSoup:
+    """The BeautifulSoup tree of an lxml element, built from it directly: the events lxml's
+    parser would send while parsing its serialisation (start, text, end, comment), without
+    serialising and parsing the document a second time."""
+    return BeautifulSoup("", builder=_TreeFeeder(root))
+
+
+class _TreeFeeder(LXMLTreeBuilder):
+    """A tree builder whose `feed` walks an lxml tree instead of parsing markup."""
+
+    def __init__(self, root: Any) -> None:
+        super().__init__()
+        self._root = root
+
+    def feed(self, markup: object) -> None:
+        soup = self.soup
+        assert soup is not None
+        new_attributes = self.attribute_dict_class
+        owners: list[Any] = [None]
+        stack: list[Iterator[Any]] = [iter((self._root,))]
+        while stack:  # depth-first without recursion: trees can be thousands of levels deep
+            node = next(stack[-1], None)
+            if node is None:
+                stack.pop()
+                owner = owners.pop()
+                if owner is not None:
+                    soup.handle_endtag(owner.tag)
+                    if owner.tail and owner is not self._root:
+                        soup.handle_data(owner.tail)
+                continue
+            if isinstance(node.tag, str):
+                soup.handle_starttag(node.tag, None, None, new_attributes(node.attrib))
+                if node.text:
+                    soup.handle_data(node.text)
+                stack.append(iter(node))
+                owners.append(node)
+                continue
+            if node.tag is etree.Comment:
+                soup.endData()
+                soup.handle_data(node.text or "")
+                soup.endData(Comment)
+            if node.tail:
+                soup.handle_data(node.tail)
 
 
 def root_of(soup: BeautifulSoup) -> Tag:
@@ -108,3 +158,9 @@ def ancestor_named(node: Tag, name: str) -> Tag | None:
             return parent
         parent = parent.parent
     return None
+
+
+def is_decomposed(tag: Tag) -> bool:
+    """Whether `tag` was decomposed. (bs4's `decomposed` property looks up `_decomposed` by
+    getattr; on a live element that falls through to `Tag.__getattr__`, a subtree search.)"""
+    return bool(vars(tag).get("_decomposed", False))

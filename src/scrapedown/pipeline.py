@@ -11,10 +11,10 @@ import re
 
 from scrapedown.convert import Converter
 from scrapedown.errors import ScrapedownError
-from scrapedown.html import parse, root_of
+from scrapedown.html import root_of, soup_from_tree
 from scrapedown.options import Options
 from scrapedown.rules import apply_soup_rules, apply_tree_rules
-from scrapedown.tree import inner_html, parse_tree, serialize
+from scrapedown.tree import inner_html, parse_tree
 from scrapedown.whitespace import tidy_markdown
 
 
@@ -25,7 +25,7 @@ def html_to_markdown(html: str, options: Options) -> str:
         return ""
     try:
         apply_tree_rules(tree, options)
-        root = root_of(parse(serialize(tree)))
+        root = root_of(soup_from_tree(tree))
         apply_soup_rules(root, options)
         markdown = Converter(options).convert_tree(root)
     except RecursionError:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^[ \t>*+\-\d.)]*?(`{3,}|~{3,})")
-_BLANK_EDGES = re.compile(r"\A(?:[ \t]*\n)+|(?:\n[ \t]*)+\Z")
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
 _TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)  # what str.rstrip removes
 _BLANK_RUN = re.compile(r"\n{3,}")
 
@@ -44,7 +44,13 @@ def _tidy_lines(markdown: str) -> str:
 
 def strip_blank_edges(text: str) -> str:
     """`text` without blank lines at its start and end."""
-    return _BLANK_EDGES.sub("", text)
+    leading = _LEADING_BLANK_LINES.match(text)
+    if leading:
+        text = text[leading.end() :]
+    # Trailing: what rstrip takes, except the spaces that end the last line of content.
+    content = text.rstrip(" \t\n")
+    line_end = text.find("\n", len(content))
+    return text if line_end < 0 else text[:line_end]
 
 
 # A list marker at the start of a line: a bullet character, or a number and its delimiter.

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from bs4.element import Tag
 
-from scrapedown.html import tags_named
+from scrapedown.html import is_decomposed, tags_named
 from scrapedown.options import Options
 from scrapedown.rules.attributes import kept_attributes
 
@@ -64,7 +64,7 @@ def drop_noscript(root: Tag, options: Options) -> None:
     """<noscript> goes with its content once the URL stage has taken its fallback images."""
     if "noscript" in options.drop_tags:
         for element in tags_named(root, "noscript"):
-            if not element.decomposed:
+            if not is_decomposed(element):
                 element.decompose()
 
 

@@ -13,7 +13,13 @@ import re
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
-from scrapedown.html import ancestor_named, children_named, first_named, tags_named
+from scrapedown.html import (
+    ancestor_named,
+    children_named,
+    first_named,
+    is_decomposed,
+    tags_named,
+)
 from scrapedown.urls.lazy import (
     choose_picture_source,
     choose_source,
@@ -40,9 +46,9 @@ def _attrs(tag: Tag) -> dict[str, str]:
     return out
 
 
-def _document_base(soup: BeautifulSoup, base_url: str | None) -> str | None:
+def _document_base(found: list[Tag], base_url: str | None) -> str | None:
     """`base_url`, refined by a ``<base href>`` in the region when that gives an http(s) URL."""
-    base_tag = next((b for b in tags_named(soup, "base") if b.has_attr("href")), None)
+    base_tag = next((b for b in found if b.name == "base" and b.has_attr("href")), None)
     if isinstance(base_tag, Tag):
         resolved = resolve(_attrs(base_tag).get("href", ""), base_url)
         if scheme_of(resolved) in ("http", "https"):
@@ -168,16 +174,16 @@ def _is_hidden(image: Tag) -> bool:
     return any(marker in style for marker in _HIDDEN_STYLE_MARKERS)
 
 
-def _rewrite_images(soup: BeautifulSoup, options: UrlOptions, base: str | None) -> None:
-    for amp_image in tags_named(soup, "amp-img"):
+def _rewrite_images(found: list[Tag], options: UrlOptions, base: str | None) -> None:
+    for amp_image in _named(found, "amp-img"):
         amp_image.name = "img"
-    noscripts = tags_named(soup, "noscript")
+    noscripts = _named(found, "noscript")
     images_of = {id(noscript): _noscript_images(noscript) for noscript in noscripts}
     in_noscript = {id(image) for images in images_of.values() for image in images}
     paired: set[int] = set()
     sources: set[str] = set()
-    for image in tags_named(soup, "img"):
-        if image.decomposed or id(image) in in_noscript:
+    for image in _named(found, "img"):
+        if is_decomposed(image) or id(image) in in_noscript:
             continue
         noscript = _paired_noscript(image, images_of)
         fallback = images_of[id(noscript)][0] if noscript is not None else None
@@ -188,7 +194,7 @@ def _rewrite_images(soup: BeautifulSoup, options: UrlOptions, base: str | None) 
         if noscript is not None:
             noscript.decompose()
     for noscript in noscripts:
-        if id(noscript) not in paired and not noscript.decomposed:
+        if id(noscript) not in paired and not is_decomposed(noscript):
             _rescue_noscript_images(noscript, images_of[id(noscript)], sources, options, base)
 
 
@@ -197,7 +203,7 @@ def _rescue_noscript_images(
 ) -> None:
     """Move the real images of an unpaired ``<noscript>`` out of it, unless already shown."""
     for image in images:
-        if image.decomposed or _is_hidden(image):
+        if is_decomposed(image) or _is_hidden(image):
             continue
         if not _finish_image(image, _image_source(image, None, options), options, base):
             continue
@@ -229,9 +235,9 @@ def _link_target(link: Tag, href: str, options: UrlOptions, base: str | None) ->
     return unwrapped
 
 
-def _rewrite_links(soup: BeautifulSoup, options: UrlOptions, base: str | None) -> None:
-    for link in tags_named(soup, "a"):
-        if not link.has_attr("href"):
+def _rewrite_links(found: list[Tag], options: UrlOptions, base: str | None) -> None:
+    for link in _named(found, "a"):
+        if is_decomposed(link) or not link.has_attr("href"):  # (gone with a <noscript>)
             continue
         href = _attrs(link).get("href", "")
         if is_unsafe_link(href):
@@ -244,11 +250,20 @@ def _rewrite_links(soup: BeautifulSoup, options: UrlOptions, base: str | None) -
 
 def rewrite_tree(soup: BeautifulSoup, options: UrlOptions, base_url: str | None) -> None:
     """Rewrite every image and link of `soup` in place (see the module docstring)."""
-    base = _document_base(soup, base_url)
+    found = tags_named(soup, *_REWRITTEN)  # one walk over the tree for every step
+    base = _document_base(found, base_url)
     if options.enabled:
-        _rewrite_images(soup, options, base)
+        _rewrite_images(found, options, base)
     else:
-        for image in tags_named(soup, "img"):
+        for image in _named(found, "img"):
             if is_unsafe_link(_attrs(image).get("src", "")):
                 image.decompose()
-    _rewrite_links(soup, options, base)
+    _rewrite_links(found, options, base)
+
+
+_REWRITTEN = ("base", "amp-img", "img", "noscript", "a")
+
+
+def _named(found: list[Tag], name: str) -> list[Tag]:
+    """The elements of `found` now named `name`, in document order."""
+    return [tag for tag in found if tag.name == name]
