@@ -6,12 +6,17 @@ is not a safe http(s) URL all come back unchanged.
 
 from __future__ import annotations
 
+import re
+
 from scrapedown.urls.codec import looks_encoded_url, percent_decode
 from scrapedown.urls.index import RuleIndex, rule_index
 from scrapedown.urls.options import UrlOptions
 from scrapedown.urls.rule import Rule
 from scrapedown.urls.target import finish_target, resolve
 from scrapedown.urls.urlparts import ParsedUrl, host_matches, normalize, parse_http_url
+
+# A scheme or a double slash (either way round) at the start, after what `normalize` strips.
+_MAY_BE_ABSOLUTE = re.compile(r"[\x00-\x20]*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})")
 
 #: Extra percent-decoding rounds for a target that is still an encoded URL (double-encoding).
 EXTRA_DECODE_ROUNDS = 2
@@ -63,6 +68,8 @@ def unwrap(url: str, kind: str, base: str | None, options: UrlOptions) -> str:
     """`url` with up to `options.max_depth` wrappers removed; `url` itself when none applies."""
     if not options.enabled or len(url) > options.max_url_length:
         return url
+    if base is None and not _MAY_BE_ABSOLUTE.match(url):
+        return url  # a relative URL with nothing to resolve it against wraps nothing (most links)
     rules = rule_index(options, kind)
     if not rules:
         return url
