@@ -1,5 +1,5 @@
-"""Stage 3: parse an HTML region once into an lxml-backed BeautifulSoup tree, and tree helpers
-shared by the rules and the converter."""
+"""The BeautifulSoup tree markdownify converts, built from the cleaned lxml tree, and the tree
+helpers shared by the rules and the converter."""
 
 from __future__ import annotations
 
@@ -28,12 +28,6 @@ CONTENT_WITHOUT_TEXT: frozenset[str] = frozenset(
 )
 # Elements whose text is verbatim: never re-flowed, escaped or normalised.
 VERBATIM: frozenset[str] = frozenset({"pre", "code", "kbd", "samp", "var", "textarea"})
-
-
-def parse(html: str) -> BeautifulSoup:
-    """One lxml-backed tree for an HTML region (NUL characters are dropped first: lxml stops at
-    them, and they are never text)."""
-    return BeautifulSoup(html.replace("\x00", ""), "lxml")
 
 
 def soup_from_tree(root: Any) -> BeautifulSoup:

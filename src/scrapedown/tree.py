@@ -131,16 +131,6 @@ def _parser() -> Any:
     return etree.HTMLParser(huge_tree=True, remove_comments=False)
 
 
-def serialize(root: Element) -> str:
-    """The tree as HTML text (for the BeautifulSoup phase)."""
-    protected = protect_uri_attributes(root)
-    try:
-        text: str = etree.tostring(root, encoding="unicode", method="html")
-    finally:
-        restore_uri_attributes(protected)
-    return unprotect_uri_markup(text) if protected else text
-
-
 def inner_html(root: Element) -> str:
     """The content of `root` as HTML text (its own tag left out)."""
     protected = protect_uri_attributes(root)

@@ -3,7 +3,8 @@
 
 Two phases. The structural rules run on the lxml tree (`rule(root, options)`, root an lxml
 element): they touch every element, and lxml does it in linear time. The cleaned tree is then
-handed to BeautifulSoup, the tree markdownify converts, where the element-level rules run
+turned into a BeautifulSoup tree (built from it directly, `html.soup_from_tree`), the tree
+markdownify converts, where the element-level rules run
 (`rule(root, options)`, root a bs4 Tag).
 """
 
