@@ -142,8 +142,17 @@ def _resolve_chunk(chunk: str, render: Callable[[str], str]) -> str:
     bare = chunk.replace(STAR_MARK, "*").replace(UNDERSCORE_MARK, "_")
     if not _markers_may_pair(chunk, bare):
         return bare
+    rendered = render(bare)
+    if "*" not in chunk and "_" not in chunk and not _STRUCTURE_TAG.search(rendered):
+        # Every `*`/`_` is a marker and none formed emphasis, a list or a rule: bare is the
+        # same text as escaped (one render instead of two, for most paragraphs that get here).
+        return bare
     escaped = chunk.replace(STAR_MARK, "\\*").replace(UNDERSCORE_MARK, "\\_")
-    return bare if render(bare) == render(escaped) else escaped
+    return bare if rendered == render(escaped) else escaped
+
+
+# What `*`/`_` can make of text besides itself: emphasis, a list item, a thematic break.
+_STRUCTURE_TAG = re.compile(r"<(?:em|strong|li|hr)\b")
 
 
 def _markers_may_pair(chunk: str, bare: str) -> bool:

@@ -22,6 +22,14 @@ BLOCK_TAGS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 HEADINGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements next to which whitespace is layout, not text (as markdownify's walker treats them).
+TRIM_INSIDE: frozenset[str] = frozenset(
+    {
+        "p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl", "dt", "dd",
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th", *HEADINGS,
+    }
+)  # fmt: skip
+TRIM_OUTSIDE: frozenset[str] = TRIM_INSIDE | {"pre"}
 # Elements that are content even when they hold no text.
 CONTENT_WITHOUT_TEXT: frozenset[str] = frozenset(
     {"img", "hr", "video", "audio", "iframe", "source"}
@@ -50,6 +58,7 @@ class _TreeFeeder(LXMLTreeBuilder):
         new_attributes = self.attribute_dict_class
         owners: list[Any] = [None]
         stack: list[Iterator[Any]] = [iter((self._root,))]
+        in_pre = 0
         while stack:  # depth-first without recursion: trees can be thousands of levels deep
             node = next(stack[-1], None)
             if node is None:
@@ -57,13 +66,16 @@ class _TreeFeeder(LXMLTreeBuilder):
                 owner = owners.pop()
                 if owner is not None:
                     soup.handle_endtag(owner.tag)
-                    if owner.tail and owner is not self._root:
-                        soup.handle_data(owner.tail)
+                    in_pre -= owner.tag == "pre"
+                    if owner is not self._root:
+                        self._tail(owner, in_pre)
                 continue
             if isinstance(node.tag, str):
                 soup.handle_starttag(node.tag, None, None, new_attributes(node.attrib))
-                if node.text:
-                    soup.handle_data(node.text)
+                in_pre += node.tag == "pre"
+                text = node.text
+                if text and (in_pre or text.strip() or not _layout_text(node)):
+                    soup.handle_data(text)
                 stack.append(iter(node))
                 owners.append(node)
                 continue
@@ -71,8 +83,33 @@ class _TreeFeeder(LXMLTreeBuilder):
                 soup.endData()
                 soup.handle_data(node.text or "")
                 soup.endData(Comment)
-            if node.tail:
-                soup.handle_data(node.tail)
+            self._tail(node, in_pre)
+
+    def _tail(self, node: Any, in_pre: int) -> None:
+        tail = node.tail
+        if tail and (in_pre or tail.strip() or not _layout_tail(node)):
+            assert self.soup is not None
+            self.soup.handle_data(tail)
+
+
+# Whitespace-only text the converter would skip as layout (`walk.ignorable_space`) is not put
+# in the tree at all: a quarter of the text nodes of a typical article.
+
+
+def _layout_text(element: Any) -> bool:
+    """Whether the whitespace before the first child of `element` is layout."""
+    if element.tag in TRIM_INSIDE:
+        return True
+    return len(element) > 0 and element[0].tag in TRIM_OUTSIDE
+
+
+def _layout_tail(node: Any) -> bool:
+    """Whether the whitespace after `node` (inside its parent) is layout."""
+    following = node.getnext()
+    if following is None:
+        parent = node.getparent()
+        return parent is not None and parent.tag in TRIM_INSIDE
+    return node.tag in TRIM_OUTSIDE or following.tag in TRIM_OUTSIDE
 
 
 def root_of(soup: BeautifulSoup) -> Tag:

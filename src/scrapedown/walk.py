@@ -9,16 +9,7 @@ from typing import Any
 
 from bs4.element import NavigableString, Tag
 
-from scrapedown.html import BLOCK_TAGS, HEADINGS, is_blank_text
-
-# Elements next to which whitespace is layout, not text (as markdownify's walker treats them).
-_TRIM_INSIDE = frozenset(
-    {
-        "p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl", "dt", "dd",
-        "table", "thead", "tbody", "tfoot", "tr", "td", "th", *HEADINGS,
-    }
-)  # fmt: skip
-_TRIM_OUTSIDE = _TRIM_INSIDE | {"pre"}
+from scrapedown.html import BLOCK_TAGS, HEADINGS, TRIM_INSIDE, TRIM_OUTSIDE, is_blank_text
 
 LISTS = frozenset({"ul", "ol"})
 # Two lists of one kind with only a blank line between them are ONE loose list in CommonMark
@@ -35,11 +26,11 @@ _NO_LIST_SEPARATOR = frozenset({"li", "pre", "_inline", "_noformat"})
 
 
 def trims_inside(node: object) -> bool:
-    return isinstance(node, Tag) and node.name in _TRIM_INSIDE
+    return isinstance(node, Tag) and node.name in TRIM_INSIDE
 
 
 def trims_outside(node: object) -> bool:
-    return isinstance(node, Tag) and node.name in _TRIM_OUTSIDE
+    return isinstance(node, Tag) and node.name in TRIM_OUTSIDE
 
 
 def separates_adjacent_lists(context: AbstractSet[str]) -> bool:
