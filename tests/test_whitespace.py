@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from scrapedown.walk import join_blocks
 from scrapedown.whitespace import _tidy_lines, strip_blank_edges, tidy_markdown
 
 # Lines built from what matters to the layout: spaces of several kinds, blank runs, fences.
@@ -33,3 +34,23 @@ _BLANK_EDGES = re.compile(r"\A(?:[ \t]*\n)+|(?:\n[ \t]*)+\Z")
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_blank_edges_are_the_blank_lines_at_either_end(text: str) -> None:
     assert strip_blank_edges(text) == _BLANK_EDGES.sub("", text)
+
+
+def _join_blocks_reference(parts: list[str]) -> str:
+    """The collapsing walk without the fast path (a reference model)."""
+    joined = [""]
+    for part in parts:
+        body = part.lstrip("\n")
+        content = body.rstrip("\n")
+        leading, trailing = part[: len(part) - len(body)], body[len(content) :]
+        if not body:
+            leading, trailing = part, ""
+        if joined[-1] and leading:
+            leading = "\n" * min(2, max(len(joined.pop()), len(leading)))
+        joined.extend((leading, content, trailing))
+    return "".join(joined)
+
+
+@given(st.lists(st.sampled_from(["a", "b c", "\n", "\n\n\n", "\n\nx\n\n", "y\n", "\nz", ""])))
+def test_join_blocks_collapses_only_where_newlines_meet(parts: list[str]) -> None:
+    assert join_blocks(parts) == _join_blocks_reference(parts)

@@ -63,6 +63,8 @@ def _split_newlines(text: str) -> tuple[str, str, str]:
 def join_blocks(parts: list[str]) -> str:
     """Join converted children; the newlines between two blocks collapse to at most one blank
     line (the larger of the two sides wins)."""
+    if not any(part[:1] == "\n" for part in parts[1:]):
+        return "".join(parts)  # nothing to collapse: the usual case inside a paragraph
     joined = [""]
     for part in parts:
         leading, content, trailing = _split_newlines(part)
