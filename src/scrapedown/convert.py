@@ -31,12 +31,11 @@ from scrapedown.escape import (
     escape_title,
     resolve_emphasis_markers,
 )
-from scrapedown.html import HEADINGS, ancestor_named, children_named
+from scrapedown.html import HEADINGS, LISTS, ancestor_named, children_named
 from scrapedown.options import Options
 from scrapedown.rules.tables import cells_of, is_pipe_table, rows_of, span, table_html
 from scrapedown.walk import (
     LIST_SEPARATOR,
-    LISTS,
     at_line_start,
     chomp,
     ignorable_space,

@@ -22,6 +22,7 @@ BLOCK_TAGS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 HEADINGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+LISTS: frozenset[str] = frozenset({"ul", "ol"})
 # Elements next to which whitespace is layout, not text (as markdownify's walker treats them).
 TRIM_INSIDE: frozenset[str] = frozenset(
     {
@@ -68,7 +69,7 @@ class _TreeFeeder(LXMLTreeBuilder):
                     soup.handle_endtag(owner.tag)
                     in_pre -= owner.tag == "pre"
                     if owner is not self._root:
-                        self._tail(owner, in_pre)
+                        _add_tail(soup, owner, in_pre)
                 continue
             if isinstance(node.tag, str):
                 soup.handle_starttag(node.tag, None, None, new_attributes(node.attrib))
@@ -83,13 +84,13 @@ class _TreeFeeder(LXMLTreeBuilder):
                 soup.endData()
                 soup.handle_data(node.text or "")
                 soup.endData(Comment)
-            self._tail(node, in_pre)
+            _add_tail(soup, node, in_pre)
 
-    def _tail(self, node: Any, in_pre: int) -> None:
-        tail = node.tail
-        if tail and (in_pre or tail.strip() or not _layout_tail(node)):
-            assert self.soup is not None
-            self.soup.handle_data(tail)
+
+def _add_tail(soup: BeautifulSoup, node: Any, in_pre: int) -> None:
+    tail = node.tail
+    if tail and (in_pre or tail.strip() or not _layout_tail(node)):
+        soup.handle_data(tail)
 
 
 # Whitespace-only text the converter would skip as layout (`walk.ignorable_space`) is not put

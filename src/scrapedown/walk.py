@@ -11,7 +11,6 @@ from bs4.element import NavigableString, Tag
 
 from scrapedown.html import BLOCK_TAGS, HEADINGS, TRIM_INSIDE, TRIM_OUTSIDE, is_blank_text
 
-LISTS = frozenset({"ul", "ol"})
 # Two lists of one kind with only a blank line between them are ONE loose list in CommonMark
 # (`- a` / blank / `- b`; `8.` / blank / `9.` even continues the numbering). An empty HTML
 # comment between them ends the first list and shows nothing (DESIGN.md allows minimal HTML).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Union
 
-from scrapedown.html import BLOCK_TAGS, CONTENT_WITHOUT_TEXT
+from scrapedown.html import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, LISTS
 from scrapedown.options import Options
 from scrapedown.tree import (
     Element,
@@ -24,7 +24,6 @@ from scrapedown.tree import (
     text_content,
 )
 
-LISTS = ("ul", "ol")
 Node = Union[str, Element]  # noqa: UP007 - Element is Any; the alias documents intent
 Run = tuple[bool, list[Node]]  # (holds items, its nodes in order)
 _CONTENT = tuple(CONTENT_WITHOUT_TEXT)
