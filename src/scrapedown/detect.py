@@ -74,11 +74,6 @@ def _renderer() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
 
-def has_html(body: str) -> bool:
-    """Cheap pre-check: a body without `<` is Markdown through and through."""
-    return "<" in body
-
-
 def split_segments(body: str) -> list[Segment]:
     """The body as Markdown and HTML segments, in order; joining them loses nothing."""
     if _WHOLE_DOCUMENT.match(body):
