@@ -94,9 +94,5 @@ class Options:
     """Whole HTML pages: front-matter preset and keys, article extraction
     (`scrapedown.page.options.PageOptions`)."""
 
-    def keeps(self, tag: str, attr: str) -> bool:
-        """Whether `attr` survives on `tag` under `keep_attrs`."""
-        return any(name in (tag, "*") and attr in attrs for name, attrs in self.keep_attrs)
-
 
 DEFAULT_OPTIONS = Options()
