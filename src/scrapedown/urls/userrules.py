@@ -126,11 +126,6 @@ def selected_rules(selection: RuleSelection, kind: str) -> tuple[Rule, ...]:
     return tuple(rule for rule in user + BUILTIN_RULES if _is_on(rule, kind, selection))
 
 
-def active_rules(options: UrlOptions, kind: str) -> tuple[Rule, ...]:
-    """The rules that apply to `kind` URLs under `options`."""
-    return selected_rules(RuleSelection.of(options), kind)
-
-
 def needles(options: UrlOptions) -> tuple[str, ...] | None:
     """Lower-case strings one of which any URL some active rule could unwrap contains; None
     when an active rule matches any host without a hint (no fast path then)."""
