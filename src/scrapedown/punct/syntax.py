@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from scrapedown.punct.tables import ASCII_PUNCT_CLASS
-
 # U+3000, U+00A0 and zero-width characters count as part of a destination or autolink, and
 # U+3000 and U+00A0 as spaces around them,
 # though CommonMark does not: the normaliser deletes or collapses them, and what is protected
@@ -47,8 +45,6 @@ ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 #: What a literal ``<`` or ``&`` must not start once the text around it has been converted.
 CREATED_SYNTAX_RE = re.compile(f"{HTML_TAG}|{AUTOLINK}|{ENTITY}")
 
-BACKTICKS_RE = re.compile(r"`+")
-
 # --- bare URLs and e-mails (§4.1, found after the context-free conversions) ---------------------
 
 _URL_BODY = '[^\\s<>"`\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\ue000-\uf8ff]'
@@ -58,7 +54,6 @@ EMAIL_RE = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*"
 )
-ASCII_PUNCT_RE = re.compile(f"[{ASCII_PUNCT_CLASS}]")
 
 
 def find_urls_and_emails(view: str) -> list[tuple[int, int]]:

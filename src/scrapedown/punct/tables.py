@@ -26,7 +26,6 @@ EM_DASH = "—"
 #: Half-width forms block, converted run by run with NFKC (katakana with voiced marks composed).
 HALFWIDTH_FORMS = "\uff61-\uffdc"
 
-IDEOGRAPHIC_SPACE = "\u3000"
 NBSP = "\u00a0"
 #: Zero-width characters dropped outside code (U+200D only when it does not join emoji).
 ZERO_WIDTH = "\u200b\u200c\ufeff\u2060"
@@ -87,7 +86,6 @@ HTML_BLOCK_TAGS = (
     "noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|"
     "thead|title|tr|track|ul"
 )
-ASCII_PUNCT_CLASS = r"!-/:-@\[-`{-~"
 #: Elements that never have an end tag, or whose end tag HTML lets an author leave out: they do
 #: not count when the scanner checks that an HTML region is balanced.
 HTML_UNBALANCED_TAGS = frozenset(
