@@ -107,6 +107,21 @@ def test_mkdocs_build_is_strictly_clean(tmp_path: Path) -> None:
     rules_page = (site / "url-rules" / "index.html").read_text(encoding="utf-8")
     assert f"{len(BUILTIN_RULES)} entries under {len(BUILTIN_NAMES)} names" in rules_page
     assert "--force-exclude" in (site / "cli" / "index.html").read_text(encoding="utf-8")
+    _source_references_resolve(site)
+
+
+def _source_references_resolve(site: Path) -> None:
+    """Every ``docs/PAGE.md#anchor`` a source comment cites is a page with that heading; no
+    comment cites material outside the repository (research notes, the design brief)."""
+    cited = 0
+    for path in sorted((REPO / "src").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"research/|anchors-|DESIGN\.md|spec §", text), path
+        for page, anchor in re.findall(r"docs/([\w-]+)\.md(?:#([\w-]+))?", text):
+            html = (site / page / "index.html").read_text(encoding="utf-8")
+            assert not anchor or f'id="{anchor}"' in html, f"{path}: docs/{page}.md#{anchor}"
+            cited += 1
+    assert cited >= 25
 
 
 def test_every_page_is_in_the_navigation() -> None:

@@ -7,7 +7,8 @@ A page holds a marker comment (``<!-- generated: NAME -->``) where a generated b
   attribute docstrings are not kept at run time);
 - ``cli-help``: the output of ``scrapedown --help``;
 - ``dom-rules``: the cleaning rules in the order they run, with their functions' summaries;
-- ``url-rules``: the built-in URL rule registry, one row per entry.
+- ``url-rules``: the built-in URL rule registry, one row per entry;
+- ``presets``: the front-matter keys and date format of each page preset.
 """
 
 from __future__ import annotations
@@ -134,11 +135,26 @@ def url_rules() -> str:
     return "\n".join(rows) + "\n"
 
 
+def presets() -> str:
+    from scrapedown.page.presets import FIELDS, PRESETS
+
+    names = list(PRESETS)
+    rows = ["| field | " + " | ".join(f"`{n}`" for n in names) + " |"]
+    rows.append("|---|" + "---|" * len(names))
+    for field in FIELDS:
+        keys = [dict(PRESETS[name].keys).get(field) for name in names]
+        rows.append(f"| {field} | " + " | ".join(f"`{k}`" if k else "—" for k in keys) + " |")
+    dates = [f"`{PRESETS[name].date_format}`" for name in names]
+    rows.append("| date format | " + " | ".join(dates) + " |")
+    return "\n".join(rows) + "\n"
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "options": options_reference,
     "cli-help": cli_help,
     "dom-rules": dom_rules,
     "url-rules": url_rules,
+    "presets": presets,
 }
 
 
