@@ -1,8 +1,9 @@
 """Stage 6: a cleaned tree to Markdown, with a `markdownify.MarkdownConverter` subclass.
 
-markdownify does the walking; the overrides give DESIGN.md's conventions: ATX headings, `-`
-bullets, backslash hard breaks, fenced code with its language, pipe tables (or minimal HTML),
-escaping only where text would become Markdown syntax, and safe link/image destinations.
+markdownify does the walking; the overrides give the conventions of docs/conventions.md: ATX
+headings, `-` bullets, backslash hard breaks, fenced code with its language, pipe tables (or
+minimal HTML), escaping only where text would become Markdown syntax, and safe link/image
+destinations.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Optional rules (spec §4.5), all off by default; each one is a `PunctOptions` switch.
+"""Optional rules (docs/punctuation.md#optional-rules), all off by default; each one is a
+`PunctOptions` switch.
 
 Their outputs stay outside the domains of the default rules, and none of them creates or removes
 a CJ character or a letter, so the line flags and idempotency hold with any combination on.

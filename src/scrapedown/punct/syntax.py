@@ -2,7 +2,7 @@
 
 CommonMark 0.31 definitions, written for this package: link destinations with their optional
 title, autolinks, inline raw HTML, entity references; plus the spec's bare URLs and e-mails
-(research/anchors-cjk.md §4.1, items 5–6).
+(docs/punctuation.md#where-it-runs, items 5–6).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 #: What a literal ``<`` or ``&`` must not start once the text around it has been converted.
 CREATED_SYNTAX_RE = re.compile(f"{HTML_TAG}|{AUTOLINK}|{ENTITY}")
 
-# --- bare URLs and e-mails (§4.1, found after the context-free conversions) ---------------------
+# --- bare URLs and e-mails (found after the context-free conversions) ----------------------------
 
 _URL_BODY = '[^\\s<>"`\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\ue000-\uf8ff]'
 URL_RE = re.compile(rf"(?<![A-Za-z0-9])(?:(?:https?|ftp)://{_URL_BODY}+|(?<![.])www\.{_URL_BODY}+)")

@@ -1,4 +1,4 @@
-"""Character tables of the normaliser, as data (spec: research/anchors-cjk.md §4).
+"""Character tables of the normaliser, as data (spec: docs/punctuation.md).
 
 Everything here is a string, a mapping or a regex character class built from them, so a reader can
 check the policy against the spec without reading any code.
@@ -6,7 +6,7 @@ check the policy against the spec without reading any code.
 
 from __future__ import annotations
 
-# --- §4.2 context-free conversions -------------------------------------------------------------
+# --- context-free conversions (docs/punctuation.md#always) --------------------------------------
 
 #: Full-width digits and letters (U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A) -> ASCII, always.
 FULLWIDTH_ALNUM: dict[int, str] = {
@@ -41,7 +41,7 @@ EMOJI_CLASS = (
 SPACE_EATING_PUNCT = "，。、；：？！（）［］｛｝〔〕【】〖〗「」『』《》〈〉“”‘’…—～·・"
 SPACE_EATING_CLASS = SPACE_EATING_PUNCT + "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 
-# --- §4.3 context -----------------------------------------------------------------------------
+# --- context (docs/punctuation.md#by-context) ----------------------------------------------------
 
 #: Han (with 〇々), Hiragana, Katakana without U+30FB, Bopomofo, and half-width katakana (so that a
 #: line's flag is the same before and after the half-width block is converted).
@@ -60,7 +60,7 @@ SPACED_AFTER = "，、。：；！？"
 #: Of those, the ones that also take a space before an opening quote or bracket.
 SPACED_BEFORE_OPENER = "，、：；"
 
-# --- §4.5 optional rules ----------------------------------------------------------------------
+# --- optional rules (docs/punctuation.md#optional-rules) -----------------------------------------
 
 SMALL_FORMS, SMALL_FORM_TARGETS = "﹐﹑﹒﹔﹕﹖﹗", "，、．；：？！"
 SMALL_FORM_MAP: dict[int, str] = {

@@ -31,14 +31,16 @@ BASE_URL_KEYS: tuple[str, ...] = (
     "original_url",
 )  # fmt: skip
 
-#: Attributes that may hold an image's real source, best first (spec §3 step 1).
+#: Attributes that may hold an image's real source, best first
+#: (docs/url-rules.md#lazy-images, step 1).
 LAZY_SRC_ATTRS: tuple[str, ...] = (
     "data-src", "data-original", "data-actualsrc", "data-lazy-src", "data-lazyload",
     "data-lazy", "data-echo", "data-original-src", "data-hi-res-src", "data-full-src",
     "data-normal", "data-canonical-src", "data-backup", "data-url", "src",
 )  # fmt: skip
 
-#: Attributes that may hold an image's real ``srcset``, best first (spec §3 step 2).
+#: Attributes that may hold an image's real ``srcset``, best first
+#: (docs/url-rules.md#lazy-images, step 2).
 LAZY_SRCSET_ATTRS: tuple[str, ...] = ("data-srcset", "data-lazy-srcset", "srcset")
 
 #: File-name stems of lazy-loading placeholders (``loading.gif``, ``blank_1x1.png`` …).
@@ -52,7 +54,7 @@ PLACEHOLDER_NAMES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class UrlOptions:
-    """Proxy/redirect unwrapping and lazy-image resolution (spec: research/anchors-proxies.md)."""
+    """Proxy/redirect unwrapping and lazy-image resolution (spec: docs/url-rules.md)."""
 
     enabled: bool = True
     """Rewrite image and link URLs at all. Default: on."""
