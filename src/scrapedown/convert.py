@@ -24,6 +24,7 @@ from bs4.element import (
 from markdown_it import MarkdownIt
 from markdownify import ATX, BACKSLASH, STRIP, MarkdownConverter
 
+from scrapedown.chars import CJK_WIDE_CLASS
 from scrapedown.escape import (
     escape_destination,
     escape_label,
@@ -50,7 +51,7 @@ from scrapedown.walk import (
 ParentTags = AbstractSet[str]
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 
-_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK = CJK_WIDE_CLASS
 # A line break between two CJK characters is not a space (CSS Text segment-break rules).
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+")

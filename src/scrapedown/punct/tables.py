@@ -6,6 +6,8 @@ check the policy against the spec without reading any code.
 
 from __future__ import annotations
 
+from scrapedown.chars import CJ_CLASS as CJ_CLASS  # re-exported for the punct modules
+
 # --- context-free conversions (docs/punctuation.md#always) --------------------------------------
 
 #: Full-width digits and letters (U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A) -> ASCII, always.
@@ -43,12 +45,8 @@ SPACE_EATING_CLASS = SPACE_EATING_PUNCT + "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff
 
 # --- context (docs/punctuation.md#by-context) ----------------------------------------------------
 
-#: Han (with 〇々), Hiragana, Katakana without U+30FB, Bopomofo, and half-width katakana (so that a
-#: line's flag is the same before and after the half-width block is converted).
-CJ_CLASS = (
-    "\u3005\u3007\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff\u3100-\u312f\u31a0-\u31bf"
-    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
-)
+# `CJ_CLASS` (Han with 〇々, kana without U+30FB, Bopomofo, half-width katakana) is imported from
+# `scrapedown.chars`, the one place for character classes.
 
 #: On a Latin line (no CJ text, two or more words) these become ASCII.
 LATIN_LINE_MAP: dict[str, str] = {
