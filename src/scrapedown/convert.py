@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
 
 from bs4.element import (
     CData,
@@ -21,9 +20,9 @@ from bs4.element import (
     ProcessingInstruction,
     Tag,
 )
-from markdown_it import MarkdownIt
 from markdownify import ATX, BACKSLASH, STRIP, MarkdownConverter
 
+from scrapedown import commonmark
 from scrapedown.chars import CJK_WIDE_CLASS
 from scrapedown.escape import (
     escape_destination,
@@ -64,9 +63,7 @@ _EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
 _URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
 
 
-@lru_cache(maxsize=1)
-def _markdown_it() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+_markdown_it = commonmark.text_renderer
 
 
 def _render(markdown: str) -> str:

@@ -27,8 +27,8 @@ from functools import lru_cache
 from typing import Any
 
 from lxml import etree
-from markdown_it import MarkdownIt
 
+from scrapedown import commonmark
 from scrapedown.detect import split_segments
 from scrapedown.frontmatter import split_post
 from scrapedown.tree import remove, sanitize, unwrap
@@ -85,9 +85,7 @@ class Loss:
         return "lost " + ", ".join(parts) if parts else "nothing lost"
 
 
-@lru_cache(maxsize=1)
-def _renderer() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+_renderer = commonmark.html_renderer
 
 
 def visible(body: str) -> Visible:
