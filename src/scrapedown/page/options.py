@@ -7,8 +7,16 @@ imported by `scrapedown.options`: it imports only data modules.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from scrapedown._validate import (
+    OptionError,
+    check_choice,
+    check_fields,
+    check_names,
+    check_range,
+)
 from scrapedown.page.policy import (
     ARTICLE_XPATHS,
     CHROME_HINTS,
@@ -94,3 +102,28 @@ class PageOptions:
     share_line_patterns: tuple[str, ...] = SHARE_LINE_PATTERNS
     """Regular expressions (case-insensitive) of share and print bars: a short line of links
     matching one is chrome, even inside the article. Default: `SHARE_LINE_PATTERNS`."""
+
+    def __post_init__(self) -> None:
+        """Reject what cannot work, naming the field (`OptionError`, a `ValueError`)."""
+        from scrapedown.page.presets import FIELDS, ISO_DATE, PRESETS
+
+        check_fields(self)
+        check_choice("preset", self.preset, PRESETS)
+        check_names("keys", (name for name, _key in self.keys), FIELDS, "page field")
+        check_range("min_region_share", self.min_region_share, 0, 1)
+        check_range("drop_allowance", self.drop_allowance, 0)
+        if self.date_format and self.date_format != ISO_DATE and "%" not in self.date_format:
+            raise OptionError(
+                "date_format",
+                f"expected a strftime pattern or {ISO_DATE!r}, got {self.date_format!r}",
+            )
+        for name in ("meta_line_patterns", "share_line_patterns"):
+            for pattern in getattr(self, name):
+                _check_pattern(name, pattern)
+
+
+def _check_pattern(key: str, pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise OptionError(key, f"invalid regular expression {pattern!r}: {exc}") from None
