@@ -184,7 +184,10 @@ class Cache:
         return cache
 
     def _seal(self, records: bytes) -> bytes:
-        return hmac.new(self._secret, records, hashlib.sha256).digest()
+        # The file's name (its key) is sealed too: a file copied from another key (other
+        # options, another version) does not verify.
+        name = self.path.name.encode() if self.path is not None else b""
+        return hmac.new(self._secret, name + b"\0" + records, hashlib.sha256).digest()
 
     def _load(self, data: bytes) -> None:
         mac, records = data[:_MAC_SIZE], data[_MAC_SIZE:]

@@ -156,8 +156,9 @@ def _apply(instance: Any, values: Mapping[str, Any], where: str) -> Any:
         if name not in names and name.startswith(_EXTEND) and name[len(_EXTEND) :] in names:
             name, extend = name[len(_EXTEND) :], True
         if name not in names:
-            known = names | ({"exclude", "extend_exclude", "respect_gitignore"}
-                             if where == TABLE else set())  # fmt: skip
+            known = (
+                names | {_EXTEND + n for n in names} | (DRIVER_KEYS if where == TABLE else set())
+            )
             hint = did_you_mean(name, known).replace("_", "-")
             raise ConfigError(f"unknown key {where}.{key}{hint}")
         label = f"{where}.{key}"

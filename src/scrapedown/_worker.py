@@ -15,7 +15,6 @@ from pathlib import Path
 
 from scrapedown._cache import digest
 from scrapedown._io import (
-    ChangedOnDiskError,
     Decoded,
     decode,
     ensure_output_writable,
@@ -155,10 +154,15 @@ def _process(task: Task, settings: Settings) -> Outcome:
     except OSError as exc:
         raise ScrapedownError(f"cannot read: {_os_reason(exc)}") from None
     source_digest = digest(data)
+    target_digest: bytes | None = source_digest
+    current = None
+    if task.dest is not None:  # read before converting: a write later must find it unchanged
+        assert task.out_root is not None
+        current = read_output(task.dest, task.out_root)
+        target_digest = None if current is None else digest(current)
     decoded, cleaned, new_bytes = transform(data, html=task.html, settings=settings)
     output_digest = digest(new_bytes)
     before: str | None
-    target_digest: bytes | None = source_digest
     if task.new_file:
         before, unchanged = None, False
     elif task.dest is None:
@@ -166,9 +170,6 @@ def _process(task: Task, settings: Settings) -> Outcome:
         if unchanged:
             output_digest = source_digest  # what is on disk is the output (EOLs as they were)
     else:
-        assert task.out_root is not None
-        current = read_output(task.dest, task.out_root)
-        target_digest = None if current is None else digest(current)
         before, unchanged = _compare_existing(current, new_bytes)
     diff = ""
     if not unchanged and settings.diff:
@@ -222,8 +223,10 @@ def _write(task: Task, data: bytes, *, expected: bytes | None = _ANY) -> None:
             prepare_output_parent(task.dest, task.out_root)
             ensure_output_writable(task.dest)
         write_atomic(target, data, unchanged=unchanged)
-    except ChangedOnDiskError:
-        raise
+    except ScrapedownError as exc:
+        if task.dest is None:
+            raise
+        raise ScrapedownError(f"output {task.dest}: {exc}") from None
     except OSError as exc:
         raise ScrapedownError(f"cannot write {target}: {_os_reason(exc)}") from None
 
