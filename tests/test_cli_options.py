@@ -46,7 +46,7 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
         (lambda: UrlOptions(rules=("param:x",)), "rules: malformed URL rule 'param:x'"),
         (lambda: UrlOptions(rules=("prefx:https://a.b/",)), "(did you mean 'prefix'?)"),
         (lambda: UrlOptions(data_uri_images="kept"), "(did you mean 'keep'?)"),
-        (lambda: PageOptions(preset="wordpress"), "preset: unknown value 'wordpress'"),
+        (lambda: PageOptions(preset="wordpress"), "unknown front-matter preset 'wordpress'"),
         (lambda: PageOptions(keys=(("titel", "t"),)), "(did you mean 'title'?)"),
         (lambda: PageOptions(min_region_share=2.0), "min_region_share: must be between 0 and 1"),
         (lambda: PageOptions(meta_line_patterns=("(",)), "invalid regular expression"),
@@ -94,7 +94,7 @@ def test_defaults_do_not_load_the_pipeline() -> None:
         ('disabled-rules = ["strip_atributes"]', None, "(did you mean 'strip_attributes'?)"),
         ("", 'urls.disable=["wayback2"]', "tool.scrapedown.urls.disable: unknown URL rule"),
         ('[tool.scrapedown.urls]\nrules = ["param:x"]', None, "malformed URL rule 'param:x'"),
-        ('[tool.scrapedown.page]\npreset = "wordpress"', None, "page.preset: unknown value"),
+        ('[tool.scrapedown.page]\npreset = "wordpress"', None, "unknown front-matter preset"),
         ("extend-image-key = ['hero']", None, "(did you mean 'extend-image-keys'?)"),
     ],
 )

@@ -14,15 +14,15 @@ kernel kills it (``PR_SET_PDEATHSIG``); elsewhere a watchdog thread notices the 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Generator, Sequence
-from multiprocessing.connection import Connection, wait
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -92,28 +92,39 @@ class _Pool:
     """Worker processes fed one chunk at a time over a pipe each."""
 
     def __init__(self, func: Callable[[Any], Any], size: int) -> None:
+        import multiprocessing  # only here: the hook's usual run of one file needs no pool
+
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self._context: Any = multiprocessing.get_context(method)
+        self._forks = method == "fork"
         self._func = func
         self._workers: list[_Worker] = []
-        for _ in range(size):
-            self._workers.append(self._start())
+        try:
+            for _ in range(size):
+                self._workers.append(self._start())
+        except BaseException:  # a signal while starting: no worker outlives the pool
+            self.close(kill=True)
+            raise
 
     def _start(self) -> _Worker:
         ours, theirs = self._context.Pipe()
-        inherited = [w.conn for w in self._workers]  # closed in the child: EOF stays meaningful
+        # A forked child inherits our ends of every pipe: it closes them, so that only the
+        # worker itself holds the far end of its own.
+        inherited = [ours, *(w.conn for w in self._workers)] if self._forks else []
         process = self._context.Process(
             target=_worker_main,
-            args=(theirs, self._func, os.getpid(), [ours, *inherited]),
+            args=(theirs, self._func, os.getpid(), inherited),
             daemon=True,
         )
         # Signals are blocked across the fork, so the child never runs our handlers.
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        masks = hasattr(signal, "pthread_sigmask")
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS) if masks else None
         try:
             process.start()
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
-        theirs.close()
+            if old is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, old)
+            theirs.close()
         return _Worker(process, ours)
 
     def results(
@@ -126,7 +137,8 @@ class _Pool:
             for worker in self._workers:
                 if worker.chunk is None and queue:
                     worker.chunk = queue.pop()
-                    worker.conn.send(chunks[worker.chunk])
+                    with contextlib.suppress(OSError):  # died idle: _collect sees its sentinel
+                        worker.conn.send(chunks[worker.chunk])
             while upcoming in done:
                 yield from done.pop(upcoming)
                 upcoming += 1
@@ -139,6 +151,8 @@ class _Pool:
         chunks: Sequence[Sequence[T]],
         on_crash: Callable[[T, str], R],
     ) -> None:
+        from multiprocessing.connection import wait
+
         busy = [worker for worker in self._workers if worker.chunk is not None]
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
         for worker in busy:
@@ -157,6 +171,7 @@ class _Pool:
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
+        worker.conn.close()
         self._workers.remove(worker)
         self._workers.append(self._start())
 
@@ -196,7 +211,8 @@ def _worker_main(
     # Ctrl-C reaches the whole process group: the main process decides, and kills us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     _die_with_parent(parent)
     while True:
         try:
@@ -217,6 +233,8 @@ def _die_with_parent(parent: int) -> None:
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # the parent died before the line above
         os._exit(1)
+    import threading
+
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 

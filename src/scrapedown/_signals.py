@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import threading
 from collections.abc import Iterator
 from types import FrameType
 
@@ -38,9 +37,6 @@ def exit_status(exc: KeyboardInterrupt) -> int:
 @contextlib.contextmanager
 def stop_on_signals() -> Iterator[None]:
     """Within the block, SIGINT and SIGTERM raise `Interrupted` once; later ones are ignored."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers can only be set from the main thread (an embedding app's job)
-        return
     received: list[int] = []
 
     def handler(signum: int, frame: FrameType | None) -> None:
@@ -49,16 +45,19 @@ def stop_on_signals() -> Iterator[None]:
         received.append(signum)
         raise Interrupted(signum)
 
-    previous = {signum: signal.signal(signum, handler) for signum in _SIGNALS}
+    try:
+        previous = {signum: signal.signal(signum, handler) for signum in _SIGNALS}
+    except ValueError:  # not the main thread: handlers are the embedding application's job
+        previous = {}
     try:
         yield
     finally:
         for signum, old in previous.items():
-            signal.signal(signum, old)
+            signal.signal(signum, old if old is not None else signal.SIG_DFL)
 
 
 def ignore_signals() -> None:
     """From here to the exit, SIGINT and SIGTERM change nothing (the status is decided)."""
-    if threading.current_thread() is threading.main_thread():
+    with contextlib.suppress(ValueError):  # (only the main thread may set handlers)
         for signum in _SIGNALS:
             signal.signal(signum, signal.SIG_IGN)

@@ -42,22 +42,28 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
 
 def check_fields(instance: Any) -> None:
     """Every field of the dataclass `instance` against its annotation (coercing collections)."""
-    for name, hint in _hints(type(instance)).items():
+    for name, (hint, default) in _hints(type(instance)).items():
         value = getattr(instance, name)
+        if value is default:
+            continue  # the class's own default (checked by the tests, and costly to re-check)
         checked = _check(value, hint, name)
         if checked is not value:
             object.__setattr__(instance, name, checked)
 
 
-_HINTS: dict[type[Any], dict[str, Any]] = {}
+_HINTS: dict[type[Any], dict[str, tuple[Any, Any]]] = {}
 
 
-def _hints(cls: type[Any]) -> dict[str, Any]:
+def _hints(cls: type[Any]) -> dict[str, tuple[Any, Any]]:
+    """Each field's annotation and default value (`dataclasses.MISSING` for a factory)."""
     found = _HINTS.get(cls)
     if found is None:
         hints = typing.get_type_hints(cls)
-        fields = dataclasses.fields(cls)
-        found = _HINTS[cls] = {field.name: hints[field.name] for field in fields if field.init}
+        found = _HINTS[cls] = {
+            field.name: (hints[field.name], field.default)
+            for field in dataclasses.fields(cls)
+            if field.init
+        }
     return found
 
 
