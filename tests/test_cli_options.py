@@ -8,6 +8,9 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+# Wrong types on purpose: what a user passing config values by hand gets.
+# mypy: disable-error-code="arg-type"
+
 import pytest
 
 import scrapedown
@@ -19,7 +22,9 @@ from scrapedown.urls.options import UrlOptions
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SCRAPEDOWN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
@@ -37,7 +42,7 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
             "disabled_rules: unknown rule 'strip_atributes' (did you mean 'strip_attributes'?)",
         ),
         (lambda: Options(bold_headings="yes"), "bold_headings: expected true or false"),
-        (lambda: Options(punct={}), "punct: expected PunctOptions, got dict"),  # type: ignore[arg-type]
+        (lambda: Options(punct={}), "punct: expected PunctOptions, got dict"),
         (
             lambda: UrlOptions(disable=frozenset({"wayback2"})),
             "disable: unknown URL rule 'wayback2' (did you mean 'wayback'?)",
@@ -60,7 +65,7 @@ def test_impossible_options_are_value_errors(make: Any, message: str) -> None:
 
 
 def test_collections_are_accepted_in_any_iterable_form() -> None:
-    options = Options(image_keys=["cover"], disabled_rules={"strip_attributes"})  # type: ignore[arg-type]
+    options = Options(image_keys=["cover"], disabled_rules={"strip_attributes"})
     assert options.image_keys == ("cover",)
     assert options.disabled_rules == frozenset({"strip_attributes"})
     assert hash(options.urls) == hash(UrlOptions())  # still hashable

@@ -18,7 +18,9 @@ PAGE = "<html><body><article><p style='x'>A page body.</p></article></body></htm
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SCRAPEDOWN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
@@ -74,7 +76,7 @@ def test_unlistable_folder_is_a_failure(
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(_files.os, "scandir", scandir)
+    monkeypatch.setattr(os, "scandir", scandir)
     assert (
         main(["-o", str(tmp_path / "out"), str(tmp_path / "open"), str(tmp_path / "locked")]) == 2
     )
