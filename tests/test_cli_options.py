@@ -10,7 +10,6 @@ from typing import Any
 
 # Wrong types on purpose: what a user passing config values by hand gets.
 # mypy: disable-error-code="arg-type"
-
 import pytest
 
 import scrapedown
