@@ -53,7 +53,7 @@ def _private_cache(
         (lambda: PageOptions(preset="wordpress"), "unknown front-matter preset 'wordpress'"),
         (lambda: PageOptions(keys=(("titel", "t"),)), "(did you mean 'title'?)"),
         (lambda: PageOptions(min_region_share=2.0), "min_region_share: must be between 0 and 1"),
-        (lambda: PageOptions(meta_line_patterns=("(",)), "invalid regular expression"),
+        (lambda: PageOptions(meta_line_patterns=("(",)), "invalid page line pattern"),
     ],
 )
 def test_impossible_options_are_value_errors(make: Any, message: str) -> None:

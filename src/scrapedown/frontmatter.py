@@ -121,8 +121,7 @@ def _load(fmt: Format, inner: str, first_inner_line: int) -> Mapping[str, Any]:
     except yaml.MarkedYAMLError as exc:
         # A token left open (an unclosed quote) is found at the end of the block: the line
         # to fix is where the token started, the context mark.
-        opened = ("while scanning", "while parsing a flow")
-        scanning = (exc.context or "").startswith(opened) and exc.context_mark
+        scanning = (exc.context or "").startswith("while scanning") and exc.context_mark
         mark = exc.context_mark if scanning else exc.problem_mark or exc.context_mark
         line = first_inner_line + (mark.line if mark else 0)
         problem = exc.problem or exc.context or "invalid YAML"

@@ -133,4 +133,4 @@ def _check_pattern(key: str, pattern: str) -> None:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise OptionError(key, f"invalid regular expression {pattern!r}: {exc}") from None
+        raise OptionError(key, f"invalid page line pattern {pattern!r}: {exc}") from None
