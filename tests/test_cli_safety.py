@@ -199,3 +199,26 @@ def test_output_digest_is_rechecked_on_a_hit(tmp_path: Path, cache_dir: Path) ->
     assert main(["--check", "-o", str(out), str(tmp_path / "in")]) == 1
     assert main(["-o", str(out), str(tmp_path / "in")]) == 0
     assert (out / "a.md").read_text() == scrapedown.clean(DIRTY)
+
+
+def test_a_signal_during_a_write_lands_after_it(tmp_path: Path) -> None:
+    import signal
+
+    from scrapedown import _io
+    from scrapedown._signals import Interrupted, stop_on_signals
+
+    target = tmp_path / "post.md"
+    target.write_bytes(b"original\n")
+    real_fdopen = _io.os.fdopen
+
+    def fdopen_then_signal(fd: int, mode: str) -> object:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C between mkstemp and the rename
+        return real_fdopen(fd, mode)
+
+    with stop_on_signals(), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_io.os, "fdopen", fdopen_then_signal)
+        with pytest.raises(Interrupted) as caught:
+            _io.write_atomic(target, b"replacement\n")
+    assert caught.value.exit_status == 130
+    assert target.read_bytes() == b"replacement\n"  # whole, and no temporary file left
+    assert [p.name for p in tmp_path.iterdir()] == ["post.md"]

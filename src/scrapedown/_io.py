@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrapedown._signals import deferred
 from scrapedown.errors import ScrapedownError
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -173,19 +174,22 @@ def write_atomic(path: Path, data: bytes, *, unchanged: Callable[[], bool] | Non
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = _new_file_mode()
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".scrapedown-tmp", dir=path.parent)
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        tmp.chmod(mode)
-        if unchanged is not None and not unchanged():
-            raise ChangedOnDiskError("changed on disk while it was being cleaned; not written")
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    with deferred():  # Ctrl-C lands before or after, never between mkstemp and the clean-up
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".scrapedown-tmp", dir=path.parent
+        )
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(data)
+            tmp.chmod(mode)
+            if unchanged is not None and not unchanged():
+                raise ChangedOnDiskError("changed on disk while it was being cleaned; not written")
+            tmp.replace(path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
 
 
 def read_output(dest: Path, out_root: Path) -> bytes | None:

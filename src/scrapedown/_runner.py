@@ -186,7 +186,7 @@ def _execute(
             if outcome.diff:
                 _write_stdout(outcome.diff)
             if cached is None and outcome.status is not Status.FAILED:
-                cache.add(outcome.source_digest, outcome.output_digest)
+                cache.add(_entry(task, outcome.source_digest), outcome.output_digest)
             reporter.outcome(outcome)
 
 
@@ -228,7 +228,7 @@ def _known_from_cache(task: Task, settings: Settings, cache: Cache) -> Outcome |
     except OSError:
         return None  # the worker reports it
     source_digest = digest(data)
-    cached = cache.lookup(source_digest)
+    cached = cache.lookup(_entry(task, source_digest))
     if cached is None:
         return None
     if unchanged_from_cache(task, cached, source_digest):
@@ -237,6 +237,12 @@ def _known_from_cache(task: Task, settings: Settings, cache: Cache) -> Outcome |
         # --check in place: the known output differs from the file, so it would change.
         return Outcome(task, Status.CHANGED, source_digest=source_digest, output_digest=cached)
     return None
+
+
+def _entry(task: Task, source_digest: bytes) -> bytes:
+    """The cache entry of an input: the same bytes as a page (``.html``) and as a post clean
+    differently, so they are different entries."""
+    return digest(b"html:" + source_digest) if task.html else source_digest
 
 
 def _write_stdout(text: str) -> None:

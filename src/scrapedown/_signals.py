@@ -17,6 +17,13 @@ from types import FrameType
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
+class _Deferral:
+    """While `depth` > 0 a first signal is kept in `pending` instead of raised (see `deferred`)."""
+
+    depth = 0
+    pending: int | None = None
+
+
 class Interrupted(KeyboardInterrupt):
     """The run was stopped by a signal; `exit_status` is what the shell expects."""
 
@@ -43,6 +50,9 @@ def stop_on_signals() -> Iterator[None]:
         if received:
             return  # already stopping: let the clean-up finish
         received.append(signum)
+        if _Deferral.depth:
+            _Deferral.pending = signum  # raised when the write in progress is complete
+            return
         raise Interrupted(signum)
 
     try:
@@ -61,3 +71,17 @@ def ignore_signals() -> None:
     with contextlib.suppress(ValueError):  # (only the main thread may set handlers)
         for signum in _SIGNALS:
             signal.signal(signum, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """A few milliseconds a signal must not cut short (a temporary file created, written and
+    renamed over a post): the signal is raised as `Interrupted` when the block is done."""
+    _Deferral.depth += 1
+    try:
+        yield
+    finally:
+        _Deferral.depth -= 1
+        if not _Deferral.depth and _Deferral.pending is not None:
+            signum, _Deferral.pending = _Deferral.pending, None
+            raise Interrupted(signum)
