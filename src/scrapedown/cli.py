@@ -38,14 +38,17 @@ configuration:
   repository root) that belongs to the project you run in (the current directory's
   repository, or the current directory and its parents): a tree converted from elsewhere
   never configures the run. Or --config FILE. Keys (hyphens or underscores; nested tables are
-  [tool.scrapedown.punct] and [tool.scrapedown.urls]; "extend-KEY" adds to a list default):
+  [tool.scrapedown.punct], [tool.scrapedown.urls] and [tool.scrapedown.page]; "extend-KEY"
+  adds to a list default; an unknown key, rule name or impossible value is an error, exit 2):
     {keys}
   plus "exclude" and "extend-exclude" (lists of gitignore-style globs, like the flags) and
   "respect-gitignore" (true or false).
   Precedence: built-in defaults, then the file, then -O/--option flags.
 
 environment:
-  SCRAPEDOWN_CACHE_DIR  cache directory (default: the user cache dir + /scrapedown)"""
+  SCRAPEDOWN_CACHE_DIR  cache directory (default: the user cache dir + /scrapedown); kept
+                        private (0700) and sealed with a per-user key, it is not used when
+                        another user owns it"""
 
 
 def build_parser() -> argparse.ArgumentParser:
