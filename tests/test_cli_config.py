@@ -110,7 +110,7 @@ def test_overrides_parse_toml_or_bare_strings() -> None:
 def test_override_errors() -> None:
     with pytest.raises(ConfigError, match="expected KEY=VALUE"):
         apply_overrides(Options(), ["bold-headings"])
-    with pytest.raises(ConfigError, match=r"unknown key option\.nope"):
+    with pytest.raises(ConfigError, match=r"--option 'nope=1': unknown key tool\.scrapedown\.nope"):
         apply_overrides(Options(), ["nope=1"])
 
 
@@ -126,7 +126,7 @@ def test_nearest_pyproject_with_the_table_wins(tmp_path: Path) -> None:
     _pyproject(tmp_path / "blog", "[project]\nname = 'x'\n")  # no table: keep looking
     posts = tmp_path / "blog" / "posts"
     posts.mkdir()
-    config = find_config(posts)
+    config = find_config(posts, cwd=posts)
     assert config.path == outer
     assert config.table == {"bullet": "*"}
 
@@ -153,8 +153,9 @@ def test_invalid_toml_is_reported(tmp_path: Path) -> None:
 
 
 def test_unknown_key_is_a_usage_error_from_main(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)
     _pyproject(tmp_path, "[tool.scrapedown]\nbold-heading = true\n")
     post = tmp_path / "a.md"
     post.write_text("clean\n")
@@ -165,8 +166,9 @@ def test_unknown_key_is_a_usage_error_from_main(
 
 
 def test_bad_exclude_in_config_is_a_usage_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)
     _pyproject(tmp_path, "[tool.scrapedown]\nexclude = 'drafts'\n")
     (tmp_path / "a.md").write_text("clean\n")
     assert main([str(tmp_path)]) == 2
