@@ -1,21 +1,33 @@
 """Stage 2: split a body into Markdown text (kept) and HTML regions (converted).
 
-HTML blocks are found with markdown-it-py. CommonMark ends an HTML block at a blank line, so a
-scraped `<div>` holding blank lines arrives as several blocks with Markdown paragraphs between
-them; blocks are therefore grouped into balanced regions (an element opened in one block and
-closed in a later one makes one region, lines between included, converted as one HTML
-document). A Markdown paragraph that carries presentational inline HTML is rendered to HTML by
-markdown-it and converted like the rest.
+Blocks are found with markdown-it-py. A block is HTML when it is an `html_block` that is not
+just comments, or a Markdown block whose raw inline HTML is not all on the allowlist of
+`inline_html.py` (or that starts or ends with a `<br>`); such a Markdown block is rendered to
+HTML by markdown-it and converted like the rest.
+
+CommonMark ends an HTML block at a blank line, so a scraped `<div>` holding blank lines arrives
+as several blocks with Markdown paragraphs between them. An element opened in one block and
+closed in a later one therefore joins the blocks from its start to its end tag (lines between
+included) into one region, converted as one HTML document. Only real HTML counts (html_block
+content and html_inline tokens, never text in code spans, code blocks or after a backslash),
+and an element never closed joins nothing: it cannot swallow the rest of the post.
+
+Hexo/Hugo/Jekyll's excerpt marker (`<!-- more -->`, `<!--more-->`) found in HTML is cut out of
+it as a Markdown segment of its own, so that conversion (which drops comments) keeps it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from scrapedown.html_tokens import comments_only, iter_comments, iter_tags
+from scrapedown.inline_html import allowed_inline_html, inline_tag_name
 
 
 @dataclass(frozen=True)
@@ -26,7 +38,7 @@ class Segment:
     text: str
 
 
-# Elements whose end tag is optional or absent never hold a region open: an unclosed <p> would
+# Elements whose end tag is optional or absent never join blocks: an unclosed <p> would
 # otherwise swallow the rest of the document.
 _NO_BALANCE = frozenset(
     {
@@ -35,31 +47,35 @@ _NO_BALANCE = frozenset(
         "input", "link", "meta", "param", "source", "track", "wbr", "html", "head", "body",
     }
 )  # fmt: skip
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*?)?(/?)>")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# Matched once at the start of the body; every quantifier possessive (linear).
 _WHOLE_DOCUMENT = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html[\s>])", re.IGNORECASE
-)
-_COMMENT_ONLY = re.compile(r"\A\s*(?:<!--.*?-->\s*)+\Z", re.DOTALL)
-# Inline HTML in a Markdown paragraph that makes the paragraph worth converting: presentational
-# wrappers and tags that have a Markdown equivalent. <br>, <sup>, <kbd>… alone are left alone.
-_JUNK_INLINE = re.compile(
-    r"<(?:span|font|img|a|b|strong|i|em|center|div|p|u|del|s|strike|code|section|small|big"
-    r"|o:p)[\s>/]|<[A-Za-z][^<>]*\s(?:style|class|referrerpolicy)\s*=",
+    r"[\t\n\f\r ]*+(?:<\?xml[^>]*+>[\t\n\f\r ]*+)?+<(?:!doctype[\t\n\f\r ]++html|html[\s>])",
     re.IGNORECASE,
 )
+# The excerpt marker, matched on one complete comment at a time.
+_MORE = re.compile(r"<!--[ \t]*+more[ \t]*+-->", re.IGNORECASE)
 _BLOCK_OPEN = frozenset(
     {
         "paragraph_open", "heading_open", "blockquote_open", "bullet_list_open",
         "ordered_list_open", "table_open", "html_block", "fence", "code_block", "hr",
     }
 )  # fmt: skip
-
-
-# Markdown blocks whose inline HTML is converted too (rendered by markdown-it first).
+# Markdown blocks whose raw HTML is looked at (and converted, rendered by markdown-it first).
 _WITH_INLINE = frozenset(
     {"paragraph_open", "heading_open", "bullet_list_open", "ordered_list_open", "blockquote_open"}
 )
+_BLANK_INLINE = frozenset({"softbreak", "hardbreak"})
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A top-level block: its lines, whether it is HTML, and the real tags it holds."""
+
+    start: int
+    end: int
+    rendered: bool  # a Markdown block: converted from markdown-it's rendering when alone
+    is_html: bool
+    tags: tuple[tuple[bool, str], ...]  # (closing, name) of each element tag, in order
 
 
 @lru_cache(maxsize=1)
@@ -80,91 +96,116 @@ def has_html(body: str) -> bool:
 
 
 def split_segments(body: str) -> list[Segment]:
-    """The body as Markdown and HTML segments, in order; joining them loses nothing."""
+    """The body as Markdown and HTML segments, in order."""
     if _WHOLE_DOCUMENT.match(body):
-        return [Segment(True, body)]  # a whole page: its indented lines are not code blocks
+        return _cut_markers(body)  # a whole page: its indented lines are not code blocks
     lines = body.split("\n")
-    blocks = _top_level_blocks(body)
+    tokens = _block_parser().parse(body)
+    blocks = [_classify(t, lines) for t in tokens if t.level == 0 and t.type in _BLOCK_OPEN]
     segments: list[Segment] = []
     cursor = 0
-    index = 0
-    while index < len(blocks):
-        token = blocks[index]
-        if not _starts_html(token, lines):
-            index += 1
-            continue
-        start = _map(token)[0]
-        following = _region_end(blocks, index, lines)
+    for first, last in _regions(blocks):
+        start, end = blocks[first].start, blocks[last].end
         if start > cursor:
             segments.append(Segment(False, "\n".join(lines[cursor:start])))
-        segments.append(Segment(True, _region_html(blocks[index:following], lines)))
-        cursor = _map(blocks[following - 1])[1]
-        index = following
+        if first == last and blocks[first].rendered:
+            html: str = _renderer().render("\n".join(lines[start:end]))
+        else:  # scraped markup between blank lines is HTML, not Markdown
+            html = "\n".join(lines[start:end])
+        segments.extend(_cut_markers(html))
+        cursor = end
     if cursor < len(lines):
         segments.append(Segment(False, "\n".join(lines[cursor:])))
     return segments
 
 
-def _top_level_blocks(body: str) -> list[Token]:
-    tokens = _block_parser().parse(body)
-    return [t for t in tokens if t.level == 0 and t.map is not None and t.type in _BLOCK_OPEN]
-
-
-def _map(token: Token) -> tuple[int, int]:
-    assert token.map is not None  # guaranteed by _top_level_blocks
-    return token.map[0], token.map[1]
-
-
-def _source(token: Token, lines: list[str]) -> str:
-    start, end = _map(token)
-    return "\n".join(lines[start:end])
-
-
-def _starts_html(token: Token, lines: list[str]) -> bool:
+def _classify(token: Token, lines: list[str]) -> _Block:
+    assert token.map is not None  # every block token has its lines
+    start, end = token.map
     if token.type == "html_block":
-        # A lone comment (Hexo's `<!-- more -->`) is a marker the author wants, not junk.
-        return not _COMMENT_ONLY.match(token.content)
-    if token.type not in _WITH_INLINE:
-        return False
-    source = _source(token, lines)
-    return bool(_JUNK_INLINE.search(source)) and _has_junk_inline_html(source)
+        tags = _element_tags(token.content)
+        return _Block(start, end, False, not comments_only(token.content), tags)
+    source = "\n".join(lines[start:end])
+    if token.type not in _WITH_INLINE or "<" not in source:
+        return _Block(start, end, False, False, ())
+    is_html = False
+    tags: list[tuple[bool, str]] = []
+    for inner in _renderer().parse(source):
+        if inner.type == "html_block":
+            is_html = is_html or not comments_only(inner.content)
+            tags.extend(_element_tags(inner.content))
+        elif inner.children:
+            is_html = _inline_is_html(inner.children, tags) or is_html
+    return _Block(start, end, True, is_html, tuple(tags))
 
 
-def _has_junk_inline_html(source: str) -> bool:
-    """Whether real inline HTML (not text in a code span or a link title) is junk."""
-    for block in _renderer().parse(source):
-        for child in block.children or ():
-            if child.type == "html_inline" and _JUNK_INLINE.search(child.content + " "):
-                return True
+def _element_tags(html: str) -> tuple[tuple[bool, str], ...]:
+    return tuple((t.closing, t.name) for t in iter_tags(html) if not t.self_closing)
+
+
+def _inline_is_html(children: list[Token], tags: list[tuple[bool, str]]) -> bool:
+    """Whether inline content must be converted: raw HTML off the allowlist, or a `<br>` at
+    its start or end (a layout leftover, not a line break). Collects its element tags."""
+    is_html = False
+    for child in children:
+        if child.type != "html_inline":
+            continue
+        is_html = is_html or not allowed_inline_html(child.content)
+        name = inline_tag_name(child.content)
+        if name is not None and not child.content.endswith("/>"):
+            tags.append((child.content.startswith("</"), name))
+    return is_html or _edge_is_br(children) or _edge_is_br(children[::-1])
+
+
+def _edge_is_br(children: list[Token]) -> bool:
+    for child in children:
+        if child.type in _BLANK_INLINE or (child.type == "text" and not child.content.strip()):
+            continue
+        return child.type == "html_inline" and inline_tag_name(child.content) == "br"
     return False
 
 
-def _region_end(blocks: list[Token], index: int, lines: list[str]) -> int:
-    """Index of the first block after the region that starts at `blocks[index]`."""
-    open_tags: dict[str, int] = {}
+def _regions(blocks: list[_Block]) -> Iterator[tuple[int, int]]:
+    """(first, last) block index of each HTML region, in order."""
+    reach = _reach(blocks)
+    index = 0
     while index < len(blocks):
-        token = blocks[index]
-        _count_tags(_source(token, lines), open_tags)
-        index += 1
-        if not any(open_tags.values()):
-            break
-    return index
+        last = reach[index]
+        following = index + 1
+        while following <= last:  # blocks inside the region may reach further
+            last = max(last, reach[following])
+            following += 1
+        if last > index or blocks[index].is_html:
+            yield index, last
+        index = last + 1
 
 
-def _count_tags(html: str, open_tags: dict[str, int]) -> None:
-    for closing, name, self_closing in _TAG.findall(_COMMENT.sub("", html)):
-        name = name.lower()
-        if name in _NO_BALANCE or self_closing:
-            continue
-        count = open_tags.get(name, 0) + (-1 if closing else 1)
-        open_tags[name] = max(count, 0)
+def _reach(blocks: list[_Block]) -> list[int]:
+    """For each block, the last block holding the end tag of an element it opens (itself when
+    none): an element's start and end tags are matched per name, innermost first."""
+    reach = list(range(len(blocks)))
+    open_at: dict[str, list[int]] = {}
+    for index, block in enumerate(blocks):
+        for closing, name in block.tags:
+            if name in _NO_BALANCE:
+                continue
+            stack = open_at.setdefault(name, [])
+            if not closing:
+                stack.append(index)
+            elif stack:
+                opened = stack.pop()
+                reach[opened] = max(reach[opened], index)
+    return reach
 
 
-def _region_html(region: list[Token], lines: list[str]) -> str:
-    """The HTML of a region: its lines as they are (scraped markup between blank lines is HTML,
-    not Markdown), except a lone Markdown paragraph carrying inline HTML, which is rendered."""
-    if len(region) == 1 and region[0].type in _WITH_INLINE:
-        rendered: str = _renderer().render(_source(region[0], lines))
-        return rendered
-    start, end = _map(region[0])[0], _map(region[-1])[1]
-    return "\n".join(lines[start:end])
+def _cut_markers(html: str) -> list[Segment]:
+    """An HTML segment with each excerpt marker in it cut out as a Markdown segment."""
+    segments: list[Segment] = []
+    cursor = 0
+    for start, end in iter_comments(html):
+        if _MORE.fullmatch(html, start, end):
+            segments.append(Segment(True, html[cursor:start]))
+            segments.append(Segment(False, html[start:end]))
+            cursor = end
+    segments.append(Segment(True, html[cursor:]))
+    return [s for s in segments if not s.is_html or s.text.strip()]
