@@ -123,8 +123,8 @@ def _classify(token: Token, lines: list[str]) -> _Block:
     assert token.map is not None  # every block token has its lines
     start, end = token.map
     if token.type == "html_block":
-        tags = _element_tags(token.content)
-        return _Block(start, end, False, not comments_only(token.content), tags)
+        html_tags = _element_tags(token.content)
+        return _Block(start, end, False, not comments_only(token.content), html_tags)
     source = "\n".join(lines[start:end])
     if token.type not in _WITH_INLINE or "<" not in source:
         return _Block(start, end, False, False, ())

@@ -19,10 +19,13 @@ _SPACE = " \t\n\f\r"  # HTML's ASCII whitespace (not \v, not U+00A0)
 # alternatives start with different characters and every quantifier is possessive: no
 # backtracking, one pass over the tag.
 _TAG = re.compile(
-    r"""<(/?)([A-Za-z][^\t\n\f\r />]*+)((?:[^>"'=]++|["']|=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+')?+)*+)>"""
+    r"<(/?)([A-Za-z][^\t\n\f\r />]*+)"
+    r"""((?:[^>"'=]++|["']|=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+')?+)*+)>"""
 )
 # Elements whose content is text up to their own end tag (tags and comments inside are not).
-_RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"})
+_RAW_TEXT = frozenset(
+    {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"}
+)
 _RAW_END = {name: re.compile(f"</{name}[\t\n\f\r />]", re.IGNORECASE) for name in _RAW_TEXT}
 
 
@@ -104,7 +107,7 @@ def _markup_end(html: str, position: int) -> tuple[int, bool]:
     if following in ("!", "?") or (following == "/" and not _letter_at(html, position + 2)):
         close = html.find(">", position)  # a bogus comment up to the next `>`
         return (close + 1 if close >= 0 else -1), True
-    if following == "/" or following.isascii() and following.isalpha():
+    if following == "/" or _letter_at(html, position + 1):
         match = _TAG.match(html, position)
         return (match.end() if match else -1), False
     return position, False
