@@ -48,8 +48,14 @@ def comment_end(html: str, start: int) -> int:
         return body + 1  # `<!-->`: an empty comment
     if html.startswith("->", body):
         return body + 2  # `<!--->`: an empty comment
-    ends = [i + n for i, n in ((html.find("-->", body), 3), (html.find("--!>", body), 4)) if i >= 0]
-    return min(ends) if ends else -1
+    dashes = html.find("--", body)
+    while dashes >= 0:  # the first `--` followed by `>` or `!>` closes it
+        if html.startswith(">", dashes + 2):
+            return dashes + 3
+        if html.startswith("!>", dashes + 2):
+            return dashes + 4
+        dashes = html.find("--", dashes + 1)
+    return -1
 
 
 def comments_only(html: str) -> bool:
