@@ -26,7 +26,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from scrapedown.html_tokens import comments_only, iter_comments, iter_tags
+from scrapedown.html_tokens import TagScanner, comments_only, complete_comments
 from scrapedown.inline_html import allowed_inline_html, inline_tag_name
 
 
@@ -69,13 +69,13 @@ _BLANK_INLINE = frozenset({"softbreak", "hardbreak"})
 
 @dataclass(frozen=True)
 class _Block:
-    """A top-level block: its lines, whether it is HTML, and the real tags it holds."""
+    """A top-level block: its lines, whether it is HTML, and the real HTML it holds."""
 
     start: int
     end: int
-    rendered: bool  # a Markdown block: converted from markdown-it's rendering when alone
+    kind: str  # the token type
     is_html: bool
-    tags: tuple[tuple[bool, str], ...]  # (closing, name) of each element tag, in order
+    html: str  # its raw HTML only (html_block content, html_inline tokens), not code or text
 
 
 @lru_cache(maxsize=1)
@@ -104,11 +104,11 @@ def split_segments(body: str) -> list[Segment]:
     blocks = [_classify(t, lines) for t in tokens if t.level == 0 and t.type in _BLOCK_OPEN]
     segments: list[Segment] = []
     cursor = 0
-    for first, last in _regions(blocks):
+    for first, last in _regions(blocks, lines):
         start, end = blocks[first].start, blocks[last].end
         if start > cursor:
             segments.append(Segment(False, "\n".join(lines[cursor:start])))
-        if first == last and blocks[first].rendered:
+        if first == last and blocks[first].kind in _WITH_INLINE:
             html: str = _renderer().render("\n".join(lines[start:end]))
         else:  # scraped markup between blank lines is HTML, not Markdown
             html = "\n".join(lines[start:end])
@@ -123,37 +123,29 @@ def _classify(token: Token, lines: list[str]) -> _Block:
     assert token.map is not None  # every block token has its lines
     start, end = token.map
     if token.type == "html_block":
-        html_tags = _element_tags(token.content)
-        return _Block(start, end, False, not comments_only(token.content), html_tags)
+        return _Block(start, end, token.type, not comments_only(token.content), token.content)
     source = "\n".join(lines[start:end])
     if token.type not in _WITH_INLINE or "<" not in source:
-        return _Block(start, end, False, False, ())
+        return _Block(start, end, token.type, False, "")
     is_html = False
-    tags: list[tuple[bool, str]] = []
+    pieces: list[str] = []
     for inner in _renderer().parse(source):
         if inner.type == "html_block":
             is_html = is_html or not comments_only(inner.content)
-            tags.extend(_element_tags(inner.content))
+            pieces.append(inner.content)
         elif inner.children:
-            is_html = _inline_is_html(inner.children, tags) or is_html
-    return _Block(start, end, True, is_html, tuple(tags))
+            is_html = _inline_is_html(inner.children, pieces) or is_html
+    return _Block(start, end, token.type, is_html, " ".join(pieces))
 
 
-def _element_tags(html: str) -> tuple[tuple[bool, str], ...]:
-    return tuple((t.closing, t.name) for t in iter_tags(html) if not t.self_closing)
-
-
-def _inline_is_html(children: list[Token], tags: list[tuple[bool, str]]) -> bool:
+def _inline_is_html(children: list[Token], pieces: list[str]) -> bool:
     """Whether inline content must be converted: raw HTML off the allowlist, or a `<br>` at
-    its start or end (a layout leftover, not a line break). Collects its element tags."""
+    its start or end (a layout leftover, not a line break). Collects its raw HTML."""
     is_html = False
     for child in children:
-        if child.type != "html_inline":
-            continue
-        is_html = is_html or not allowed_inline_html(child.content)
-        name = inline_tag_name(child.content)
-        if name is not None and not child.content.endswith("/>"):
-            tags.append((child.content.startswith("</"), name))
+        if child.type == "html_inline":
+            is_html = is_html or not allowed_inline_html(child.content)
+            pieces.append(child.content)
     return is_html or _edge_is_br(children) or _edge_is_br(children[::-1])
 
 
@@ -165,9 +157,9 @@ def _edge_is_br(children: list[Token]) -> bool:
     return False
 
 
-def _regions(blocks: list[_Block]) -> Iterator[tuple[int, int]]:
+def _regions(blocks: list[_Block], lines: list[str]) -> Iterator[tuple[int, int]]:
     """(first, last) block index of each HTML region, in order."""
-    reach = _reach(blocks)
+    reach = _reach(blocks, lines)
     index = 0
     while index < len(blocks):
         last = reach[index]
@@ -180,20 +172,31 @@ def _regions(blocks: list[_Block]) -> Iterator[tuple[int, int]]:
         index = last + 1
 
 
-def _reach(blocks: list[_Block]) -> list[int]:
-    """For each block, the last block holding the end tag of an element it opens (itself when
-    none): an element's start and end tags are matched per name, innermost first."""
+def _reach(blocks: list[_Block], lines: list[str]) -> list[int]:
+    """For each block, the last block holding the end of an element (or comment) it opens
+    (itself when none); start and end tags are matched per name, innermost first.
+
+    A block's own raw HTML is read, except inside a `<script>`/comment left open (all of it
+    is raw text then) and for an indented code block while an element is open: scraped HTML
+    is indented for layout, and those lines are the element's content, not code.
+    """
     reach = list(range(len(blocks)))
     open_at: dict[str, list[int]] = {}
+    unclosed = 0
+    scanner = TagScanner()
     for index, block in enumerate(blocks):
-        for closing, name in block.tags:
-            if name in _NO_BALANCE:
+        raw = scanner.inside is not None or (unclosed > 0 and block.kind == "code_block")
+        piece = "\n".join(lines[block.start : block.end]) if raw else block.html
+        for tag in scanner.scan(piece):
+            if tag.self_closing or tag.name in _NO_BALANCE:
                 continue
-            stack = open_at.setdefault(name, [])
-            if not closing:
+            stack = open_at.setdefault(tag.name, [])
+            if not tag.closing:
                 stack.append(index)
+                unclosed += 1
             elif stack:
                 opened = stack.pop()
+                unclosed -= 1
                 reach[opened] = max(reach[opened], index)
     return reach
 
@@ -202,7 +205,7 @@ def _cut_markers(html: str) -> list[Segment]:
     """An HTML segment with each excerpt marker in it cut out as a Markdown segment."""
     segments: list[Segment] = []
     cursor = 0
-    for start, end in iter_comments(html):
+    for start, end in complete_comments(html):
         if _MORE.fullmatch(html, start, end):
             segments.append(Segment(True, html[cursor:start]))
             segments.append(Segment(False, html[start:end]))

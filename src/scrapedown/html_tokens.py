@@ -3,17 +3,19 @@ spec's endings `<!-->`, `<!--->` and `--!>`), bogus comments (`<?…>`, `<!X…>
 raw text of `<script>`, `<style>`… and start/end tags with quoted attribute values.
 
 Stage 2 uses it to tell a block of nothing but comments (kept verbatim, like Hexo's
-`<!-- more -->`) from one that only starts with a comment, and to count the elements a block
-opens and closes. Every scan moves forward with `str.find` or a possessive pattern matched at
-one position, so its time is linear in the input.
+`<!-- more -->`) from one that only starts with a comment, and to match the elements blocks
+open and close. A `TagScanner` reads a body block by block: a comment or a `<script>` left
+open at the end of one block goes on in the next. Every step moves forward with `str.find` or
+a possessive pattern matched at one position, so the time is linear in the input.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+#: The name `Tag` gives a comment: complete (self-closing), or opened and closed in two pieces.
+COMMENT = "!--"
 _SPACE = " \t\n\f\r"  # HTML's ASCII whitespace (not \v, not U+00A0)
 # Start and end tags: a name, then attributes whose quoted values may hold `>`. The three
 # alternatives start with different characters and every quantifier is possessive: no
@@ -31,11 +33,11 @@ _RAW_END = {name: re.compile(f"</{name}[\t\n\f\r />]", re.IGNORECASE) for name i
 
 @dataclass(frozen=True)
 class Tag:
-    """One start or end tag found by `iter_tags`."""
+    """A start or end tag, or a comment (`name == COMMENT`), found by `TagScanner.scan`."""
 
     name: str  # lower case
     closing: bool
-    self_closing: bool  # `<x/>`: foreign content (svg) that opens nothing
+    self_closing: bool  # `<x/>` (foreign content: opens nothing), or a complete comment
     start: int
     end: int
 
@@ -48,14 +50,7 @@ def comment_end(html: str, start: int) -> int:
         return body + 1  # `<!-->`: an empty comment
     if html.startswith("->", body):
         return body + 2  # `<!--->`: an empty comment
-    dashes = html.find("--", body)
-    while dashes >= 0:  # the first `--` followed by `>` or `!>` closes it
-        if html.startswith(">", dashes + 2):
-            return dashes + 3
-        if html.startswith("!>", dashes + 2):
-            return dashes + 4
-        dashes = html.find("--", dashes + 1)
-    return -1
+    return _comment_close(html, body)
 
 
 def comments_only(html: str) -> bool:
@@ -73,62 +68,82 @@ def comments_only(html: str) -> bool:
     return True
 
 
-def iter_comments(html: str) -> Iterator[tuple[int, int]]:
+def complete_comments(html: str) -> list[tuple[int, int]]:
     """(start, end) of every complete comment of `html`, outside tags and raw text."""
-    for start, end, is_comment in _scan(html):
-        if is_comment:
-            yield start, end
+    tags = TagScanner().scan(html)
+    return [(t.start, t.end) for t in tags if t.name == COMMENT and t.self_closing]
 
 
-def iter_tags(html: str) -> Iterator[Tag]:
-    """Every start and end tag of `html`, in order; comments and raw text skipped."""
-    for start, end, is_comment in _scan(html):
-        if is_comment:
-            continue
-        match = _TAG.match(html, start, end)
-        if match is not None:
-            closing, name, rest = match.groups()
-            yield Tag(name.lower(), bool(closing), rest.endswith("/"), start, end)
+class TagScanner:
+    """Scans HTML piece by piece (the blocks of a body), carrying an open comment or raw text
+    (`<script>` …) from one piece to the next."""
+
+    def __init__(self) -> None:
+        self.inside: str | None = None  # COMMENT, or the raw-text element whose end is awaited
+
+    def scan(self, html: str) -> list[Tag]:
+        """The tags and comments of one piece, in order (positions in the piece)."""
+        tags: list[Tag] = []
+        position = self._leave(html, tags) if self.inside is not None else 0
+        while self.inside is None and (position := html.find("<", position)) >= 0:
+            position = self._markup(html, position, tags)
+        return tags
+
+    def _markup(self, html: str, position: int, tags: list[Tag]) -> int:
+        """Reads the markup at `html[position] == "<"`; returns where scanning goes on."""
+        if html.startswith("<!--", position):
+            end = comment_end(html, position)
+            if end < 0:
+                self.inside = COMMENT
+                tags.append(Tag(COMMENT, False, False, position, len(html)))
+                return len(html)
+            tags.append(Tag(COMMENT, False, True, position, end))
+            return end
+        following = html[position + 1 : position + 2]
+        if following in ("!", "?") or (following == "/" and not _letter_at(html, position + 2)):
+            close = html.find(">", position)  # a bogus comment up to the next `>` (or the end)
+            return close + 1 if close >= 0 else len(html)
+        is_tag = following == "/" or _letter_at(html, position + 1)
+        match = _TAG.match(html, position) if is_tag else None
+        if match is None:  # text, or a tag that runs to the end (no `>` outside quotes)
+            return len(html) if is_tag else position + 1
+        closing, name, rest = match.groups()
+        name = name.lower()
+        tags.append(Tag(name, bool(closing), rest.endswith("/"), position, match.end()))
+        if closing or name not in _RAW_TEXT:
+            return match.end()
+        raw_end = _RAW_END[name].search(html, match.end())
+        if raw_end is None:
+            self.inside = name
+            return len(html)
+        return raw_end.start()
+
+    def _leave(self, html: str, tags: list[Tag]) -> int:
+        """Looks for the end of the comment or raw text left open by an earlier piece."""
+        if self.inside == COMMENT:
+            end = _comment_close(html, 0)
+            if end < 0:
+                return len(html)
+            tags.append(Tag(COMMENT, True, False, 0, end))
+            self.inside = None
+            return end
+        assert self.inside is not None
+        close = _RAW_END[self.inside].search(html)
+        if close is None:
+            return len(html)
+        self.inside = None
+        return close.start()  # the end tag itself is read as a tag
 
 
-def _scan(html: str) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is_comment) of each comment and tag, in order, like the tokenizer."""
-    position = html.find("<")
-    while position >= 0:
-        end, is_comment = _markup_end(html, position)
-        if end < 0:
-            return  # an unterminated comment or tag runs to the end of the input
-        if end > position:
-            yield position, end, is_comment
-            if not is_comment:
-                end = _after_raw_text(html, position, end)
-        position = html.find("<", max(end, position + 1))
-
-
-def _markup_end(html: str, position: int) -> tuple[int, bool]:
-    """The end of the markup at `html[position] == "<"` (position itself when it is text)."""
-    if html.startswith("<!--", position):
-        return comment_end(html, position), True
-    following = html[position + 1 : position + 2]
-    if following in ("!", "?") or (following == "/" and not _letter_at(html, position + 2)):
-        close = html.find(">", position)  # a bogus comment up to the next `>`
-        return (close + 1 if close >= 0 else -1), True
-    if following == "/" or _letter_at(html, position + 1):
-        match = _TAG.match(html, position)
-        return (match.end() if match else -1), False
-    return position, False
-
-
-def _after_raw_text(html: str, start: int, end: int) -> int:
-    """Past the raw text of a `<script>`-like element that opens at `html[start:end]`."""
-    match = _TAG.match(html, start, end)
-    if match is None or match.group(1):
-        return end
-    pattern = _RAW_END.get(match.group(2).lower())
-    if pattern is None:
-        return end
-    close = pattern.search(html, end)
-    return close.start() if close else len(html)
+def _comment_close(html: str, position: int) -> int:
+    dashes = html.find("--", position)
+    while dashes >= 0:  # the first `--` followed by `>` or `!>` closes a comment
+        if html.startswith(">", dashes + 2):
+            return dashes + 3
+        if html.startswith("!>", dashes + 2):
+            return dashes + 4
+        dashes = html.find("--", dashes + 1)
+    return -1
 
 
 def _letter_at(html: str, index: int) -> bool:
