@@ -65,6 +65,8 @@ _WITH_INLINE = frozenset(
     {"paragraph_open", "heading_open", "bullet_list_open", "ordered_list_open", "blockquote_open"}
 )
 _BLANK_INLINE = frozenset({"softbreak", "hardbreak"})
+# Blocks that are HTML, not Markdown, when an element of an earlier block is still open.
+_LAYOUT = frozenset({"code_block", "html_block"})
 
 
 @dataclass(frozen=True)
@@ -159,33 +161,42 @@ def _edge_is_br(children: list[Token]) -> bool:
 
 def _regions(blocks: list[_Block], lines: list[str]) -> Iterator[tuple[int, int]]:
     """(first, last) block index of each HTML region, in order."""
-    reach = _reach(blocks, lines)
+    reach, inside_html = _reach(blocks, lines)
     index = 0
+    after_html = False
     while index < len(blocks):
         last = reach[index]
         following = index + 1
         while following <= last:  # blocks inside the region may reach further
             last = max(last, reach[following])
             following += 1
-        if last > index or blocks[index].is_html:
+        block = blocks[index]
+        # A lone comment right after HTML is the markup's (scraped pages are full of them).
+        comment = after_html and block.kind == "html_block"
+        after_html = last > index or block.is_html or inside_html[index] or comment
+        if after_html:
             yield index, last
         index = last + 1
 
 
-def _reach(blocks: list[_Block], lines: list[str]) -> list[int]:
+def _reach(blocks: list[_Block], lines: list[str]) -> tuple[list[int], list[bool]]:
     """For each block, the last block holding the end of an element (or comment) it opens
-    (itself when none); start and end tags are matched per name, innermost first.
+    (itself when none), start and end tags matched per name, innermost first; and whether
+    it is HTML layout inside an open element.
 
     A block's own raw HTML is read, except inside a `<script>`/comment left open (all of it
     is raw text then) and for an indented code block while an element is open: scraped HTML
-    is indented for layout, and those lines are the element's content, not code.
+    is indented for layout, and those lines are the element's content (HTML), not code.
+    Likewise a lone comment inside an open element is the markup's, not the author's note.
     """
     reach = list(range(len(blocks)))
+    inside_html = [False] * len(blocks)
     open_at: dict[str, list[int]] = {}
     unclosed = 0
     scanner = TagScanner()
     for index, block in enumerate(blocks):
-        raw = scanner.inside is not None or (unclosed > 0 and block.kind == "code_block")
+        inside_html[index] = unclosed > 0 and block.kind in _LAYOUT
+        raw = scanner.inside is not None or (inside_html[index] and block.kind == "code_block")
         piece = "\n".join(lines[block.start : block.end]) if raw else block.html
         for tag in scanner.scan(piece):
             if tag.self_closing or tag.name in _NO_BALANCE:
@@ -198,7 +209,7 @@ def _reach(blocks: list[_Block], lines: list[str]) -> list[int]:
                 opened = stack.pop()
                 unclosed -= 1
                 reach[opened] = max(reach[opened], index)
-    return reach
+    return reach, inside_html
 
 
 def _cut_markers(html: str) -> list[Segment]:
