@@ -27,7 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from scrapedown.html_tokens import TagScanner, comments_only, complete_comments
-from scrapedown.inline_html import allowed_inline_html, inline_tag_name
+from scrapedown.inline_html import allowed_block_html, allowed_inline_html, inline_tag_name
 
 
 @dataclass(frozen=True)
@@ -111,14 +111,39 @@ def split_segments(body: str) -> list[Segment]:
         if start > cursor:
             segments.append(Segment(False, "\n".join(lines[cursor:start])))
         if first == last and blocks[first].kind in _WITH_INLINE:
-            html: str = _renderer().render("\n".join(lines[start:end]))
-        else:  # scraped markup between blank lines is HTML, not Markdown
-            html = "\n".join(lines[start:end])
+            html = _render("\n".join(lines[start:end]))
+        else:
+            html = _region_html(blocks[first : last + 1], lines)
         segments.extend(_cut_markers(html))
         cursor = end
     if cursor < len(lines):
         segments.append(Segment(False, "\n".join(lines[cursor:])))
     return segments
+
+
+def _render(markdown: str) -> str:
+    """A Markdown block as HTML, without the `<br>`s at the edges of its inline content."""
+    renderer = _renderer()
+    tokens = renderer.parse(markdown)
+    for token in tokens:
+        if token.children:
+            token.children = _without_edge_breaks(token.children)
+    html: str = renderer.renderer.render(tokens, renderer.options, {})
+    return html
+
+
+def _region_html(region: list[_Block], lines: list[str]) -> str:
+    """The HTML of a region of several blocks: its lines as they are (scraped markup between
+    blank lines is HTML, not Markdown), except fenced code, which is rendered."""
+    parts: list[str] = []
+    cursor = region[0].start
+    for block in region:
+        if block.kind == "fence":
+            parts.append("\n".join(lines[cursor : block.start]))
+            parts.append(_renderer().render("\n".join(lines[block.start : block.end])))
+            cursor = block.end
+    parts.append("\n".join(lines[cursor : region[-1].end]))
+    return "\n".join(parts)
 
 
 def _classify(token: Token, lines: list[str]) -> _Block:
@@ -132,8 +157,8 @@ def _classify(token: Token, lines: list[str]) -> _Block:
     is_html = False
     pieces: list[str] = []
     for inner in _renderer().parse(source):
-        if inner.type == "html_block":
-            is_html = is_html or not comments_only(inner.content)
+        if inner.type == "html_block":  # in a list item or a quote
+            is_html = is_html or not allowed_block_html(inner.content)
             pieces.append(inner.content)
         elif inner.children:
             is_html = _inline_is_html(inner.children, pieces) or is_html
@@ -152,11 +177,27 @@ def _inline_is_html(children: list[Token], pieces: list[str]) -> bool:
 
 
 def _edge_is_br(children: list[Token]) -> bool:
+    return _edge_break_count(children) > 0
+
+
+def _edge_break_count(children: list[Token]) -> int:
+    """How many children at the start of `children` are `<br>`s and blank text around them."""
+    count = breaks = 0
     for child in children:
         if child.type in _BLANK_INLINE or (child.type == "text" and not child.content.strip()):
-            continue
-        return child.type == "html_inline" and inline_tag_name(child.content) == "br"
-    return False
+            count += 1
+        elif child.type == "html_inline" and inline_tag_name(child.content) == "br":
+            count += 1
+            breaks = count
+        else:
+            break
+    return breaks
+
+
+def _without_edge_breaks(children: list[Token]) -> list[Token]:
+    head = _edge_break_count(children)
+    tail = _edge_break_count(children[::-1])
+    return children[head : len(children) - tail] if head + tail < len(children) else []
 
 
 def _regions(blocks: list[_Block], lines: list[str]) -> Iterator[tuple[int, int]]:
