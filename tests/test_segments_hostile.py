@@ -207,6 +207,14 @@ def test_a_break_between_text_is_kept_as_written() -> None:
     assert _settled("a<br>b\n") == "a<br>b\n"
 
 
+def test_breaks_in_table_cells_are_line_breaks() -> None:
+    once = clean_html(
+        "<table><tr><th>h</th><th>k</th></tr><tr><td><br>x<br></td><td>y</td></tr></table>"
+    )
+    assert "<br>x<br>" in once
+    assert _settled(once) == once
+
+
 # --- item 5: inline HTML in Markdown is kept only from the allowlist -------------------------
 
 

@@ -125,8 +125,8 @@ def _render(markdown: str) -> str:
     """A Markdown block as HTML, without the `<br>`s at the edges of its inline content."""
     renderer = _renderer()
     tokens = renderer.parse(markdown)
-    for token in tokens:
-        if token.children:
+    for previous, token in zip([None, *tokens], tokens, strict=False):
+        if token.children and _breaks_are_layout(previous):
             token.children = _without_edge_breaks(token.children)
     html: str = renderer.renderer.render(tokens, renderer.options, {})
     return html
@@ -156,28 +156,36 @@ def _classify(token: Token, lines: list[str]) -> _Block:
         return _Block(start, end, token.type, False, "")
     is_html = False
     pieces: list[str] = []
-    for inner in _renderer().parse(source):
+    inner_tokens = _renderer().parse(source)
+    for previous, inner in zip([None, *inner_tokens], inner_tokens, strict=False):
         if inner.type == "html_block":  # in a list item or a quote
             is_html = is_html or not allowed_block_html(inner.content)
             pieces.append(inner.content)
         elif inner.children:
             is_html = _inline_is_html(inner.children, pieces) or is_html
+            is_html = is_html or (_breaks_are_layout(previous) and _has_edge_break(inner.children))
     return _Block(start, end, token.type, is_html, " ".join(pieces))
 
 
 def _inline_is_html(children: list[Token], pieces: list[str]) -> bool:
-    """Whether inline content must be converted: raw HTML off the allowlist, or a `<br>` at
-    its start or end (a layout leftover, not a line break). Collects its raw HTML."""
+    """Whether inline content holds raw HTML off the allowlist; collects its raw HTML."""
     is_html = False
     for child in children:
         if child.type == "html_inline":
             is_html = is_html or not allowed_inline_html(child.content)
             pieces.append(child.content)
-    return is_html or _edge_is_br(children) or _edge_is_br(children[::-1])
+    return is_html
 
 
-def _edge_is_br(children: list[Token]) -> bool:
-    return _edge_break_count(children) > 0
+def _breaks_are_layout(opening: Token | None) -> bool:
+    """Whether `<br>`s at the edges of the inline content after `opening` are layout: in a
+    paragraph or heading, yes; in a table cell they are how a line break is written."""
+    return opening is not None and opening.type in ("paragraph_open", "heading_open")
+
+
+def _has_edge_break(children: list[Token]) -> bool:
+    """A `<br>` at the start or end of inline content (a layout leftover, not a break)."""
+    return _edge_break_count(children) > 0 or _edge_break_count(children[::-1]) > 0
 
 
 def _edge_break_count(children: list[Token]) -> int:
