@@ -1,0 +1,157 @@
+"""A small, linear scan of raw HTML the way the HTML tokenizer reads it: comments (with the
+spec's endings `<!-->`, `<!--->` and `--!>`), bogus comments (`<?…>`, `<!X…>`, `</ …>`), the
+raw text of `<script>`, `<style>`… and start/end tags with quoted attribute values.
+
+Stage 2 uses it to tell a block of nothing but comments (kept verbatim, like Hexo's
+`<!-- more -->`) from one that only starts with a comment, and to match the elements blocks
+open and close. A `TagScanner` reads a body block by block: a comment or a `<script>` left
+open at the end of one block goes on in the next. Every step moves forward with `str.find` or
+a possessive pattern matched at one position, so the time is linear in the input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: The name `Tag` gives a comment: complete (self-closing), or opened and closed in two pieces.
+COMMENT = "!--"
+_SPACE = " \t\n\f\r"  # HTML's ASCII whitespace (not \v, not U+00A0)
+# Start and end tags: a name, then attributes whose quoted values may hold `>`. The three
+# alternatives start with different characters and every quantifier is possessive: no
+# backtracking, one pass over the tag.
+_TAG = re.compile(
+    r"<(/?)([A-Za-z][^\t\n\f\r />]*+)"
+    r"""((?:[^>"'=]++|["']|=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+')?+)*+)>"""
+)
+# Elements whose content is text up to their own end tag (tags and comments inside are not).
+_RAW_TEXT = frozenset(
+    {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"}
+)
+_RAW_END = {name: re.compile(f"</{name}[\t\n\f\r />]", re.IGNORECASE) for name in _RAW_TEXT}
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A start or end tag, or a comment (`name == COMMENT`), found by `TagScanner.scan`."""
+
+    name: str  # lower case
+    closing: bool
+    self_closing: bool  # `<x/>` (foreign content: opens nothing), or a complete comment
+    start: int
+    end: int
+
+
+def comment_end(html: str, start: int) -> int:
+    """Where the comment that opens at `html[start:]` (`<!--`) ends, or -1 when it never does
+    (the tokenizer then runs it to the end of the input)."""
+    body = start + 4
+    if html.startswith(">", body):
+        return body + 1  # `<!-->`: an empty comment
+    if html.startswith("->", body):
+        return body + 2  # `<!--->`: an empty comment
+    return _comment_close(html, body)
+
+
+def comments_only(html: str) -> bool:
+    """Whether `html` is nothing but complete comments and whitespace (and holds one)."""
+    position = _skip_space(html, 0)
+    if position == len(html):
+        return False
+    while position < len(html):
+        if not html.startswith("<!--", position):
+            return False
+        end = comment_end(html, position)
+        if end < 0:
+            return False
+        position = _skip_space(html, end)
+    return True
+
+
+def complete_comments(html: str) -> list[tuple[int, int]]:
+    """(start, end) of every complete comment of `html`, outside tags and raw text."""
+    tags = TagScanner().scan(html)
+    return [(t.start, t.end) for t in tags if t.name == COMMENT and t.self_closing]
+
+
+class TagScanner:
+    """Scans HTML piece by piece (the blocks of a body), carrying an open comment or raw text
+    (`<script>` …) from one piece to the next."""
+
+    def __init__(self) -> None:
+        self.inside: str | None = None  # COMMENT, or the raw-text element whose end is awaited
+
+    def scan(self, html: str) -> list[Tag]:
+        """The tags and comments of one piece, in order (positions in the piece)."""
+        tags: list[Tag] = []
+        position = self._leave(html, tags) if self.inside is not None else 0
+        while self.inside is None and (position := html.find("<", position)) >= 0:
+            position = self._markup(html, position, tags)
+        return tags
+
+    def _markup(self, html: str, position: int, tags: list[Tag]) -> int:
+        """Reads the markup at `html[position] == "<"`; returns where scanning goes on."""
+        if html.startswith("<!--", position):
+            end = comment_end(html, position)
+            if end < 0:
+                self.inside = COMMENT
+                tags.append(Tag(COMMENT, False, False, position, len(html)))
+                return len(html)
+            tags.append(Tag(COMMENT, False, True, position, end))
+            return end
+        following = html[position + 1 : position + 2]
+        if following in ("!", "?") or (following == "/" and not _letter_at(html, position + 2)):
+            close = html.find(">", position)  # a bogus comment up to the next `>` (or the end)
+            return close + 1 if close >= 0 else len(html)
+        is_tag = following == "/" or _letter_at(html, position + 1)
+        match = _TAG.match(html, position) if is_tag else None
+        if match is None:  # text, or a tag that runs to the end (no `>` outside quotes)
+            return len(html) if is_tag else position + 1
+        closing, name, rest = match.groups()
+        name = name.lower()
+        tags.append(Tag(name, bool(closing), rest.endswith("/"), position, match.end()))
+        if closing or name not in _RAW_TEXT:
+            return match.end()
+        raw_end = _RAW_END[name].search(html, match.end())
+        if raw_end is None:
+            self.inside = name
+            return len(html)
+        return raw_end.start()
+
+    def _leave(self, html: str, tags: list[Tag]) -> int:
+        """Looks for the end of the comment or raw text left open by an earlier piece."""
+        if self.inside == COMMENT:
+            end = _comment_close(html, 0)
+            if end < 0:
+                return len(html)
+            tags.append(Tag(COMMENT, True, False, 0, end))
+            self.inside = None
+            return end
+        assert self.inside is not None
+        close = _RAW_END[self.inside].search(html)
+        if close is None:
+            return len(html)
+        self.inside = None
+        return close.start()  # the end tag itself is read as a tag
+
+
+def _comment_close(html: str, position: int) -> int:
+    dashes = html.find("--", position)
+    while dashes >= 0:  # the first `--` followed by `>` or `!>` closes a comment
+        if html.startswith(">", dashes + 2):
+            return dashes + 3
+        if html.startswith("!>", dashes + 2):
+            return dashes + 4
+        dashes = html.find("--", dashes + 1)
+    return -1
+
+
+def _letter_at(html: str, index: int) -> bool:
+    char = html[index : index + 1]
+    return char.isascii() and char.isalpha()
+
+
+def _skip_space(html: str, position: int) -> int:
+    while position < len(html) and html[position] in _SPACE:
+        position += 1
+    return position
