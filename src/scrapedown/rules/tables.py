@@ -9,6 +9,7 @@ from bs4.element import NavigableString, Tag
 
 from scrapedown.html import children_named, first_named, new_tag, tags_named
 from scrapedown.options import Options
+from scrapedown.siblings import Siblings
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
@@ -63,11 +64,20 @@ def prepare_tables(root: Tag, options: Options) -> None:
 
 
 def _flatten_paragraphs(cell: Tag) -> None:
+    """Unwrap each paragraph, with a `<br>` after it when content follows in the cell. Worked
+    out on the tree as it is (a paragraph's parent paragraph is unwrapped too, so what follows
+    the parent follows it), then applied from the last one back so that positions hold."""
     blocks = tags_named(cell, "p", "div")
-    for block in blocks:
-        if block.next_sibling is not None and not _is_last_content(block):
-            block.insert_after(new_tag(cell, "br"))
-        block.unwrap()
+    follows: dict[int, bool] = {}
+    for block in blocks:  # document order: a parent's answer is known before its children's
+        parent = block.parent
+        inherited = parent is not cell and follows.get(id(parent), False)
+        follows[id(block)] = inherited or not _is_last_content(block)
+    siblings = Siblings()
+    for block in reversed(blocks):
+        if follows[id(block)]:
+            siblings.insert_after(block, new_tag(cell, "br"))
+        siblings.unwrap(block)
 
 
 def _is_last_content(block: Tag) -> bool:
