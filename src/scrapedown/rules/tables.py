@@ -41,16 +41,28 @@ def span(cell: Tag, attr: str) -> int:
     return max(1, min(1000, int(value))) if value.isdigit() else 1
 
 
+# A pipe table pads every row to the widest one, one `|` per column spanned: `<td colspan=1000>`
+# rows would make the output hundreds of times the input. Past this many padded cells per real
+# cell (with some slack for small tables), the table stays minimal HTML, which keeps colspan.
+_PADDING_PER_CELL = 8
+_PADDING_SLACK = 256
+
+
 def is_pipe_table(table: Tag) -> bool:
-    """Whether `table` can be written as a GFM pipe table without losing anything."""
+    """Whether `table` can be written as a GFM pipe table without losing anything, and without
+    padding it far beyond its own size."""
     rows = rows_of(table)
     if not rows:
         return False
+    cells = width = 0
     for row in rows:
-        for cell in cells_of(row):
+        row_cells = cells_of(row)
+        for cell in row_cells:
             if span(cell, "rowspan") > 1 or first_named(cell, *_BLOCKS_IN_CELL):
                 return False
-    return True
+        cells += len(row_cells)
+        width = max(width, sum(span(cell, "colspan") for cell in row_cells))
+    return width * len(rows) <= _PADDING_PER_CELL * cells + _PADDING_SLACK
 
 
 def prepare_tables(root: Tag, options: Options) -> None:
