@@ -16,12 +16,14 @@ from scrapedown.punct.syntax import HTML_TAG
 from scrapedown.punct.tables import HTML_BLOCK_TAGS, HTML_UNBALANCED_TAGS
 
 _QUOTE_MARKERS_RE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*")
-_LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+_LIST_MARKER_RE = re.compile(r"(?<![ \t])[ \t]*+(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 _PREFIX_RE = re.compile(
     r"(?:[ \t]*>[ \t]?|[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t]*"
     r"(?:\[[ xX]\][ \t]+)?(?P<heading>#{1,6}(?=[ \t]|$)[ \t]*)?"
 )
-_FENCE_RE = re.compile(r"[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
+# Each run of blanks or fence characters is tried once, from its start (lookbehind, possessive
+# quantifiers): tried from every position inside a long run, the scan is quadratic.
+_FENCE_RE = re.compile(r"(?<![ \t`~])[ \t]*+(`{3,}+(?=[^`]*$)|~{3,}+)")
 _LINK_DEFINITION_RE = re.compile(r"[ \t]{0,3}\[(?!\^)(?:[^\[\]\\]|\\.)+\]:")
 _BLANK = re.compile(r"\A\Z")  # sentinel: an HTML block that ends at a blank line
 
