@@ -14,6 +14,7 @@ import pkgutil
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import scrapedown
@@ -53,7 +54,7 @@ def compiled_by_the_package() -> Iterator[dict[str, re.Pattern[str]]]:
     """Record the patterns code of the package compiles while the block runs (`re.compile`
     inside a function, `re.search(pattern, …)`, …), labelled by their call site."""
     found: dict[str, re.Pattern[str]] = {}
-    package = os.path.dirname(scrapedown.__file__)
+    package = str(Path(scrapedown.__file__).parent)
     original = re._compile  # type: ignore[attr-defined]
 
     def recording(pattern: Any, flags: Any) -> Any:
@@ -61,10 +62,10 @@ def compiled_by_the_package() -> Iterator[dict[str, re.Pattern[str]]]:
         frame = sys._getframe(1)
         while frame is not None and frame.f_code.co_filename == re.__file__:
             frame = frame.f_back
-        if frame is not None and frame.f_code.co_filename.startswith(package):
-            if isinstance(compiled.pattern, str):
-                where = os.path.relpath(frame.f_code.co_filename, package)
-                found[f"{where}:{frame.f_lineno}"] = compiled
+        in_package = frame is not None and frame.f_code.co_filename.startswith(package)
+        if frame is not None and in_package and isinstance(compiled.pattern, str):
+            where = os.path.relpath(frame.f_code.co_filename, package)
+            found[f"{where}:{frame.f_lineno}"] = compiled
         return compiled
 
     re._compile = recording  # type: ignore[attr-defined]

@@ -34,39 +34,65 @@ def _repeat(piece: str, count: int) -> str:
 STRUCTURES: dict[str, Unit] = {
     "adjacent bold in a heading": lambda t, n: "<h2>" + _repeat(f"<b>{t}</b>", n) + "</h2>",
     "adjacent bold in a paragraph": lambda t, n: "<p>" + _repeat(f"<b>{t}</b>", n) + "</p>",
-    "WeChat spans": lambda t, n: "<p>"
-    + _repeat(f'<span style="color: rgb(62, 62, 62);"><strong>{t}</strong></span>', n)
-    + "</p>",
+    "WeChat spans": lambda t, n: (
+        "<p>"
+        + _repeat(f'<span style="color: rgb(62, 62, 62);"><strong>{t}</strong></span>', n)
+        + "</p>"
+    ),
     "del around code": lambda t, n: "<p>" + _repeat(f"a<del><code>{t}</code></del>b", n) + "</p>",
-    "strong around code": lambda t, n: "<p>" + _repeat(f"a<strong><code>{t}</code></strong>b", n)
-    + "</p>",
+    "strong around code": lambda t, n: (
+        "<p>" + _repeat(f"a<strong><code>{t}</code></strong>b", n) + "</p>"
+    ),
     "CJK emphasis": lambda t, n: "<p>" + _repeat(f"<strong>注意：</strong>{t}，", n) + "</p>",
-    "paragraphs in a cell": lambda t, n: "<table><tr><td>" + _repeat(f"<p>{t}</p>", n)
-    + "</td></tr></table>",
-    "table rows": lambda t, n: "<table><tr><th>h</th><th>i</th></tr>"
-    + _repeat(f"<tr><td>{t}</td><td><b>{t}</b></td></tr>", n) + "</table>",
-    "wide colspan rows": lambda t, n: "<table>" + _repeat(f"<tr><td colspan=50>{t}</td></tr>", n)
-    + "</table>",
+    "paragraphs in a cell": lambda t, n: (
+        "<table><tr><td>" + _repeat(f"<p>{t}</p>", n) + "</td></tr></table>"
+    ),
+    "table rows": lambda t, n: (
+        "<table><tr><th>h</th><th>i</th></tr>"
+        + _repeat(f"<tr><td>{t}</td><td><b>{t}</b></td></tr>", n)
+        + "</table>"
+    ),
+    "wide colspan rows": lambda t, n: (
+        "<table>" + _repeat(f"<tr><td colspan=50>{t}</td></tr>", n) + "</table>"
+    ),
     "list items": lambda t, n: "<ul>" + _repeat(f"<li>{t} <em>{t}</em></li>", n) + "</ul>",
-    "nested lists": lambda t, n: _repeat(f"<ul><li>{t}", min(n, 40)) + _repeat("</li></ul>", min(n, 40))
-    + "<ul>" + _repeat(f"<li>{t}<ul><li>{t}</li></ul></li>", n) + "</ul>",
-    "images in one parent": lambda t, n: "<p>"
-    + "".join(f'<img src="https://e.com/{i}.png" alt="{t}">' for i in range(n)) + "</p>",
-    "lazy images": lambda t, n: "<div>"
-    + "".join(f'<img data-src="https://e.com/{i}.jpg" src="data:,"><noscript>x</noscript>' for i in range(n))
-    + "</div>",
+    "nested lists": lambda t, n: (
+        _repeat(f"<ul><li>{t}", min(n, 40))
+        + _repeat("</li></ul>", min(n, 40))
+        + "<ul>"
+        + _repeat(f"<li>{t}<ul><li>{t}</li></ul></li>", n)
+        + "</ul>"
+    ),
+    "images in one parent": lambda t, n: (
+        "<p>" + "".join(f'<img src="https://e.com/{i}.png" alt="{t}">' for i in range(n)) + "</p>"
+    ),
+    "lazy images": lambda t, n: (
+        "<div>"
+        + "".join(
+            f'<img data-src="https://e.com/{i}.jpg" src="data:,"><noscript>x</noscript>'
+            for i in range(n)
+        )
+        + "</div>"
+    ),
     "comments between paragraphs": lambda t, n: _repeat(f"<p>{t}</p>\n<!-- c -->\n", n),
-    "nested divs": lambda t, n: _repeat("<div><span>", min(n, 60)) + _repeat(f"<p>{t}</p>", n)
-    + _repeat("</span></div>", min(n, 60)),
+    "nested divs": lambda t, n: (
+        _repeat("<div><span>", min(n, 60))
+        + _repeat(f"<p>{t}</p>", n)
+        + _repeat("</span></div>", min(n, 60))
+    ),
     "links": lambda t, n: "<p>" + _repeat(f'<a href="https://e.com/{t}">{t}</a> ', n) + "</p>",
 }
 
 MARKDOWN: dict[str, Unit] = {
     "Markdown emphasis": lambda t, n: _repeat(f"**注意**：{t}\n\n", n),
-    "one-line paragraph with a span": lambda t, n: "<span>x</span> " + _repeat(f"{t} *a* ", n) + "\n",
-    "front-matter image list": lambda t, n: "---\ntitle: x\nimages:\n"
-    + "".join(f"  - https://images.weserv.nl/?url=https://e.com/{i}.png\n" for i in range(n))
-    + f"---\n\n{t}\n",
+    "one-line paragraph with a span": lambda t, n: (
+        "<span>x</span> " + _repeat(f"{t} *a* ", n) + "\n"
+    ),
+    "front-matter image list": lambda t, n: (
+        "---\ntitle: x\nimages:\n"
+        + "".join(f"  - https://images.weserv.nl/?url=https://e.com/{i}.png\n" for i in range(n))
+        + f"---\n\n{t}\n"
+    ),
 }
 
 _TEXT = st.text(alphabet="abcxyz中文字，。：！ 123", min_size=1, max_size=6).map(
@@ -84,7 +110,9 @@ def _best_time(function: Callable[[str], str], text: str, runs: int = 3) -> floa
 
 
 def _page(html: str) -> str:
-    return scrapedown.clean_page(f"<html><head><title>T</title></head><body><article>{html}</article></body></html>")
+    return scrapedown.clean_page(
+        f"<html><head><title>T</title></head><body><article>{html}</article></body></html>"
+    )
 
 
 _FUNCTIONS: dict[str, Callable[[str], str]] = {
@@ -117,7 +145,9 @@ def _base(unit: Unit, text: str, minimum: int) -> int:
     return max(1, minimum // one)
 
 
-_HTML_CASES = st.tuples(st.sampled_from(sorted(STRUCTURES)), st.sampled_from(sorted(_FUNCTIONS)), _TEXT)
+_HTML_CASES = st.tuples(
+    st.sampled_from(sorted(STRUCTURES)), st.sampled_from(sorted(_FUNCTIONS)), _TEXT
+)
 _MD_CASES = st.tuples(st.sampled_from(sorted(MARKDOWN)), _TEXT)
 _SETTINGS = settings(
     deadline=None, database=None, suppress_health_check=list(HealthCheck), derandomize=True

@@ -39,7 +39,8 @@ _HTML_STARTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
     (re.compile(rf"</?(?:{HTML_BLOCK_TAGS})(?:[ \t>]|/>|$)", re.IGNORECASE), _BLANK),
 )
-_HTML_COMPLETE_TAG_RE = re.compile(rf"(?:{HTML_TAG})[ \t]*$")
+# Line starts only (it is matched at one): a scan of a text stays linear.
+_HTML_COMPLETE_TAG_RE = re.compile(rf"(?<![^\n])(?:{HTML_TAG})[ \t]*$")
 _COUNTED_NAME = rf"(?!(?:{'|'.join(sorted(HTML_UNBALANCED_TAGS))})[\s/>])[A-Za-z][A-Za-z0-9\-]*"
 #: An opening (group: "") or closing (group: "/") tag of an element that must be closed.
 _COUNTED_TAG_RE = re.compile(rf"<(/?){_COUNTED_NAME}(?:\s[^<>]*)?(?<!/)>", re.IGNORECASE)
