@@ -186,7 +186,7 @@ def check_linear(pattern: re.Pattern[str], every: bool = False) -> None:
             if t_large > _NOISE:
                 t_small = _scan_time(pattern, small)
                 assert t_large < 8 * t_small, (unit, t_small, t_large)
-        for huge in _texts(unit, _HUGE):
+        for huge in _texts(unit, _HUGE)[: 2 if every else 1]:
             elapsed = _scan_time(pattern, huge, repeat=1)
             assert elapsed < _HUGE_BUDGET, (unit, elapsed)
 

@@ -17,8 +17,8 @@ from scrapedown.punct.tables import HTML_BLOCK_TAGS, HTML_UNBALANCED_TAGS
 
 _QUOTE_MARKERS_RE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*")
 _LIST_MARKER_RE = re.compile(r"(?<![ \t])[ \t]*+(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
-_PREFIX_RE = re.compile(
-    r"(?:[ \t]*>[ \t]?|[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t]*"
+_PREFIX_RE = re.compile(  # matched at a line start: tried at line starts only, a scan is linear
+    r"(?<![^\n])(?:[ \t]*>[ \t]?|[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t]*"
     r"(?:\[[ xX]\][ \t]+)?(?P<heading>#{1,6}(?=[ \t]|$)[ \t]*)?"
 )
 # Each run of blanks or fence characters is tried once, from its start (lookbehind, possessive
