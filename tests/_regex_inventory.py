@@ -73,3 +73,9 @@ def compiled_by_the_package() -> Iterator[dict[str, re.Pattern[str]]]:
         yield found
     finally:
         re._compile = original  # type: ignore[attr-defined]
+
+
+def long_run_requested(config: Any) -> bool:
+    """Whether the run selects the long tests (`-m slow`): they are skipped otherwise."""
+    expression = str(config.getoption("markexpr") or "")
+    return "slow" in expression and "not slow" not in expression

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import scrapedown
+from tests._regex_inventory import long_run_requested
 
 _MAX_RATIO = 5.0  # per 4x input
 _NOISE = 0.02  # seconds: a ratio of times below this is timer and load noise
@@ -178,7 +179,11 @@ def test_markdown_structures_scale_linearly(case: tuple[str, str]) -> None:
 @pytest.mark.timeout(1800)
 @pytest.mark.parametrize("name", sorted(STRUCTURES))
 @pytest.mark.parametrize("function", sorted(_FUNCTIONS))
-def test_every_html_structure_scales_linearly(name: str, function: str) -> None:
+def test_every_html_structure_scales_linearly(
+    name: str, function: str, request: pytest.FixtureRequest
+) -> None:
+    if not long_run_requested(request.config):
+        pytest.skip("the long run: -m slow")
     unit = STRUCTURES[name]
     check_linear(_FUNCTIONS[function], unit, "中文 x", _base(unit, "中文 x", 3000))
 
@@ -186,7 +191,11 @@ def test_every_html_structure_scales_linearly(name: str, function: str) -> None:
 @pytest.mark.slow
 @pytest.mark.timeout(1800)
 @pytest.mark.parametrize("name", sorted(MARKDOWN))
-def test_every_markdown_structure_scales_linearly(name: str) -> None:
+def test_every_markdown_structure_scales_linearly(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    if not long_run_requested(request.config):
+        pytest.skip("the long run: -m slow")
     unit = MARKDOWN[name]
     check_linear(scrapedown.clean, unit, "中文 x", _base(unit, "中文 x", 3000))
 

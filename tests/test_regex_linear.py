@@ -17,7 +17,7 @@ import time
 import pytest
 
 import scrapedown
-from tests._regex_inventory import compiled_by_the_package, module_patterns
+from tests._regex_inventory import compiled_by_the_package, long_run_requested, module_patterns
 
 # Repeated units: markup openers, whitespace, emphasis and link syntax, escapes, CJK and
 # full-width forms, quotes, entities, URL pieces.
@@ -234,7 +234,11 @@ def test_module_pattern_is_linear(pattern: re.Pattern[str]) -> None:
 @pytest.mark.slow
 @pytest.mark.timeout(3600)
 @pytest.mark.parametrize("pattern", _params())
-def test_module_pattern_is_linear_on_every_unit(pattern: re.Pattern[str]) -> None:
+def test_module_pattern_is_linear_on_every_unit(
+    pattern: re.Pattern[str], request: pytest.FixtureRequest
+) -> None:
+    if not long_run_requested(request.config):
+        pytest.skip("the long run: -m slow")
     check_linear(pattern, every=True)
 
 
