@@ -86,6 +86,7 @@ def _split_json_object(rest: str, first_line: int) -> tuple[FrontMatter, str] | 
     first = rest.split("\n", 1)[0].strip()
     if first not in ("{", "{}") and not first.startswith('{"'):
         return None
+    _check_json_depth(rest, first_line)
     try:
         data, end = json.JSONDecoder().raw_decode(rest)
     except json.JSONDecodeError as exc:
@@ -98,6 +99,30 @@ def _split_json_object(rest: str, first_line: int) -> tuple[FrontMatter, str] | 
     return FrontMatter("json", raw, data, first_line), rest[stop:]
 
 
+# The json module decodes nested arrays and objects by recursion: 1,000 levels raise
+# RecursionError. Front matter is a few levels deep; deeper is refused before decoding.
+_MAX_JSON_DEPTH = 100
+# A string (skipped whole: possessive, so linear) or a bracket.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*+"|[\[\]{}]')
+
+
+def _check_json_depth(text: str, first_line: int) -> None:
+    """Raise `ScrapedownError` when the JSON value at the start of `text` nests too deeply."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > _MAX_JSON_DEPTH:
+                raise ScrapedownError(
+                    f"line {first_line}: JSON front matter nests deeper than {_MAX_JSON_DEPTH}"
+                )
+        elif token in "]}":
+            depth -= 1
+            if depth <= 0:
+                return
+
+
 def _split_hexo_json(rest: str, first_line: int) -> tuple[FrontMatter, str] | None:
     """Hexo's `;;;` form: JSON members without braces, closed by a `;;;` line."""
     if not rest.startswith('"'):
@@ -105,6 +130,7 @@ def _split_hexo_json(rest: str, first_line: int) -> tuple[FrontMatter, str] | No
     end = _FENCES[";;;"][1].search(rest)
     if end is None:
         return None
+    _check_json_depth(rest[: end.start()], first_line)
     try:
         data = json.loads("{" + rest[: end.start()] + "}")
     except json.JSONDecodeError:

@@ -21,10 +21,8 @@ def unwrap_image_keys(front: FrontMatter, options: Options, unwrap: Unwrap) -> F
     """The front matter with every proxied URL under `options.image_keys` unwrapped."""
     raw = front.raw
     for key in options.image_keys:
-        for old in _string_values(front.data.get(key)):
-            new = unwrap(old)
-            if new != old:
-                raw = replace_value(raw, front.fmt, key, old, new)
+        pairs = [(old, unwrap(old)) for old in _string_values(front.data.get(key))]
+        raw = replace_values(raw, front.fmt, key, [(old, new) for old, new in pairs if new != old])
     return front if raw == front.raw else replace(front, raw=raw)
 
 
@@ -41,16 +39,33 @@ def replace_value(raw: str, fmt: str, key: str, old: str, new: str) -> str:
     When the old value cannot be found literally (escaped or folded), the block is left as it is:
     a missed unwrap is harmless, a broken front matter is not.
     """
+    return replace_values(raw, fmt, key, [(old, new)])
+
+
+# How far past the line of the previous value the next one of a list is looked for (blank
+# lines and comments between items); a list parses in the order it is written.
+_LIST_WINDOW = 64
+
+
+def replace_values(raw: str, fmt: str, key: str, pairs: list[tuple[str, str]]) -> str:
+    """`replace_value` for the values of one key in their order: the block is split once and
+    each value is looked for from the line of the one before, so a list of n values costs one
+    pass over its lines, not n passes over the whole front matter."""
+    if not pairs:
+        return raw
     lines = raw.split("\n")
     span = _key_span(lines, fmt, key)
     if span is None:
         return raw
-    for index in range(*span):
-        edited = _replace_in_line(lines[index], fmt, old, new)
-        if edited is not None:
-            lines[index] = edited
-            return "\n".join(lines)
-    return raw
+    cursor, end = span
+    for old, new in pairs:
+        for index in range(cursor, min(end, cursor + _LIST_WINDOW)):
+            edited = _replace_in_line(lines[index], fmt, old, new)
+            if edited is not None:
+                lines[index] = edited
+                cursor = index
+                break
+    return "\n".join(lines)
 
 
 def _key_span(lines: list[str], fmt: str, key: str) -> tuple[int, int] | None:

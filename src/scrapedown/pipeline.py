@@ -57,4 +57,5 @@ def convert_regions(regions: list[str], options: Options) -> list[str]:
 
 # A private-use character, alone in a paragraph, marks where one region ends.
 _REGION_BREAK = "\ue0ff"
-_REGION_BREAK_LINE = re.compile(r"\n*^\ue0ff$\n*", re.MULTILINE)
+# Tried once per run of newlines, from its start, never giving one back: linear.
+_REGION_BREAK_LINE = re.compile(r"(?:(?<!\n)\n++)?^\ue0ff$\n*", re.MULTILINE)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^[ \t>*+\-\d.)]*?(`{3,}|~{3,})")
-_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
-_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)  # what str.rstrip removes
+# A run of blanks is tried once, from its start, and never given back (lookbehind, possessive):
+# tried from each of its characters, a long run that is not at a line end is quadratic.
+_LEADING_BLANK_LINES = re.compile(r"(?<![ \t])(?:[ \t]*+\n)+")
+_TRAILING_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]++$", re.MULTILINE)  # what str.rstrip removes
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 

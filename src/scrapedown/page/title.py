@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 # Separators between a title and a site name: spaced dashes, bars, bullets, guillemets, and
 # the unspaced `_` and full-width `｜` of Chinese sites.
-_SEPARATOR = re.compile(r"\s+(?:[-–—~/:|·•»]|::)\s+|\s*[|｜_·•»—]\s*")
+# Tried once per run of spaces, from its start (a match inside a run starts at its start): linear.
+_SEPARATOR = re.compile(r"(?<!\s)\s++(?:[-–—~/:|·•»]|::)\s+|(?:(?<!\s)\s++)?[|｜_·•»—]\s*")
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[\W_]+")
 # Generic second-level labels under a country code (`co.uk`, `com.cn`).

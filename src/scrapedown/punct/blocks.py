@@ -16,12 +16,14 @@ from scrapedown.punct.syntax import HTML_TAG
 from scrapedown.punct.tables import HTML_BLOCK_TAGS, HTML_UNBALANCED_TAGS
 
 _QUOTE_MARKERS_RE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*")
-_LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
-_PREFIX_RE = re.compile(
-    r"(?:[ \t]*>[ \t]?|[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t]*"
+_LIST_MARKER_RE = re.compile(r"(?<![ \t])[ \t]*+(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+_PREFIX_RE = re.compile(  # matched at a line start: tried at line starts only, a scan is linear
+    r"(?<![^\n])(?:[ \t]*>[ \t]?|[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t]*"
     r"(?:\[[ xX]\][ \t]+)?(?P<heading>#{1,6}(?=[ \t]|$)[ \t]*)?"
 )
-_FENCE_RE = re.compile(r"[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
+# Each run of blanks or fence characters is tried once, from its start (lookbehind, possessive
+# quantifiers): tried from every position inside a long run, the scan is quadratic.
+_FENCE_RE = re.compile(r"(?<![ \t`~])[ \t]*+(`{3,}+(?=[^`]*$)|~{3,}+)")
 _LINK_DEFINITION_RE = re.compile(r"[ \t]{0,3}\[(?!\^)(?:[^\[\]\\]|\\.)+\]:")
 _BLANK = re.compile(r"\A\Z")  # sentinel: an HTML block that ends at a blank line
 
@@ -37,7 +39,8 @@ _HTML_STARTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
     (re.compile(rf"</?(?:{HTML_BLOCK_TAGS})(?:[ \t>]|/>|$)", re.IGNORECASE), _BLANK),
 )
-_HTML_COMPLETE_TAG_RE = re.compile(rf"(?:{HTML_TAG})[ \t]*$")
+# Line starts only (it is matched at one): a scan of a text stays linear.
+_HTML_COMPLETE_TAG_RE = re.compile(rf"(?<![^\n])(?:{HTML_TAG})[ \t]*$")
 _COUNTED_NAME = rf"(?!(?:{'|'.join(sorted(HTML_UNBALANCED_TAGS))})[\s/>])[A-Za-z][A-Za-z0-9\-]*"
 #: An opening (group: "") or closing (group: "/") tag of an element that must be closed.
 _COUNTED_TAG_RE = re.compile(rf"<(/?){_COUNTED_NAME}(?:\s[^<>]*)?(?<!/)>", re.IGNORECASE)

@@ -21,7 +21,10 @@ SIGNIFICANT = frozenset("*_~[]|\\#()!")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 #: Block starts a converted line must not acquire; the group marks the character to escape.
+#: Used with `match` at a line start; the lookbehind keeps a scan of a text linear (each
+#: alternative is tried at line starts only, not from every character of a long run).
 _BLOCK_START_RE = re.compile(
+    r"(?<![^\n])(?:"
     r"(?P<e>#)#{0,5}(?:[ \t]|$)"
     r"|(?P<b>[-+*])(?:[ \t]|$)"
     r"|[0-9]{1,9}(?P<o>[.)])(?:[ \t]|$)"
@@ -29,7 +32,7 @@ _BLOCK_START_RE = re.compile(
     r"|(?P<t>[-*_=])[ \t]*(?:[-*_=][ \t]*)*$"
     r"|(?P<f>`{3,}(?=[^`]*$)|~{3})"
     rf"|(?P<h><)(?:[?!]|/?(?:script|pre|style|textarea|{HTML_BLOCK_TAGS})(?:[ \t>]|/>|$))"
-    rf"|(?P<g><)(?=(?:{HTML_TAG})[ \t]*$)",
+    rf"|(?P<g><)(?=(?:{HTML_TAG})[ \t]*$))",
     re.IGNORECASE,
 )
 

@@ -20,8 +20,8 @@ from scrapedown.punct.segments import Line, Segment
 from scrapedown.punct.text import until_stable
 
 #: A GFM table delimiter row (``|---|:--:|``): the paragraph above it is a table.
-_TABLE_DELIMITER_ROW_RE = re.compile(
-    r"[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
+_TABLE_DELIMITER_ROW_RE = re.compile(  # at line starts only (matched at one): linear scans
+    r"(?<![^\n])[ \t]*+(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
 )
 
 

@@ -28,6 +28,7 @@ from scrapedown.html import (
     tags_named,
 )
 from scrapedown.options import Options
+from scrapedown.siblings import Siblings, take_children
 
 _SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
 EMPHASIS = frozenset({"strong", "em", "del"})
@@ -36,20 +37,23 @@ _MARKUP = "!"  # stands for "markup punctuation" next to an element rendered as 
 
 
 def fix_emphasis(root: Tag, options: Options) -> None:
-    """Apply the emphasis repairs, innermost first."""
-    for tag in reversed(_emphasis_elements(root)):
-        if tag.name in _SPELLING:
-            tag.name = _SPELLING[tag.name]
+    """Apply the emphasis repairs, innermost first (reverse document order, so that the edits
+    of one parent's children run from the last one back and `Siblings` positions hold)."""
+    siblings = Siblings()
+    tags = _emphasis_elements(root, siblings)
+    for tag in tags:
+        tag.name = _SPELLING.get(tag.name, tag.name)
+    _merge_twin_runs(tags, siblings)
+    for tag in reversed(tags):
         if tag.name not in EMPHASIS or tag.parent is None or _in_verbatim(tag):
             continue
         if _nested_in_same(tag) or _holds_blocks(tag):
-            tag.unwrap()
+            siblings.unwrap(tag)
             continue
-        _merge_following_twins(tag)
-        _move_edge_punctuation_out(tag)
+        _move_edge_punctuation_out(tag, siblings)
 
 
-def _emphasis_elements(root: Tag) -> list[Tag]:
+def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
     """The emphasis elements under `root`, in document order. On the way, a text that reads
     as an inline HTML token (noncharacters no real text holds) is made plain text, so that
     only this rule writes tags."""
@@ -62,8 +66,8 @@ def _emphasis_elements(root: Tag) -> list[Tag]:
                 found.append(node)
         elif isinstance(node, NavigableString) and is_html_token(node):
             forged.append(node)
-    for text in forged:
-        text.replace_with(NavigableString(text[1:-1]))
+    for text in reversed(forged):
+        siblings.replace_with(text, NavigableString(text[1:-1]))
     return found
 
 
@@ -81,18 +85,44 @@ def _holds_blocks(tag: Tag) -> bool:
     return any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in tag.contents)
 
 
-def _merge_following_twins(tag: Tag) -> None:
-    """`<em>a</em><em>b</em>` would give `*a**b*`: make it one element."""
-    twin = tag.next_sibling
-    while isinstance(twin, Tag) and twin.name in (tag.name, _reverse_spelling(tag.name)):
-        for node in list(twin.contents):
-            tag.append(node.extract())
-        twin.decompose()
+def _merge_twin_runs(tags: list[Tag], siblings: Siblings) -> None:
+    """`<em>a</em><em>b</em>` would give `*a**b*`: each run of adjacent twins becomes its first
+    element, before any other repair, so that each element is repaired once, whole. (Merging
+    twin by twin into the repaired element moved a run of n twins n²/2 times.) The runs are
+    found in document order and merged from the last one back, so positions hold."""
+    runs: list[list[Tag]] = []
+    merged: set[int] = set()
+    for tag in tags:
+        if id(tag) in merged:
+            continue
+        if not _may_merge(tag) or _in_verbatim(tag):
+            continue
+        run = [tag]
         twin = tag.next_sibling
+        while isinstance(twin, Tag) and twin.name == tag.name and _may_merge(twin):
+            if _edge_breaks(twin.contents) or _sole_link(twin) is not None or _shows_nothing(twin):
+                break  # its own repair would have left it apart from its twin
+            run.append(twin)
+            twin = twin.next_sibling
+        if len(run) > 1:
+            runs.append(run)
+            merged.update(map(id, run))
+    for head, *twins in reversed(runs):
+        moved = [node for twin in twins for node in take_children(twin)]
+        for twin in reversed(twins):
+            siblings.extract(twin)
+        head.extend(moved)
 
 
-def _reverse_spelling(name: str) -> str:
-    return next((old for old, new in _SPELLING.items() if new == name), name)
+def _may_merge(tag: Tag) -> bool:
+    return tag.name in EMPHASIS and not _nested_in_same(tag) and not _holds_blocks(tag)
+
+
+def _shows_nothing(tag: Tag) -> bool:
+    """Only blanks and punctuation, no image: nothing a reader could see emphasised."""
+    text = tag.get_text()
+    empty = not text.strip() or all(is_punctuation(c) or c.isspace() for c in text)
+    return empty and first_named(tag, "img") is None
 
 
 def is_punctuation(char: str) -> bool:
@@ -104,26 +134,26 @@ def _is_space(char: str) -> bool:
     return not char or char.isspace()
 
 
-def _move_edge_punctuation_out(tag: Tag) -> None:
+def _move_edge_punctuation_out(tag: Tag, siblings: Siblings) -> None:
     text = tag.get_text()
     if not text.strip() or all(is_punctuation(c) or c.isspace() for c in text):
         if first_named(tag, "img") is None:
-            tag.unwrap()  # nothing a reader could see emphasised
+            siblings.unwrap(tag)  # nothing a reader could see emphasised
         return
-    _move_edge_breaks_out(tag)
+    _move_edge_breaks_out(tag, siblings)
     before, after = char_before(tag), char_after(tag)
     if _is_word(after):
-        _move_trailing(tag)
+        _move_trailing(tag, siblings)
     if _is_word(before):
-        _move_leading(tag)
-    if _sink_into_sole_link(tag):
+        _move_leading(tag, siblings)
+    if _sink_into_sole_link(tag, siblings):
         return
     stuck_before = _is_word(before) and _edge_is_markup(tag, 0)
     if stuck_before or (_is_word(after) and _edge_is_markup(tag, -1)):
-        _keep_as_inline_html(tag)  # `a**`x`**b` cannot render as emphasis
+        _keep_as_inline_html(tag, siblings)  # `a**`x`**b` cannot render as emphasis
 
 
-def _move_edge_breaks_out(tag: Tag) -> None:
+def _move_edge_breaks_out(tag: Tag, siblings: Siblings) -> None:
     """`<b>Title<br></b>` would give `**Title\\**` (the break's backslash escapes the
     delimiter): line breaks at the edges, with the spaces around them, go outside, or go
     altogether at the edge of a block, where they show nothing."""
@@ -132,13 +162,13 @@ def _move_edge_breaks_out(tag: Tag) -> None:
     keep_leading = bool(leading) and not _at_block_edge(tag, "previous_sibling")
     keep_trailing = bool(trailing) and not _at_block_edge(tag, "next_sibling")
     for node in leading:
-        node.extract()
+        node.extract(_self_index=0)
         if keep_leading:
-            tag.insert_before(node)
+            siblings.insert_before(tag, node)
     for node in trailing:  # from the last one back: each goes right after the element
-        node.extract()
+        node.extract(_self_index=len(tag.contents) - 1)
         if keep_trailing:
-            tag.insert_after(node)
+            siblings.insert_after(tag, node)
 
 
 def _at_block_edge(tag: Tag, direction: str) -> bool:
@@ -166,11 +196,11 @@ def _edge_breaks(nodes: Iterable[PageElement]) -> list[PageElement]:
     return run if any(isinstance(node, Tag) for node in run) else []
 
 
-def _keep_as_inline_html(tag: Tag) -> None:
+def _keep_as_inline_html(tag: Tag, siblings: Siblings) -> None:
     """Replace the element by its content between `<name>`…`</name>` tokens."""
-    tag.insert_before(NavigableString(html_token(tag.name)))
-    tag.insert_after(NavigableString(html_token(tag.name, closing=True)))
-    tag.unwrap()
+    tag.insert(0, NavigableString(html_token(tag.name)))
+    tag.append(NavigableString(html_token(tag.name, closing=True)))
+    siblings.unwrap(tag)
 
 
 def _is_word(char: str) -> bool:
@@ -190,7 +220,7 @@ def _is_markup(node: object) -> bool:
     return isinstance(node, Tag) or (isinstance(node, NavigableString) and is_html_token(node))
 
 
-def _move_trailing(tag: Tag) -> None:
+def _move_trailing(tag: Tag, siblings: Siblings) -> None:
     last = tag.contents[-1] if tag.contents else None
     if not isinstance(last, NavigableString):
         return
@@ -200,11 +230,12 @@ def _move_trailing(tag: Tag) -> None:
         cut -= 1
     if cut == len(text) or cut == 0:
         return
-    last.replace_with(NavigableString(text[:cut]))
-    tag.insert_after(NavigableString(text[cut:] + str(last)[len(text) :]))
+    last.extract(_self_index=len(tag.contents) - 1)
+    tag.append(NavigableString(text[:cut]))
+    siblings.insert_after(tag, NavigableString(text[cut:] + str(last)[len(text) :]))
 
 
-def _move_leading(tag: Tag) -> None:
+def _move_leading(tag: Tag, siblings: Siblings) -> None:
     first = tag.contents[0] if tag.contents else None
     if not isinstance(first, NavigableString):
         return
@@ -215,21 +246,28 @@ def _move_leading(tag: Tag) -> None:
     if cut == 0 or cut == len(text):
         return
     lead = str(first)[: len(str(first)) - len(text)]
-    first.replace_with(NavigableString(text[cut:]))
-    tag.insert_before(NavigableString(lead + text[:cut]))
+    first.extract(_self_index=0)
+    tag.insert(0, NavigableString(text[cut:]))
+    siblings.insert_before(tag, NavigableString(lead + text[:cut]))
 
 
-def _sink_into_sole_link(tag: Tag) -> bool:
-    """`中文<b><a>x</a></b>` renders only as `中文[**x**](…)`: emphasis goes inside the link."""
+def _sole_link(tag: Tag) -> Tag | None:
+    """The link that is all `tag` holds (blank text aside), if any."""
     content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c.strip())]
     if len(content) != 1 or not isinstance(content[0], Tag) or content[0].name != "a":
+        return None
+    return content[0]
+
+
+def _sink_into_sole_link(tag: Tag, siblings: Siblings) -> bool:
+    """`中文<b><a>x</a></b>` renders only as `中文[**x**](…)`: emphasis goes inside the link."""
+    link = _sole_link(tag)
+    if link is None:
         return False
-    link = content[0]
     inner = new_tag(tag, tag.name)
-    for node in list(link.contents):
-        inner.append(node.extract())
+    inner.extend(take_children(link))
     link.append(inner)
-    tag.unwrap()
+    siblings.unwrap(tag)
     return True
 
 

@@ -9,6 +9,7 @@ from bs4.element import NavigableString, Tag
 
 from scrapedown.html import children_named, first_named, new_tag, tags_named
 from scrapedown.options import Options
+from scrapedown.siblings import Siblings
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
@@ -40,16 +41,28 @@ def span(cell: Tag, attr: str) -> int:
     return max(1, min(1000, int(value))) if value.isdigit() else 1
 
 
+# A pipe table pads every row to the widest one, one `|` per column spanned: `<td colspan=1000>`
+# rows would make the output hundreds of times the input. Past this many padded cells per real
+# cell (with some slack for small tables), the table stays minimal HTML, which keeps colspan.
+_PADDING_PER_CELL = 8
+_PADDING_SLACK = 256
+
+
 def is_pipe_table(table: Tag) -> bool:
-    """Whether `table` can be written as a GFM pipe table without losing anything."""
+    """Whether `table` can be written as a GFM pipe table without losing anything, and without
+    padding it far beyond its own size."""
     rows = rows_of(table)
     if not rows:
         return False
+    cells = width = 0
     for row in rows:
-        for cell in cells_of(row):
+        row_cells = cells_of(row)
+        for cell in row_cells:
             if span(cell, "rowspan") > 1 or first_named(cell, *_BLOCKS_IN_CELL):
                 return False
-    return True
+        cells += len(row_cells)
+        width = max(width, sum(span(cell, "colspan") for cell in row_cells))
+    return width * len(rows) <= _PADDING_PER_CELL * cells + _PADDING_SLACK
 
 
 def prepare_tables(root: Tag, options: Options) -> None:
@@ -63,11 +76,20 @@ def prepare_tables(root: Tag, options: Options) -> None:
 
 
 def _flatten_paragraphs(cell: Tag) -> None:
+    """Unwrap each paragraph, with a `<br>` after it when content follows in the cell. Worked
+    out on the tree as it is (a paragraph's parent paragraph is unwrapped too, so what follows
+    the parent follows it), then applied from the last one back so that positions hold."""
     blocks = tags_named(cell, "p", "div")
-    for block in blocks:
-        if block.next_sibling is not None and not _is_last_content(block):
-            block.insert_after(new_tag(cell, "br"))
-        block.unwrap()
+    follows: dict[int, bool] = {}
+    for block in blocks:  # document order: a parent's answer is known before its children's
+        parent = block.parent
+        inherited = parent is not cell and follows.get(id(parent), False)
+        follows[id(block)] = inherited or not _is_last_content(block)
+    siblings = Siblings()
+    for block in reversed(blocks):
+        if follows[id(block)]:
+            siblings.insert_after(block, new_tag(cell, "br"))
+        siblings.unwrap(block)
 
 
 def _is_last_content(block: Tag) -> bool:

@@ -91,6 +91,22 @@ def _one_image_noscripts(parent: Tag, images_of: dict[int, list[Tag]]) -> list[T
     ]
 
 
+def _count_elements(parent: Tag, bound: int) -> int:
+    """The number of child elements of `parent`, counted up to `bound`."""
+    count = 0
+    for child in parent.children:
+        if isinstance(child, Tag):
+            count += 1
+            if count >= bound:
+                break
+    return count
+
+
+def _one_scripted_image(parent: Tag) -> bool:
+    scripted = [i for i in tags_named(parent, "img") if not ancestor_named(i, "noscript")]
+    return len(scripted) == 1
+
+
 def _paired_noscript(image: Tag, images_of: dict[int, list[Tag]]) -> Tag | None:
     """The ``<noscript>`` holding one image next to `image`, next to its sole-child wrapper
     (``<a><img></a><noscript>``), or alone with it in a small wrapper such as a ``<figure>``."""
@@ -102,13 +118,13 @@ def _paired_noscript(image: Tag, images_of: dict[int, list[Tag]]) -> Tag | None:
         parent = node.parent
         if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
             return None
-        children = [child for child in parent.children if isinstance(child, Tag)]
-        candidates = _one_image_noscripts(parent, images_of)
-        if len(children) <= _MAX_WRAPPER_CHILDREN and len(candidates) == 1:
-            scripted = [i for i in tags_named(parent, "img") if not ancestor_named(i, "noscript")]
-            if len(scripted) == 1:
+        # Counted up to the bound only: a parent of 100k images is looked at once per image.
+        elements = _count_elements(parent, _MAX_WRAPPER_CHILDREN + 1)
+        if elements <= _MAX_WRAPPER_CHILDREN:
+            candidates = _one_image_noscripts(parent, images_of)
+            if len(candidates) == 1 and _one_scripted_image(parent):
                 return candidates[0]
-        if len(children) != 1:
+        if elements != 1:
             return None
         node = parent
     return None

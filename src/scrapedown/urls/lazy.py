@@ -23,8 +23,10 @@ _PIXEL_SIZES = frozenset({"0", "1", "0px", "1px"})
 _BASELINE_TYPES = frozenset({"", "image/jpeg", "image/jpg", "image/png", "image/gif"})
 _DATA_IMAGE_RE = re.compile(r"data:image/(?:png|jpe?g|gif|webp);base64,", re.IGNORECASE)
 _MIN_KEPT_DATA_URI = 256
-_WIDTH_RE = re.compile(r"(\d+)w")
-_DENSITY_RE = re.compile(r"(\d*\.?\d+(?:e[+-]?\d+)?)x", re.IGNORECASE)
+# `\d*\.?\d+` written without two quantifiers over the same digits (a long digit run made it
+# cubic); the lookbehinds start a scan once per run.
+_WIDTH_RE = re.compile(r"(?<!\d)(\d++)w")
+_DENSITY_RE = re.compile(r"(?<![\d.])((?>\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)x", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

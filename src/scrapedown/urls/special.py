@@ -110,9 +110,9 @@ class Imgproxy:
 
 
 _THUMBOR_SIGNATURE = r"(?:unsafe|[a-z0-9_-]{27}[a-z0-9_=-])"
-_THUMBOR_OPTION_RE = re.compile(
-    r"meta|debug|trim(?::[^/]*)?|\d+x\d+:\d+x\d+|(?:adaptive-)?(?:full-)?fit-in|-?\d*x-?\d*"
-    r"|left|center|right|top|middle|bottom|smart|filters:.*",
+_THUMBOR_OPTION_RE = re.compile(  # \A: fullmatched; a scan of a text stays linear
+    r"\A(?:meta|debug|trim(?::[^/]*)?|\d+x\d+:\d+x\d+|(?:adaptive-)?(?:full-)?fit-in|-?\d*x-?\d*"
+    r"|left|center|right|top|middle|bottom|smart|filters:.*)",
     re.IGNORECASE,
 )
 

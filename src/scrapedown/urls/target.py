@@ -19,7 +19,7 @@ from scrapedown.urls.urlparts import ParsedUrl, looks_like_host, normalize, pars
 #: Link schemes that run code or read local files: such a link loses its `href`.
 UNSAFE_LINK_SCHEMES: frozenset[str] = frozenset({"javascript", "vbscript", "data", "file"})
 
-_SCHEME_RE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SCHEME_RE = re.compile(r"\A([a-zA-Z][a-zA-Z0-9+.-]*):")  # \A: matched at the start only
 _HTTP_PREFIX_RE = re.compile(r"(https?):/*", re.IGNORECASE)
 _FIRST_SEGMENT_RE = re.compile(r"[^/?#]*")
 _BAD_NETLOC_RE = re.compile(r"[\x00-\x20\x7f<>\"{}|\\^`%]")

@@ -17,7 +17,7 @@ from scrapedown.urls.target import finish_target, resolve
 from scrapedown.urls.urlparts import ParsedUrl, host_matches, normalize, parse_http_url
 
 # A scheme or a double slash (either way round) at the start, after what `normalize` strips.
-_MAY_BE_ABSOLUTE = re.compile(r"[\x00-\x20]*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})")
+_MAY_BE_ABSOLUTE = re.compile(r"\A[\x00-\x20]*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})")
 
 #: Extra percent-decoding rounds for a target that is still an encoded URL (double-encoding).
 EXTRA_DECODE_ROUNDS = 2

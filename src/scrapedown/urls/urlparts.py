@@ -113,8 +113,8 @@ def host_matches(host: str, pattern: str) -> bool:
     return host == pattern
 
 
-_HOSTNAME_RE = re.compile(
-    r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?::\d{1,5})?",
+_HOSTNAME_RE = re.compile(  # \A: fullmatched; a scan of a text stays linear
+    r"\A(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?::\d{1,5})?",
     re.IGNORECASE,
 )
 
