@@ -48,7 +48,7 @@ _NO_BALANCE = frozenset(
 )  # fmt: skip
 # Matched once at the start of the body; every quantifier possessive (linear).
 _WHOLE_DOCUMENT = re.compile(
-    r"[\t\n\f\r ]*+(?:<\?xml[^>]*+>[\t\n\f\r ]*+)?+<(?:!doctype[\t\n\f\r ]++html|html[\s>])",
+    r"\A[\t\n\f\r ]*+(?:<\?xml[^>]*+>[\t\n\f\r ]*+)?+<(?:!doctype[\t\n\f\r ]++html|html[\s>])",
     re.IGNORECASE,
 )
 # The excerpt marker, matched on one complete comment at a time.

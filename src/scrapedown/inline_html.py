@@ -55,12 +55,14 @@ _URL_ATTRS = frozenset({"href", "src"})
 # CommonMark's raw HTML grammar (what markdown-it calls html_inline), one piece at a time;
 # possessive quantifiers over disjoint character classes: linear.
 _OPEN = re.compile(r"<([A-Za-z][A-Za-z0-9-]*+)")
+# The lookbehinds make each pattern start only where its first run starts (linear under
+# finditer too); matched at a position after a tag name or an attribute, they change nothing.
 _ATTRIBUTE = re.compile(
-    r"""\s++([A-Za-z_:][A-Za-z0-9:._-]*+)(?:\s*+=\s*+([^"'=<>`\x00-\x20]++|'[^']*+'|"[^"]*+"))?+"""
+    r"""(?<!\s)\s++([A-Za-z_:][A-Za-z0-9:._-]*+)(?:\s*+=\s*+([^"'=<>`\x00-\x20]++|'[^']*+'|"[^"]*+"))?+"""
 )
-_OPEN_END = re.compile(r"\s*+/?>")
+_OPEN_END = re.compile(r"(?<!\s)\s*+/?>")
 _CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9-]*+)\s*+>")
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*+):")
+_SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*+):")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]++")  # what browsers skip inside a scheme
 
 
