@@ -69,9 +69,12 @@ def drop_noscript(root: Tag, options: Options) -> None:
 
 
 def strip_image_attributes(root: Tag, options: Options) -> None:
-    """The attribute policy for images, applied once the URL stage has read the lazy ones."""
+    """The attribute policy for images, applied once the URL stage has read the lazy ones;
+    `<picture>` wrappers (kept for the URL stage) unwrapped when `options.unwrap_tags` says so."""
     kept = kept_attributes(options.keep_attrs)
     for element in tags_named(root, "img", "source", "picture", "amp-img"):
-        if element.attrs:
+        if element.name == "picture" and "picture" in options.unwrap_tags:
+            element.unwrap()
+        elif element.attrs:
             allowed = kept.get(element.name, frozenset()) | kept.get("*", frozenset())
             element.attrs = {k: v for k, v in element.attrs.items() if k in allowed}
