@@ -97,9 +97,16 @@ class Loss:
         return "lost " + ", ".join(parts) if parts else "nothing lost"
 
 
+# markdown-it's CommonMark preset renders at most 20 nested containers and drops what is deeper
+# (a blockquote 21 levels down would be counted as lost); the converter nests up to
+# `Options.max_depth` (100 by default), and renderers such as cmark have no limit.
+_MAX_NESTING = 160
+
+
 @lru_cache(maxsize=1)
 def _renderer() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    options = {"html": True, "maxNesting": _MAX_NESTING}
+    return MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
 
 
 def visible(body: str, options: Options | None = None, *, line_breaks: bool = False) -> Visible:
