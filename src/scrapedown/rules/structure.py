@@ -65,15 +65,19 @@ _Run = tuple[list[str], list[Element]]
 
 def _flatten(element: Element) -> None:
     """`element`'s content as runs of text and leaves, one per block of the subtree (one walk:
-    linear), written back as the element's content (one run) or as one <p> per run."""
+    linear), written back as the element's content (inline content only) or as one <p> per run
+    (the subtree held blocks)."""
     runs: list[_Run] = [([element.text or ""], [])]
+    blocks = False
     for event, node in etree.iterwalk(element, events=("start", "end")):
         if node is element or not is_element(node):
             if node is not element and event == "end":
                 runs[-1][0][-1] += node.tail or ""
             continue
-        if node.tag in BLOCK_TAGS and _has_text_or_leaves(runs[-1]):
-            runs.append(([""], []))  # a block starts or ends: a new run
+        if node.tag in BLOCK_TAGS:
+            blocks = True
+            if _has_text_or_leaves(runs[-1]):
+                runs.append(([""], []))  # a block starts or ends: a new run
         if event == "start" and node.tag in _FLAT_KEEP:
             runs[-1][0].append("")
             runs[-1][1].append(etree.Element(node.tag, dict(node.attrib)))
@@ -86,8 +90,8 @@ def _flatten(element: Element) -> None:
     element.tail = tail
     element.attrib.update(attributes)
     kept = [run for run in runs if _has_text_or_leaves(run)]
-    if len(kept) == 1:
-        _fill(element, kept[0])
+    if not blocks:
+        _fill(element, kept[0] if kept else runs[0])
         return
     for run in kept:
         _fill(etree.SubElement(element, "p"), run)
