@@ -105,12 +105,18 @@ def test_a_link_at_the_depth_limit_keeps_its_target() -> None:
     assert "](https://e.com/x)" in out and "one" in out and "two" in out
 
 
+BLOCK_SHAPES = (
+    *("<p>{}</p>", "<li>{}</li>", "<h3>{}</h3>", "<div>{}</div>", "<dd>{}</dd>"),
+    *("<table><tr><td>{}</td></tr></table>", "<ul><li>{}</li></ul>"),
+)
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     depth=st.integers(101, 160),
     blocks=st.lists(
         st.tuples(
-            st.sampled_from(["p", "li", "h3", "td", "div", "dd"]),
+            st.sampled_from(BLOCK_SHAPES),
             st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True),
         ),
         min_size=1,
@@ -121,7 +127,7 @@ def test_a_link_at_the_depth_limit_keeps_its_target() -> None:
 def test_blocks_below_any_depth_are_kept_apart(
     depth: int, blocks: list[tuple[str, str]], wrapper: str
 ) -> None:
-    inner = "".join(f"<{tag}>{text}</{tag}>" for tag, text in blocks)
+    inner = "".join(shape.format(text) for shape, text in blocks)
     html = f"<{wrapper}>" * depth + inner + f"</{wrapper}>" * depth
     out = _assert_kept(html)
     shown = re.findall(r"[A-Za-z0-9]+", out)
@@ -273,3 +279,38 @@ def test_cli_writes_a_post_whose_aside_the_user_drops(tmp_path: Path) -> None:
         cwd=tmp_path, env=env, capture_output=True, text=True,
     )  # fmt: skip
     assert default.returncode == 0, default.stderr  # the written file is clean
+
+
+# --- the net itself: block boundaries, cost -----------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    blocks=st.lists(
+        st.tuples(
+            st.sampled_from(["<p>{}</p>", "<li>{}</li>", "<h2>{}</h2>", "<div>{}</div>"]),
+            st.from_regex(r"[A-Za-z0-9]{1,6}", fullmatch=True),
+        ),
+        min_size=2,
+        max_size=10,
+    )
+)
+def test_the_net_notices_blocks_joined_into_one(blocks: list[tuple[str, str]]) -> None:
+    html = "".join(shape.format(text) for shape, text in blocks)
+    joined = "".join(text for _, text in blocks) + "\n"
+    loss = compare(html, joined)
+    assert loss.missing_blocks == len(blocks) - 1 and not loss.missing_chars
+    assert not compare(html, clean_html(html))
+    assert not compare(html, "\n\n".join(text for _, text in blocks))  # paragraphs
+    assert not compare(html, "\\\n".join(text for _, text in blocks))  # line breaks
+
+
+def test_lines_of_code_and_a_heading_with_paragraphs_are_one_block_each() -> None:
+    html = "<pre><div>line one</div><div>line two</div></pre><h2><p>Head</p><p>ing</p></h2>"
+    out = _assert_kept(html)
+    assert "line one\nline two" in out and "## Head ing" in out
+
+
+def test_the_net_is_linear() -> None:
+    unit = '<p>x <a href="https://e.com/">y</a> <img src="https://e.com/i.png"></p><li>z</li>'
+    assert_linear(lambda n: unit * n, 500, lambda html: compare(html, html))

@@ -49,10 +49,13 @@ from scrapedown.urls.lazy import choose_picture_source, choose_source, kept_data
 _MEDIA_FALLBACK = frozenset({"video", "audio"})
 # Where a block starts or ends.
 _BOUNDARIES = tuple(BLOCK_TAGS - {"html", "body"})
-# Elements that are one block whatever they hold: the lines of code (a code block made of one
-# `<div>` per line is one block of output), and headings and terms, which Markdown writes on
-# one line (`<dt><p>te</p><p>rm</p></dt>` is `**te rm**`).
-_ONE_BLOCK = ("pre", "code", "dt", "h1", "h2", "h3", "h4", "h5", "h6")
+# Elements that are one block whatever they hold: inline code, and headings and terms, which
+# Markdown writes on one line (`<dt><p>te</p><p>rm</p></dt>` is `**te rm**`). In a `<pre>`,
+# each line is a block: a code block written one `<div>` per line keeps its lines.
+# Table parts are blocks in a table only: a browser ignores a stray `<td>` tag (its text reads
+# inline), where libxml2 makes it an element.
+_TABLE_PARTS = frozenset({"caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
+_ONE_BLOCK = ("code", "dt", "h1", "h2", "h3", "h4", "h5", "h6")
 _BOUNDARY = "\ue000"  # a private-use character (removed from the body before it is measured)
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _UNSAFE_HREF = re.compile(r"^\s*(?:javascript|vbscript|data|file):|^\s*#?\s*$", re.IGNORECASE)
@@ -134,13 +137,22 @@ def visible(body: str, options: Options | None = None, *, line_breaks: bool = Fa
 
 
 def _mark_boundaries(root: Any, line_breaks: bool) -> None:
-    """A boundary character at the start and the end of every block (not inside `_ONE_BLOCK`)."""
+    """A boundary character at the start and the end of every block (not inside `_ONE_BLOCK`),
+    and at every line end inside a `<pre>`."""
     verbatim = {node for whole in root.iter(*_ONE_BLOCK) for node in whole.iterdescendants()}
+    in_tables = {node for table in root.iter("table") for node in table.iter(*_TABLE_PARTS)}
     tags = (*_BOUNDARIES, "br") if line_breaks else _BOUNDARIES
     for element in root.iter(*tags):
-        if element not in verbatim:
+        stray = element.tag in _TABLE_PARTS and element not in in_tables
+        if element not in verbatim and not stray:
             element.text = _BOUNDARY + (element.text or "")
             element.tail = _BOUNDARY + (element.tail or "")
+    for pre in root.iter("pre"):
+        for node in pre.iter():
+            if node.text:
+                node.text = node.text.replace("\n", _BOUNDARY)
+            if node.tail and node is not pre:
+                node.tail = node.tail.replace("\n", _BOUNDARY)
 
 
 def _count_images(root: Any, options: Options) -> int:

@@ -93,11 +93,21 @@ def at_line_start(node: NavigableString) -> bool:
 
 
 def pre_text(pre: Tag) -> str:
-    """The verbatim text of a <pre>, with <br> as newlines."""
+    """The verbatim text of a <pre>, with <br> as newlines and each block inside it (code
+    written one `<div>` per line) on lines of its own, as a browser shows it."""
     parts: list[str] = []
     for node in pre.descendants:
         if isinstance(node, NavigableString):
+            if _after_block(node) and parts and not parts[-1].endswith("\n"):
+                parts.append("\n")
             parts.append(str(node))
         elif isinstance(node, Tag) and node.name == "br":
             parts.append("\n")
+        elif isinstance(node, Tag) and node.name in BLOCK_TAGS and parts:
+            parts.append("" if parts[-1].endswith("\n") else "\n")
     return "".join(parts).replace("\r\n", "\n")
+
+
+def _after_block(node: NavigableString) -> bool:
+    previous = node.previous_sibling
+    return isinstance(previous, Tag) and previous.name in BLOCK_TAGS
