@@ -26,9 +26,6 @@ _FLAT_KEEP = frozenset({"img", "amp-img", "br"})
 _VOID_AS_CONTAINER = frozenset({"embed", "source", "track", "keygen", "param", "wbr"})
 # Kept for the URL stage, which takes fallback images out of them, then drops them.
 _KEPT_FOR_URLS = frozenset({"noscript"})
-# Wrappers the URL stage reads (a <picture>'s <source srcset> is the image when its <img> has
-# no source); unwrapped after it, by the image_attributes rule.
-_UNWRAPPED_AFTER_URLS = frozenset({"picture"})
 # Wrappers whose content is a sequence of blocks: loose inline content inside them becomes <p>.
 BLOCK_WRAPPERS = frozenset(
     {
@@ -125,7 +122,7 @@ def drop_junk(root: Element, options: Options) -> None:
 
 def unwrap_inline_wrappers(root: Element, options: Options) -> None:
     """Replace presentational inline wrappers (span, font…) by their content."""
-    inline = options.unwrap_tags - BLOCK_WRAPPERS - _UNWRAPPED_AFTER_URLS
+    inline = options.unwrap_tags - BLOCK_WRAPPERS
     for element in reversed(elements(root, *inline)):
         parent = element.getparent()
         if parent is not None and parent.tag != "pre":
