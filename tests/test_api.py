@@ -7,7 +7,6 @@ import dataclasses
 import inspect
 import itertools
 import pickle
-import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -92,13 +91,3 @@ def test_clean_output_is_returned_unchanged() -> None:
 def test_oversized_body_is_refused() -> None:
     with pytest.raises(ScrapedownError, match="over the limit"):
         clean("<p>" + "x" * 200 + "</p>", Options(max_body_chars=100))
-
-
-def test_readme_names_every_rule_in_order() -> None:
-    """The README's list of rule names for `disabled_rules` is the rule table, in order."""
-    from scrapedown.rules import SOUP_RULES, TREE_RULES
-
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("Rule names for `disabled_rules`") :]
-    section = section[: section.index("converts).")]
-    assert re.findall(r"`(\w+)`", section)[1:] == [name for name, _ in (*TREE_RULES, *SOUP_RULES)]

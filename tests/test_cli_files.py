@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scrapedown._files import Walker
+from scrapedown._files import DEFAULT_EXCLUDES, Walker
 
 
 def _tree(root: Path, files: list[str]) -> None:
@@ -15,7 +15,11 @@ def _tree(root: Path, files: list[str]) -> None:
 
 
 def _walk(root: Path, *args: Path, **kwargs: object) -> list[str]:
-    settings: dict[str, object] = {"excludes": [], "force_exclude": False, "want_html": True}
+    settings: dict[str, object] = {
+        "excludes": list(DEFAULT_EXCLUDES),
+        "force_exclude": False,
+        "want_html": True,
+    }
     settings.update(kwargs)
     walker = Walker(root=root, **settings)  # type: ignore[arg-type]
     found = walker.collect(list(args) or [root])

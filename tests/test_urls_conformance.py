@@ -18,6 +18,8 @@ from bs4 import BeautifulSoup
 
 from scrapedown.options import Options
 from scrapedown.urls import rewrite_urls, unwrap_url
+from scrapedown.urls.registry import BUILTIN_NAMES
+from scrapedown.urls.userrules import USER_RULE_NAMES
 
 CASES = Path(__file__).resolve().parents[1].parent / "shared" / "cases"
 PAGE_URL = "https://example.com/articles/1.html"
@@ -44,7 +46,9 @@ def _params(name: str, *, opt_in_only: bool = False) -> list[Any]:
 
 
 def _enabled(case: dict[str, Any]) -> Options:
-    names = frozenset(case["scheme"].split(">"))
+    # Only real rule names: a negative case's scheme (jsdelivr_gh) names no rule, and enabling
+    # an unknown name is an error.
+    names = frozenset(case["scheme"].split(">")) & (BUILTIN_NAMES | USER_RULE_NAMES)
     rules = tuple(rule for name in names for rule in USER_RULES_FOR.get(name, ()))
     defaults = Options()
     return replace(defaults, urls=replace(defaults.urls, enable=names, rules=rules))

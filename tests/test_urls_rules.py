@@ -233,7 +233,6 @@ def test_user_rules() -> None:
             "param:*.proxy.example/fetch?src",
             "camo:images.forum.example",
             "imgproxy:imgproxy.myblog.example",
-            "nonsense:whatever",
         )
     )
     cases = {
@@ -248,7 +247,12 @@ def test_user_rules() -> None:
     for wrapped, expected in cases.items():
         assert unwrap_url(wrapped, options=options) == (expected or wrapped)
     assert unwrap_url("https://img.myblog.example/p/" + TARGET) != TARGET
-    assert rule_errors(options) == ("unusable URL rule 'nonsense:whatever'",)
+    assert rule_errors(options) == ()
+    # A malformed rule is refused when the options are made (issue 15), naming the key.
+    with pytest.raises(ValueError, match="rules: unknown kind of URL rule 'nonsense'"):
+        _options(rules=("nonsense:whatever",))
+    with pytest.raises(ValueError, match="rules: malformed URL rule 'param:x'"):
+        _options(rules=("param:x",))
 
 
 def test_enable_and_disable_by_name() -> None:
@@ -259,11 +263,10 @@ def test_enable_and_disable_by_name() -> None:
     both = _options(enable=frozenset({"wayback"}), disable=frozenset({"wayback"}))
     wayback = "https://web.archive.org/web/2020/" + TARGET
     assert unwrap_url(wayback, options=both) == wayback
-    unknown = _options(enable=frozenset({"waybak", "photon:video"}))
-    assert rule_errors(unknown) == (
-        "unknown URL rule name 'photon:video'",
-        "unknown URL rule name 'waybak'",
-    )
+    with pytest.raises(ValueError, match=r"enable: unknown URL rule 'waybak' \(did you mean"):
+        _options(enable=frozenset({"waybak"}))
+    with pytest.raises(ValueError, match="enable: unknown kind 'video' in 'photon:video'"):
+        _options(enable=frozenset({"photon:video"}))
 
 
 def test_every_builtin_rule_is_named_and_applies_to_something() -> None:

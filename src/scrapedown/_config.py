@@ -16,11 +16,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from scrapedown._validate import OptionError, did_you_mean
 from scrapedown.options import Options
 
 TABLE = "tool.scrapedown"
 #: Keys of `[tool.scrapedown]` read by the command line itself rather than by `Options`.
-DRIVER_KEYS = frozenset({"exclude"})
+DRIVER_KEYS = frozenset({"exclude", "extend_exclude", "respect_gitignore"})
 _EXTEND = "extend_"
 
 
@@ -36,21 +37,67 @@ class Config:
     table: Mapping[str, Any]
 
 
-def find_config(start: Path) -> Config:
-    """The nearest ``pyproject.toml`` with a `[tool.scrapedown]` table, from `start` upward.
+def find_config(start: Path, cwd: Path | None = None) -> Config:
+    """The nearest ``pyproject.toml`` with a `[tool.scrapedown]` table, from `start` upward,
+    that belongs to the project the user runs in (`cwd`, default: the current directory).
 
     The search stops at the repository root (a directory holding ``.git`` or ``.hg``), as black's
-    does, so a project never picks up a configuration from outside itself.
+    does, so a project never picks up a configuration from outside itself. And a tree being
+    converted is data, not configuration: a ``pyproject.toml`` inside it counts only when it is
+    within the user's project (`cwd`'s repository, else `cwd` and its parents). When `start` is
+    outside, the search starts again from `cwd`.
     """
+    here = (cwd or Path.cwd()).absolute()
+    trusted = _project_of(here)
+    found = _search(start.absolute(), trusted, here)
+    if found is None and not _within(start.absolute(), trusted, here):
+        found = _search(here, trusted, here)
+    return found or Config(None, {})
+
+
+def _search(start: Path, trusted: Path | None, cwd: Path) -> Config | None:
     for directory in (start, *start.parents):
         candidate = directory / "pyproject.toml"
-        if candidate.is_file():
+        if _within(directory, trusted, cwd) and candidate.is_file():
             table = _tool_table(_read_toml(candidate))
             if table is not None:
                 return Config(candidate, table)
-        if (directory / ".git").exists() or (directory / ".hg").exists():
+        if _is_repo_root(directory):
             break
-    return Config(None, {})
+    return None
+
+
+def _project_of(cwd: Path) -> Path | None:
+    for directory in (cwd, *cwd.parents):
+        if _is_repo_root(directory):
+            return directory
+    return None
+
+
+def _within(directory: Path, trusted: Path | None, cwd: Path) -> bool:
+    """In the user's repository, or (outside any repository) `cwd` or one of its parents."""
+    if trusted is not None and directory.is_relative_to(trusted):
+        return True
+    return cwd.is_relative_to(directory)
+
+
+def _is_repo_root(directory: Path) -> bool:
+    return (directory / ".git").exists() or (directory / ".hg").exists()
+
+
+def driver_value(config: Config, name: str, kind: type[Any]) -> Any:
+    """A driver key of the configuration (``exclude``…), checked; None when it is not set."""
+    for key, value in config.table.items():
+        if _norm(key) == name:
+            label = f"{config.path}: {TABLE}.{key}" if config.path else f"{TABLE}.{key}"
+            if kind is list and (
+                not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+            ):
+                raise ConfigError(f"{label}: expected a list of strings")
+            if kind is bool and not isinstance(value, bool):
+                raise ConfigError(f"{label}: expected true or false")
+            return value
+    return None
 
 
 def load_config_file(path: Path) -> Config:
@@ -81,11 +128,17 @@ def _tool_table(document: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return table
 
 
-def options_from_table(table: Mapping[str, Any], base: Options | None = None) -> Options:
-    """`base` (default: `Options()`) with the table's values applied; driver keys ignored."""
+def options_from_table(
+    table: Mapping[str, Any], base: Options | None = None, *, source: Path | None = None
+) -> Options:
+    """`base` (default: `Options()`) with the table's values applied; driver keys ignored.
+    Errors name the file (`source`), the key and, for an unknown key, the closest known one."""
     options = base if base is not None else Options()
     values = {key: value for key, value in table.items() if _norm(key) not in DRIVER_KEYS}
-    applied: Options = _apply(options, values, TABLE)
+    try:
+        applied: Options = _apply(options, values, TABLE)
+    except ConfigError as exc:
+        raise ConfigError(f"{source}: {exc}" if source is not None else str(exc)) from None
     return applied
 
 
@@ -103,7 +156,11 @@ def _apply(instance: Any, values: Mapping[str, Any], where: str) -> Any:
         if name not in names and name.startswith(_EXTEND) and name[len(_EXTEND) :] in names:
             name, extend = name[len(_EXTEND) :], True
         if name not in names:
-            raise ConfigError(f"unknown key {where}.{key}")
+            known = (
+                names | {_EXTEND + n for n in names} | (DRIVER_KEYS if where == TABLE else set())
+            )
+            hint = did_you_mean(name, known).replace("_", "-")
+            raise ConfigError(f"unknown key {where}.{key}{hint}")
         label = f"{where}.{key}"
         current = changes.get(name, getattr(instance, name))
         if dataclasses.is_dataclass(current) and not isinstance(current, type):
@@ -114,7 +171,13 @@ def _apply(instance: Any, values: Mapping[str, Any], where: str) -> Any:
             changes[name] = _extend(current, _coerce(value, hints[name], label), label)
         else:
             changes[name] = _coerce(value, hints[name], label)
-    return dataclasses.replace(instance, **changes) if changes else instance
+    if not changes:
+        return instance
+    try:
+        return dataclasses.replace(instance, **changes)
+    except OptionError as exc:  # a value of the right type that cannot work (bullet = "xx")
+        key = next((k for k in values if _norm(k) in (exc.key, _EXTEND + exc.key)), exc.key)
+        raise ConfigError(f"{where}.{key}: {exc.reason}") from None
 
 
 def _extend(current: Any, extra: Any, label: str) -> Any:
@@ -222,7 +285,10 @@ def apply_overrides(options: Options, assignments: list[str]) -> Options:
             nested = {part: nested}
         if _norm(path[0]) in DRIVER_KEYS:
             raise ConfigError(f"--option {path[0]}: use the --{path[0]} flag")
-        options = _apply(options, {path[0]: nested}, "option")
+        try:
+            options = _apply(options, {path[0]: nested}, TABLE)
+        except ConfigError as exc:
+            raise ConfigError(f"-O/--option {assignment!r}: {exc}") from None
     return options
 
 

@@ -2,12 +2,15 @@
 
 Directories are walked in sorted order (so every run lists the same files in the same order);
 explicitly named files are always taken, unless ``--force-exclude`` says their exclude rules
-apply too (pre-commit passes every staged file by name).
+apply too (pre-commit passes every staged file by name). A path that cannot be walked (a
+symlink loop, a folder that cannot be listed, a name that is not UTF-8) is an error of its own,
+reported as ``path: reason`` and counted as failed; the walk goes on.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,12 +44,20 @@ class Found:
     explicit: bool
 
 
+#: Skip reasons left out of the summary's counts: hidden directories (``.git``) are not news.
+#: (An .html file in a walk without -o has its own note.)
+HTML_NEEDS_OUTPUT = "HTML input needs -o DIR"
+QUIET_REASONS = frozenset({"hidden", HTML_NEEDS_OUTPUT})
+
+
 @dataclass
 class Discovery:
-    """The walk's result: files in order, and what was left out (reported with ``-v``)."""
+    """The walk's result: files in order, what was left out (counted in the summary, listed
+    with ``-v``) and the paths that could not be walked (failures)."""
 
     files: list[Found] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    errors: list[tuple[Path, str]] = field(default_factory=list)
     html_skipped: int = 0
 
 
@@ -69,13 +80,15 @@ class Walker:
         force_exclude: bool,
         want_html: bool,
         skip_dir: Path | None = None,
+        respect_gitignore: bool = True,
     ) -> None:
         self.root = root.absolute()
         self.force_exclude = force_exclude
         self.want_html = want_html
-        self._patterns = [*DEFAULT_EXCLUDES, *excludes]
+        self.respect_gitignore = respect_gitignore
+        self._patterns = list(excludes)
         self._exclude_spec: GitIgnoreSpec | None = None
-        self._skip_dir = skip_dir.resolve() if skip_dir is not None else None
+        self._skip_dir = Path(os.path.realpath(skip_dir)) if skip_dir is not None else None
         self.result = Discovery()
         self._seen: set[Path] = set()
         self._tree = self.root
@@ -83,8 +96,10 @@ class Walker:
     def collect(self, paths: Iterable[Path]) -> Discovery:
         """Walk every path argument, in order, without duplicates."""
         for path in paths:
-            if path.is_dir():
-                self._tree = path.resolve()
+            if not _utf8(path):
+                self.result.errors.append((path, "the name is not valid UTF-8; rename it"))
+            elif is_dir(path):
+                self._tree = Path(os.path.realpath(path))
                 self._walk(path, self._ancestor_ignores(path))
             else:
                 self._add_explicit(path)
@@ -103,25 +118,36 @@ class Walker:
             self.result.files.append(Found(path, explicit))
 
     def _walk(self, top: Path, ignores: list[_Ignore]) -> None:
-        local = _load_gitignore(top)
+        local = _load_gitignore(top) if self.respect_gitignore else None
         if local is not None:
             ignores = [*ignores, local]
         try:
-            entries = sorted(os.scandir(top), key=lambda entry: entry.name)
+            with os.scandir(top) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
-            self.result.skipped.append((top, f"cannot list ({exc.strerror})"))
+            self.result.errors.append((top, f"cannot list the directory: {_os_reason(exc)}"))
             return
         for entry in entries:
             path = top / entry.name
-            is_dir = entry.is_dir(follow_symlinks=False)
-            reason = self._walk_skip_reason(path, entry, is_dir, ignores)
-            if reason is not None:
-                if reason:
-                    self.result.skipped.append((path, reason))
-            elif is_dir:
-                self._walk(path, ignores)
-            elif entry.is_file():
-                self._add(path, explicit=False)
+            try:
+                self._visit(path, entry, ignores)
+            except OSError as exc:  # a symlink loop, a permission, a file gone meanwhile
+                self.result.errors.append((path, _os_reason(exc)))
+
+    def _visit(self, path: Path, entry: os.DirEntry[str], ignores: list[_Ignore]) -> None:
+        is_dir = entry.is_dir(follow_symlinks=False)
+        reason = self._walk_skip_reason(path, entry, is_dir, ignores)
+        if reason is not None:
+            if reason:
+                self.result.skipped.append((path, reason))
+        elif not _utf8(path):
+            self.result.errors.append((path, "the name is not valid UTF-8; rename it"))
+        elif is_dir:
+            self._walk(path, ignores)
+        elif entry.is_file():
+            self._add(path, explicit=False)
+        elif entry.is_symlink():
+            path.stat()  # raises the reason (a loop, a missing target)
 
     def _walk_skip_reason(
         self, path: Path, entry: os.DirEntry[str], is_dir: bool, ignores: list[_Ignore]
@@ -132,7 +158,7 @@ class Walker:
         reason = self._kind_reason(path, entry, is_dir)
         if reason is not None:
             return reason
-        if _gitignored(path, is_dir, ignores):
+        if self.respect_gitignore and _gitignored(path, is_dir, ignores):
             return "ignored by .gitignore"
         if self._excluded(path, is_dir=is_dir):
             return "excluded"
@@ -141,20 +167,21 @@ class Walker:
     def _kind_reason(self, path: Path, entry: os.DirEntry[str], is_dir: bool) -> str | None:
         """Left out for what it is: the output directory, another suffix, a symlink, HTML."""
         if is_dir:
-            if self._skip_dir is not None and path.resolve() == self._skip_dir:
+            if self._skip_dir is not None and Path(os.path.realpath(path)) == self._skip_dir:
                 return "the output directory"
             return None
         suffix = path.suffix.lower()
         if suffix not in MARKDOWN_SUFFIXES | HTML_SUFFIXES:
             return ""
         if entry.is_symlink():
+            path.stat()  # a loop or a dangling link is an error, not a skip
             if entry.is_dir():
                 return "symlinked directory (not followed)"
-            if not path.resolve().is_relative_to(self._tree):
+            if not Path(os.path.realpath(path)).is_relative_to(self._tree):
                 return "symlink to a file outside the tree"
         if suffix in HTML_SUFFIXES and not self.want_html:
             self.result.html_skipped += 1
-            return "HTML input needs -o DIR"
+            return HTML_NEEDS_OUTPUT
         return None
 
     def _excluded(self, path: Path, *, is_dir: bool) -> bool:
@@ -168,7 +195,7 @@ class Walker:
     def _ancestor_ignores(self, top: Path) -> list[_Ignore]:
         """.gitignore files between the project root and a walked directory (the root's first)."""
         top_path = absolute(top)
-        if not top_path.is_relative_to(self.root):
+        if not self.respect_gitignore or not top_path.is_relative_to(self.root):
             return []
         ignores = []
         for directory in reversed(top_path.parents):
@@ -208,6 +235,37 @@ def _relative_posix(path: Path, root: Path) -> str:
     return path.as_posix().lstrip("/")
 
 
+def is_dir(path: Path) -> bool:
+    """Whether `path` is a directory; False when it cannot be told (the read then fails with
+    the reason, as one per-file error), where `Path.is_dir` raises for a permission."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _utf8(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes of a POSIX name, kept as surrogates
+        return False
+    return True
+
+
+def _os_reason(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return reason[0].lower() + reason[1:] if reason else "input/output error"
+
+
+def skip_counts(skipped: Sequence[tuple[Path, str]]) -> dict[str, int]:
+    """How many paths were left out for each reason, in first-seen order (for the summary)."""
+    counts: dict[str, int] = {}
+    for _path, reason in skipped:
+        if reason not in QUIET_REASONS:
+            counts[reason] = counts.get(reason, 0) + 1
+    return counts
+
+
 def find_repo_root(start: Path) -> Path | None:
     """The nearest directory upward holding ``.git`` or ``.hg``."""
     for directory in (start, *start.parents):
@@ -218,7 +276,7 @@ def find_repo_root(start: Path) -> Path | None:
 
 def common_parent(paths: Sequence[Path]) -> Path:
     """The deepest directory containing every path (a file's own directory for one file)."""
-    directories = [path if path.is_dir() else path.parent for path in map(absolute, paths)]
+    directories = [path if is_dir(path) else path.parent for path in map(absolute, paths)]
     return Path(os.path.commonpath(directories)) if directories else Path.cwd()
 
 

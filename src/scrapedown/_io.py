@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import functools
 import os
 import re
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrapedown._signals import deferred
 from scrapedown.errors import ScrapedownError
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -155,27 +158,76 @@ def ensure_writable(path: Path) -> None:
         raise ScrapedownError("file is read-only; not modified")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+class ChangedOnDiskError(ScrapedownError):
+    """The file changed after it was read: someone else's edit wins, nothing is written."""
+
+
+def write_atomic(path: Path, data: bytes, *, unchanged: Callable[[], bool] | None = None) -> None:
     """Replace `path` by `data` via a temporary file in the same directory.
 
-    The file's permissions are kept (new files get the umask default). On any error or
-    KeyboardInterrupt the temporary file is removed and `path` is left as it was.
+    The file's permissions are kept (new files get the umask default). `unchanged`, when given,
+    is asked just before the replace whether `path` still holds what was read (an editor may
+    have saved it meanwhile); if not, `ChangedOnDiskError` is raised and `path` is left alone. On
+    any error or KeyboardInterrupt the temporary file is removed and `path` is left as it was.
     """
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = _new_file_mode()
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".scrapedown-tmp", dir=path.parent)
-    tmp = Path(name)
+    with deferred():  # Ctrl-C lands before or after, never between mkstemp and the clean-up
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".scrapedown-tmp", dir=path.parent
+        )
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(data)
+            tmp.chmod(mode)
+            if unchanged is not None and not unchanged():
+                raise ChangedOnDiskError("changed on disk while it was being cleaned; not written")
+            tmp.replace(path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+
+
+def read_output(dest: Path, out_root: Path) -> bytes | None:
+    """What an output file under `out_root` holds, never read through a symlink.
+
+    None when there is nothing to compare with: no file, or something a write replaces rather
+    than writes through (a symlink, a FIFO, a device). A parent directory that leads outside
+    `out_root` is an error, as it is for writes.
+    """
+    parent = dest.parent
+    with contextlib.suppress(OSError):
+        if not parent.resolve().is_relative_to(out_root.resolve()):
+            raise ScrapedownError(f"refusing to read outside the output directory ({parent})")
+    if dest.is_symlink():
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        tmp.chmod(mode)
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        fd = os.open(dest, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+            return None
         raise
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return None
+        return stream.read()
+
+
+def ensure_output_writable(dest: Path) -> None:
+    """An existing read-only output file is an error, as a read-only input is in place."""
+    try:
+        mode = dest.lstat().st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode):
+        ensure_writable(dest)
 
 
 def prepare_output_parent(dest: Path, out_root: Path) -> None:

@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
-from scrapedown._worker import Outcome, Status
+from scrapedown._worker import Outcome, Status, display_name
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,6 +31,8 @@ class Reporter:
         self.mode = mode  # "write", "check" or "output"
         self.stream = stream if stream is not None else sys.stderr
         self.counts: Counter[Status] = Counter()
+        self.skipped: dict[str, int] = {}
+        """Paths left out of the run, per reason (``ignored by .gitignore``: 3)."""
         self._bar: Any = None
 
     def _print(self, line: str) -> None:
@@ -46,7 +48,7 @@ class Reporter:
     def failure(self, path: Path | str, reason: str) -> None:
         """``path: reason`` for a file that was left untouched (always shown)."""
         self.counts[Status.FAILED] += 1
-        self._print(f"{path}: {reason}")
+        self._print(f"{display_name(path)}: {reason}")
 
     def note(self, message: str, *, level: int = 0) -> None:
         if self.verbosity >= level:
@@ -62,15 +64,18 @@ class Reporter:
         self.counts[outcome.status] += 1
         if outcome.status is Status.CHANGED:
             verb = {"write": "cleaned", "check": "would clean", "output": "wrote"}[self.mode]
-            self.note(f"{verb} {outcome.task.target}")
+            self.note(f"{verb} {display_name(outcome.task.shown_target)}")
         else:
-            self.note(f"unchanged {outcome.task.target}", level=1)
+            self.note(f"unchanged {display_name(outcome.task.target)}", level=1)
 
     def summary_line(self, seconds: float) -> str:
         changed = {"write": "changed", "check": "would change", "output": "written"}[self.mode]
+        skipped = "".join(
+            f", {count} {_skip_words(reason)}" for reason, count in self.skipped.items()
+        )
         return (
             f"{self.counts[Status.CHANGED]} {changed}, {self.counts[Status.UNCHANGED]} unchanged, "
-            f"{self.counts[Status.FAILED]} failed ({seconds:.2f} s)"
+            f"{self.counts[Status.FAILED]} failed{skipped} ({seconds:.2f} s)"
         )
 
     def summary(self, seconds: float) -> None:
@@ -90,7 +95,20 @@ class Reporter:
             total=total, file=self.stream, unit="file", leave=False, dynamic_ncols=True
         )
 
+    def current(self, path: Path) -> None:
+        """The file the run is waiting for, shown beside the bar (a big one can take a while)."""
+        if self._bar is not None:
+            name = display_name(path)
+            self._bar.set_postfix_str(name if len(name) <= 60 else "…" + name[-59:], refresh=True)
+
     def stop_progress(self) -> None:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+
+
+def _skip_words(reason: str) -> str:
+    """``3 ignored by .gitignore``, ``1 skipped (symlinked directory (not followed))``."""
+    if reason.startswith(("ignored", "excluded")):
+        return reason
+    return f"skipped ({reason})"

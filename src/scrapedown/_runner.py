@@ -12,20 +12,37 @@ from pathlib import Path
 
 from scrapedown._cache import Cache, cache_key, digest
 from scrapedown._config import (
-    DRIVER_KEYS,
     Config,
     ConfigError,
     apply_overrides,
+    driver_value,
     find_config,
     load_config_file,
     options_from_table,
 )
-from scrapedown._files import Walker, common_parent, find_repo_root
+from scrapedown._files import (
+    DEFAULT_EXCLUDES,
+    Discovery,
+    Walker,
+    common_parent,
+    find_repo_root,
+    skip_counts,
+)
 from scrapedown._parallel import default_jobs, run_tasks
 from scrapedown._report import Reporter
+from scrapedown._signals import exit_status
 from scrapedown._tasks import UsageError, build_tasks
-from scrapedown._worker import Outcome, Settings, Status, Task, process, unchanged_from_cache
-from scrapedown.cli import EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
+from scrapedown._worker import (
+    Outcome,
+    Settings,
+    Status,
+    Task,
+    commit,
+    display_name,
+    process,
+    unchanged_from_cache,
+)
+from scrapedown.cli import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
 from scrapedown.options import Options
 
 
@@ -36,9 +53,6 @@ def run_command(args: argparse.Namespace, started: float) -> int:
     mode = "output" if args.output_dir and writes else "write" if writes else "check"
     reporter = Reporter(verbosity=verbosity, mode=mode)
     try:
-        if not args.paths:
-            reporter.note("No paths given. Nothing to do.")
-            return EXIT_OK
         if "-" in args.paths:
             from scrapedown._stdin import run_stdin
 
@@ -48,27 +62,35 @@ def run_command(args: argparse.Namespace, started: float) -> int:
         reporter.stop_progress()
         reporter.error(str(exc))
         return EXIT_ERROR
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         reporter.stop_progress()
         reporter.error("interrupted; files already written are complete, the others untouched")
-        return EXIT_INTERRUPTED
+        return exit_status(exc)
 
 
 def load_options(args: argparse.Namespace, start: Path) -> tuple[Config, Options]:
     """The configuration file that applies (given or discovered) and the resulting Options."""
-    config = load_config_file(Path(args.config)) if args.config else find_config(start)
-    options = apply_overrides(options_from_table(config.table), args.option)
+    config = load_config_file(Path(args.config)) if args.config else find_config(start, Path.cwd())
+    options = apply_overrides(options_from_table(config.table, source=config.path), args.option)
     return config, options
 
 
-def config_excludes(config: Config) -> list[str]:
-    """The ``exclude`` list of the configuration (a driver key, not an `Options` field)."""
-    for key, value in config.table.items():
-        if key.replace("-", "_") in DRIVER_KEYS:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"tool.scrapedown.{key}: expected a list of strings")
-            return value
-    return []
+def exclude_patterns(config: Config, args: argparse.Namespace) -> list[str]:
+    """ruff's rule: ``--exclude`` replaces the configured ``exclude``, which replaces the
+    default list; ``extend-exclude`` (configured, then ``--extend-exclude``) adds to it."""
+    configured = driver_value(config, "exclude", list)
+    base = args.exclude if args.exclude is not None else configured
+    if base is None:
+        base = list(DEFAULT_EXCLUDES)
+    extra = driver_value(config, "extend_exclude", list) or []
+    return [*base, *extra, *args.extend_exclude]
+
+
+def respects_gitignore(config: Config, args: argparse.Namespace) -> bool:
+    if args.respect_gitignore is not None:
+        return bool(args.respect_gitignore)
+    configured = driver_value(config, "respect_gitignore", bool)
+    return True if configured is None else bool(configured)
 
 
 def project_root(config: Config, start: Path) -> Path:
@@ -85,25 +107,23 @@ def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> 
     if config.path is not None:
         reporter.note(f"using configuration from {config.path}", level=1)
     out_root = Path(args.output_dir) if args.output_dir else None
+    writes = not (args.check or args.diff)
     walker = Walker(
         root=project_root(config, start),
-        excludes=[*config_excludes(config), *args.exclude],
+        excludes=exclude_patterns(config, args),
         force_exclude=args.force_exclude,
         want_html=out_root is not None,
         skip_dir=out_root,
+        respect_gitignore=respects_gitignore(config, args),
     )
     found = walker.collect(paths)
-    for path, reason in found.skipped:
-        reporter.note(f"skipped {path}: {reason}", level=1)
-    if found.html_skipped:
-        reporter.note(f"note: {found.html_skipped} .html file(s) skipped: HTML input needs -o DIR")
+    _report_discovery(found, reporter)
     _check_engine(args)
-    tasks, clashes = build_tasks(found.files, paths, out_root)
+    tasks, clashes = build_tasks(found.files, paths, out_root, writes=writes)
     for task, reason in clashes:
         reporter.failure(task.source, reason)
-    settings = Settings(options, write=not (args.check or args.diff), diff=args.diff,
-                        verify=args.verify)  # fmt: skip
-    cache = Cache.open(cache_key(options, verify=args.verify)) if args.cache else Cache.disabled()
+    settings = Settings(options, write=writes, diff=args.diff, verify=args.verify)
+    cache = _open_cache(args, options, reporter)
     try:
         _execute(tasks, settings, cache, reporter, jobs=args.jobs or default_jobs(),
                  progress=args.progress, engine=(args.engine, args.scheduler))  # fmt: skip
@@ -112,6 +132,25 @@ def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> 
         cache.save()
     reporter.summary(time.perf_counter() - started)
     return _exit_status(reporter, settings)
+
+
+def _report_discovery(found: Discovery, reporter: Reporter) -> None:
+    for path, reason in found.errors:
+        reporter.failure(path, reason)
+    for path, reason in found.skipped:
+        reporter.note(f"skipped {display_name(path)}: {reason}", level=1)
+    reporter.skipped = skip_counts(found.skipped)
+    if found.html_skipped:
+        reporter.note(f"note: {found.html_skipped} .html file(s) skipped: HTML input needs -o DIR")
+
+
+def _open_cache(args: argparse.Namespace, options: Options, reporter: Reporter) -> Cache:
+    if not args.cache:
+        return Cache.disabled()
+    cache = Cache.open(cache_key(options, verify=args.verify))
+    if cache.problem:
+        reporter.note(f"cache not used: {cache.problem}", level=1)
+    return cache
 
 
 def _exit_status(reporter: Reporter, settings: Settings) -> int:
@@ -138,12 +177,16 @@ def _execute(
     results = _outcomes(pending, settings, jobs=jobs, engine=engine)
     with contextlib.closing(results):
         # Outcomes are reported in discovery order, cached or not, whatever -j is.
-        for cached in known:
-            outcome = cached if cached is not None else next(results)
+        for task, cached in zip(tasks, known, strict=True):
+            if cached is None:
+                reporter.current(task.source)
+            # Files are written here, in the main process, one after the other: once a signal
+            # stops the run, no worker can write anything more.
+            outcome = cached if cached is not None else commit(next(results))
             if outcome.diff:
                 _write_stdout(outcome.diff)
             if cached is None and outcome.status is not Status.FAILED:
-                cache.add(outcome.source_digest, outcome.output_digest)
+                cache.add(_entry(task, outcome.source_digest), outcome.output_digest)
             reporter.outcome(outcome)
 
 
@@ -185,7 +228,7 @@ def _known_from_cache(task: Task, settings: Settings, cache: Cache) -> Outcome |
     except OSError:
         return None  # the worker reports it
     source_digest = digest(data)
-    cached = cache.lookup(source_digest)
+    cached = cache.lookup(_entry(task, source_digest))
     if cached is None:
         return None
     if unchanged_from_cache(task, cached, source_digest):
@@ -194,6 +237,12 @@ def _known_from_cache(task: Task, settings: Settings, cache: Cache) -> Outcome |
         # --check in place: the known output differs from the file, so it would change.
         return Outcome(task, Status.CHANGED, source_digest=source_digest, output_digest=cached)
     return None
+
+
+def _entry(task: Task, source_digest: bytes) -> bytes:
+    """The cache entry of an input: the same bytes as a page (``.html``) and as a post clean
+    differently, so they are different entries."""
+    return digest(b"html:" + source_digest) if task.html else source_digest
 
 
 def _write_stdout(text: str) -> None:

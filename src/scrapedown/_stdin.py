@@ -14,7 +14,12 @@ from scrapedown._worker import Settings, failure_reason, transform, unified_diff
 
 def run_stdin(args: argparse.Namespace, reporter: Reporter) -> int:
     """Clean stdin; with --check/--diff write no text, only the diff, and exit 1 on a change."""
-    from scrapedown._runner import config_excludes, load_options, project_root
+    from scrapedown._runner import (
+        exclude_patterns,
+        load_options,
+        project_root,
+        respects_gitignore,
+    )
 
     if len(args.paths) > 1:
         raise UsageError("'-' (stdin) cannot be combined with other paths")
@@ -27,9 +32,10 @@ def run_stdin(args: argparse.Namespace, reporter: Reporter) -> int:
     if args.stdin_filename and args.force_exclude:
         walker = Walker(
             root=project_root(config, start),
-            excludes=[*config_excludes(config), *args.exclude],
+            excludes=exclude_patterns(config, args),
             force_exclude=True,
             want_html=True,
+            respect_gitignore=respects_gitignore(config, args),
         )
         if not walker.collect([Path(args.stdin_filename)]).files:
             _emit(data, check=args.check or args.diff)  # excluded: passed through untouched

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from scrapedown._files import Found, absolute, common_parent, is_html, iter_markdown_dest
+from scrapedown._files import Found, absolute, common_parent, is_dir, is_html, iter_markdown_dest
 from scrapedown._worker import Task
 
 
@@ -15,11 +15,18 @@ class UsageError(Exception):
 
 
 def build_tasks(
-    found: Sequence[Found], arguments: Sequence[Path], out_root: Path | None
+    found: Sequence[Found],
+    arguments: Sequence[Path],
+    out_root: Path | None,
+    *,
+    writes: bool = True,
 ) -> tuple[list[Task], list[tuple[Task, str]]]:
-    """Tasks in discovery order, and the tasks refused because their output path is taken."""
+    """Tasks in discovery order, and the tasks refused because their output path is taken.
+    A named ``.html`` file without ``-o`` is refused only when the run `writes`: ``--check``
+    and ``--diff`` can convert it without a place to put the result."""
     if out_root is None:
-        _refuse_explicit_html(found)
+        if writes:
+            _refuse_explicit_html(found)
         return [Task(item.path, is_html(item.path)) for item in found], []
     _refuse_output_over_inputs(arguments, out_root)
     base = common_parent(arguments)
@@ -46,11 +53,11 @@ def _refuse_explicit_html(found: Sequence[Found]) -> None:
 
 
 def _refuse_output_over_inputs(arguments: Sequence[Path], out_root: Path) -> None:
-    if out_root.exists() and not out_root.is_dir():
+    if os.path.lexists(out_root) and not is_dir(out_root):
         raise UsageError(f"--output-dir {out_root}: not a directory")
-    real_out = out_root.resolve()
+    real_out = Path(os.path.realpath(out_root))
     for argument in arguments:
-        real = argument.resolve()
+        real = Path(os.path.realpath(argument))
         if real == real_out or real.is_relative_to(real_out):
             raise UsageError(
                 f"{argument} is inside the output directory {out_root}; "

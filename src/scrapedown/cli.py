@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from scrapedown import __version__
 from scrapedown._config import option_keys
+from scrapedown._signals import exit_status, ignore_signals, stop_on_signals
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -29,18 +30,25 @@ exit status:
   1    --check/--diff found files that would change
   2    usage or configuration error, or some file failed (each failure is reported as
        "path: reason" on stderr and the file is left untouched; the other files are processed)
-  130  interrupted (Ctrl-C): files already written are complete, the others untouched
+  130  interrupted (Ctrl-C; 143 for SIGTERM): files already written are complete, the
+       others untouched (a file being converted at that moment is not written)
 
 configuration:
   [tool.scrapedown] in the nearest pyproject.toml upward from the paths (not above the
-  repository root), or --config FILE. Keys (hyphens or underscores; nested tables are
-  [tool.scrapedown.punct] and [tool.scrapedown.urls]; "extend-KEY" adds to a list default):
+  repository root) that belongs to the project you run in (the current directory's
+  repository, or the current directory and its parents): a tree converted from elsewhere
+  never configures the run. Or --config FILE. Keys (hyphens or underscores; nested tables are
+  [tool.scrapedown.punct], [tool.scrapedown.urls] and [tool.scrapedown.page]; "extend-KEY"
+  adds to a list default; an unknown key, rule name or impossible value is an error, exit 2):
     {keys}
-  plus "exclude" (a list of gitignore-style globs, like --exclude).
+  plus "exclude" and "extend-exclude" (lists of gitignore-style globs, like the flags) and
+  "respect-gitignore" (true or false).
   Precedence: built-in defaults, then the file, then -O/--option flags.
 
 environment:
-  SCRAPEDOWN_CACHE_DIR  cache directory (default: the user cache dir + /scrapedown)"""
+  SCRAPEDOWN_CACHE_DIR  cache directory (default: the user cache dir + /scrapedown); kept
+                        private (0700) and sealed with a per-user key, it is not used when
+                        another user owns it"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,10 +103,23 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--exclude",
         action="append",
-        default=[],
+        default=None,
         metavar="GLOB",
         help="skip paths matching this gitignore-style pattern, relative to the project root "
-        "(repeatable; adds to the configuration's exclude list)",
+        "(repeatable; replaces the configuration's exclude list and the default node_modules/)",
+    )
+    group.add_argument(
+        "--extend-exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="like --exclude, but adds to the exclude list instead of replacing it",
+    )
+    group.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="skip files that .gitignore files ignore (default: on; the summary counts them)",
     )
     group.add_argument(
         "--force-exclude",
@@ -127,9 +148,9 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "-j",
         "--jobs",
-        type=_positive_int,
+        type=_job_count,
         metavar="N",
-        help="worker processes (default: all CPUs); a few files are always done in-process",
+        help="worker processes (default, or 0: all CPUs); a few files are always done in-process",
     )
     group.add_argument(
         "--engine",
@@ -181,13 +202,13 @@ def _add_verbosity_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument("--version", action="version", version=f"scrapedown {__version__}")
 
 
-def _positive_int(text: str) -> int:
+def _job_count(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all CPUs) or more")
     return value
 
 
@@ -203,18 +224,40 @@ def _wrap(words: list[str], *, width: int) -> list[str]:
     return lines
 
 
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Options may come before, between or after the paths (``a.md -o out b.md``)."""
+    parser = build_parser()
+    args = parser.parse_intermixed_args(argv)
+    if not args.paths:
+        # black and ruff show the usage here; "nothing to do" with exit 0 hid typos in scripts.
+        parser.error("no PATH given (use '.' for the current directory, '-' for stdin)")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status."""
+    """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status.
+
+    SIGINT and SIGTERM stop the run at once: 130 or 143, nothing half-written."""
     started = time.perf_counter()
     try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exc:  # --help, --version, usage errors: argparse has printed them
-        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
-    from scrapedown._runner import run_command
+        with stop_on_signals():
+            try:
+                args = parse_args(argv)
+            except SystemExit as exc:  # --help, --version, usage errors: argparse printed them
+                return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+            from scrapedown._runner import run_command
 
-    return run_command(args, started)
+            return run_command(args, started)
+    except KeyboardInterrupt as exc:  # between the handler's raise and run_command's catch
+        return exit_status(exc)
 
 
 def run() -> NoReturn:
     """Console-script entry point."""
-    sys.exit(main())
+    try:
+        with stop_on_signals():
+            status = main()
+    except KeyboardInterrupt as exc:
+        status = exit_status(exc)
+    ignore_signals()  # the status is decided: no traceback from a late Ctrl-C
+    sys.exit(status)

@@ -1,15 +1,15 @@
 """Stage 6: a cleaned tree to Markdown, with a `markdownify.MarkdownConverter` subclass.
 
-markdownify does the walking; the overrides give DESIGN.md's conventions: ATX headings, `-`
-bullets, backslash hard breaks, fenced code with its language, pipe tables (or minimal HTML),
-escaping only where text would become Markdown syntax, and safe link/image destinations.
+markdownify does the walking; the overrides give the conventions of docs/conventions.md: ATX
+headings, `-` bullets, backslash hard breaks, fenced code with its language, pipe tables (or
+minimal HTML), escaping only where text would become Markdown syntax, and safe link/image
+destinations.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
 
 from bs4.element import (
     CData,
@@ -20,9 +20,10 @@ from bs4.element import (
     ProcessingInstruction,
     Tag,
 )
-from markdown_it import MarkdownIt
 from markdownify import ATX, BACKSLASH, STRIP, MarkdownConverter
 
+from scrapedown import commonmark
+from scrapedown.chars import CJK_WIDE_CLASS
 from scrapedown.escape import (
     escape_destination,
     escape_label,
@@ -49,7 +50,7 @@ from scrapedown.walk import (
 ParentTags = AbstractSet[str]
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 
-_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK = CJK_WIDE_CLASS
 # A line break between two CJK characters is not a space (CSS Text segment-break rules).
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+")
@@ -66,9 +67,7 @@ def _is_link(node: object) -> bool:
     return isinstance(node, Tag) and node.name == "a"
 
 
-@lru_cache(maxsize=1)
-def _markdown_it() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+_markdown_it = commonmark.text_renderer
 
 
 def _render(markdown: str) -> str:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from scrapedown import commonmark
 
 
 @dataclass(frozen=True)
@@ -62,21 +62,8 @@ _WITH_INLINE = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _block_parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark")
-    parser.core.ruler.disable(["inline", "text_join"])  # block structure is all we need
-    return parser
-
-
-@lru_cache(maxsize=1)
-def _renderer() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
-
-
-def has_html(body: str) -> bool:
-    """Cheap pre-check: a body without `<` is Markdown through and through."""
-    return "<" in body
+_block_parser = commonmark.block_parser
+_renderer = commonmark.html_renderer
 
 
 def split_segments(body: str) -> list[Segment]:

@@ -9,8 +9,8 @@ its text node, so text `*`/`_` are first written as markers (two Unicode nonchar
 writing them escaped, they stay bare; otherwise they are escaped.
 
 Emphasis that no Markdown delimiter can express (`a<strong><code>x</code></strong>b`: `**`
-between a letter and a backtick is not flanking) is kept as inline HTML, as DESIGN.md keeps
-whatever Markdown cannot hold: the emphasis rule writes its tags as tokens (`html_token`) that
+between a letter and a backtick is not flanking) is kept as inline HTML, as docs/conventions.md
+keeps whatever Markdown cannot hold: the emphasis rule writes its tags as tokens (`html_token`) that
 text escaping leaves alone and the same per-paragraph pass turns into `<strong>`…`</strong>`.
 """
 

@@ -34,8 +34,8 @@ from functools import lru_cache
 from typing import Any
 
 from lxml import etree
-from markdown_it import MarkdownIt
 
+from scrapedown import commonmark
 from scrapedown.detect import split_segments
 from scrapedown.frontmatter import split_post
 from scrapedown.html import BLOCK_TAGS
@@ -100,16 +100,7 @@ class Loss:
         return "lost " + ", ".join(parts) if parts else "nothing lost"
 
 
-# markdown-it's CommonMark preset renders at most 20 nested containers and drops what is deeper
-# (a blockquote 21 levels down would be counted as lost); the converter nests up to
-# `Options.max_depth` (100 by default), and renderers such as cmark have no limit.
-_MAX_NESTING = 160
-
-
-@lru_cache(maxsize=1)
-def _renderer() -> MarkdownIt:
-    options = {"html": True, "maxNesting": _MAX_NESTING}
-    return MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
+_renderer = commonmark.html_renderer
 
 
 def visible(body: str, options: Options | None = None, *, line_breaks: bool = False) -> Visible:

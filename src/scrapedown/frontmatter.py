@@ -119,9 +119,14 @@ def _load(fmt: Format, inner: str, first_inner_line: int) -> Mapping[str, Any]:
     try:
         data = _YAML.load(inner) if fmt == "yaml" else tomllib.loads(inner)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # A token left open (an unclosed quote) is found at the end of the block: the line
+        # to fix is where the token started, the context mark.
+        scanning = (exc.context or "").startswith("while scanning") and exc.context_mark
+        mark = exc.context_mark if scanning else exc.problem_mark or exc.context_mark
         line = first_inner_line + (mark.line if mark else 0)
         problem = exc.problem or exc.context or "invalid YAML"
+        if scanning:
+            problem = f"{exc.context[len('while ') :]}: {problem}"  # type: ignore[index]
         raise ScrapedownError(f"line {line}: front matter is not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise ScrapedownError(

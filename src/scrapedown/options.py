@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scrapedown._validate import OptionError, check_choice, check_fields, check_names, check_range
 from scrapedown.page.options import PageOptions
 from scrapedown.punct.options import PunctOptions
 from scrapedown.urls.options import UrlOptions
@@ -47,6 +48,14 @@ IMAGE_KEYS: tuple[str, ...] = (
     "headimg", "thumbnail", "cover", "image", "images", "banner", "featured_image",
     "top_img", "photos",
 )  # fmt: skip
+
+
+#: Markers CommonMark reads as a bullet list item.
+BULLETS: tuple[str, ...] = ("-", "*", "+")
+#: Lowest `max_depth`: below it an ordinary post (html, body, a wrapper div, a list, its items,
+#: a paragraph, emphasis) loses its structure and comes out as one run of text.
+MIN_DEPTH = 8
+_DEPTH_WHY = " (shallower limits flatten ordinary posts into one line)"
 
 
 @dataclass(frozen=True)
@@ -94,9 +103,20 @@ class Options:
     """Whole HTML pages: front-matter preset and keys, article extraction
     (`scrapedown.page.options.PageOptions`)."""
 
-    def keeps(self, tag: str, attr: str) -> bool:
-        """Whether `attr` survives on `tag` under `keep_attrs`."""
-        return any(name in (tag, "*") and attr in attrs for name, attrs in self.keep_attrs)
+    def __post_init__(self) -> None:
+        """Reject what cannot work, naming the field (`OptionError`, a `ValueError`)."""
+        check_fields(self)
+        check_choice("bullet", self.bullet, BULLETS)
+        check_range("bold_heading_level", self.bold_heading_level, 1, 6)
+        check_range("max_depth", self.max_depth, MIN_DEPTH, why=_DEPTH_WHY)
+        check_range("max_body_chars", self.max_body_chars, 1)
+        if self.disabled_rules:
+            from scrapedown.rules import RULE_NAMES  # the pipeline: only when rules are named
+
+            check_names("disabled_rules", self.disabled_rules, RULE_NAMES, "rule")
+        for name in ("drop_tags", "unwrap_tags", "image_keys"):
+            if "" in getattr(self, name):
+                raise OptionError(name, "an empty name")
 
 
 DEFAULT_OPTIONS = Options()

@@ -13,7 +13,7 @@ from scrapedown.html import BLOCK_TAGS, HEADINGS, TRIM_INSIDE, TRIM_OUTSIDE, is_
 
 # Two lists of one kind with only a blank line between them are ONE loose list in CommonMark
 # (`- a` / blank / `- b`; `8.` / blank / `9.` even continues the numbering). An empty HTML
-# comment between them ends the first list and shows nothing (DESIGN.md allows minimal HTML).
+# comment between them ends the first list and shows nothing (docs/conventions.md#blocks).
 # We prefer it to the other CommonMark way, switching the marker (`*`, `9)`): that breaks the
 # `-` / `1.` conventions, and `)` lists are plain text in kramdown (Jekyll) and Python-Markdown.
 # Idempotent: on a second pass a lone comment block stays Markdown (detect.py), untouched.

@@ -63,6 +63,8 @@ def page_to_post(html: str, options: Options | None = None, page: PageOptions | 
     from scrapedown.frontmatter import split_post
     from scrapedown.page.frontmatter_out import front_matter_data, render_front_matter
 
+    if not isinstance(html, str):  # the message clean() gives (not an AttributeError later)
+        raise TypeError(f"expected str, got {type(html).__name__}")
     options = _options(options)
     page = _page_options(options, page)
     front, body = split_post(html.replace("\r\n", "\n"))
@@ -142,6 +144,8 @@ def _options(options: Options | None) -> Options:
 
 def _page_options(options: Options, page: PageOptions | None) -> PageOptions:
     if page is not None:
+        if not isinstance(page, PageOptions):
+            raise TypeError(f"page must be scrapedown.page.PageOptions, got {type(page).__name__}")
         return page
     configured = getattr(options, "page", None)
     return configured if isinstance(configured, PageOptions) else PageOptions()

@@ -7,8 +7,15 @@ imported by `scrapedown.options`: it imports only data modules.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from scrapedown._validate import (
+    OptionError,
+    check_fields,
+    check_names,
+    check_range,
+)
 from scrapedown.page.policy import (
     ARTICLE_XPATHS,
     CHROME_HINTS,
@@ -94,3 +101,36 @@ class PageOptions:
     share_line_patterns: tuple[str, ...] = SHARE_LINE_PATTERNS
     """Regular expressions (case-insensitive) of share and print bars: a short line of links
     matching one is chrome, even inside the article. Default: `SHARE_LINE_PATTERNS`."""
+
+    def __post_init__(self) -> None:
+        """Reject what cannot work, naming the field (`OptionError`, a `ValueError`)."""
+        check_fields(self)
+        check_range("min_region_share", self.min_region_share, 0, 1)
+        check_range("drop_allowance", self.drop_allowance, 0)
+        if self.preset != "hexo" or self.keys or self.date_format:
+            self._check_front_matter()  # (the defaults need no presets import: hook start-up)
+        for name, default in (
+            ("meta_line_patterns", META_LINE_PATTERNS),
+            ("share_line_patterns", SHARE_LINE_PATTERNS),
+        ):
+            if getattr(self, name) != default:
+                for pattern in getattr(self, name):
+                    _check_pattern(name, pattern)
+
+    def _check_front_matter(self) -> None:
+        from scrapedown.page.presets import FIELDS, ISO_DATE, PRESETS
+
+        check_names("preset", (self.preset.lower(),), PRESETS, "front-matter preset")
+        check_names("keys", (name for name, _key in self.keys), FIELDS, "page field")
+        if self.date_format and self.date_format != ISO_DATE and "%" not in self.date_format:
+            raise OptionError(
+                "date_format",
+                f"expected a strftime pattern or {ISO_DATE!r}, got {self.date_format!r}",
+            )
+
+
+def _check_pattern(key: str, pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise OptionError(key, f"invalid page line pattern {pattern!r}: {exc}") from None

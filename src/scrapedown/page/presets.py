@@ -1,6 +1,6 @@
 """Front-matter conventions of Hexo, Hugo and Jekyll as data: key names and date format.
 
-Sources (research/anchors-ecosystem.md §4): Hexo's core keys (`title`, `date`, `updated`,
+Sources (docs/pages.md#presets): Hexo's core keys (`title`, `date`, `updated`,
 `tags`, `categories`, `lang`), its themes' cover keys (`cover`: Butterfly, nexmoe) and its
 `YYYY-MM-DD HH:mm:ss` dates in site-local time; Hugo's `lastmod`, `description`, `images` list
 (read by its internal OpenGraph templates) and RFC 3339 dates; jekyll-seo-tag's `image`,

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from scrapedown.chars import CJK_WORD_CLASS
 from scrapedown.errors import ScrapedownError
 from scrapedown.page.chrome import Element, is_hinted, is_structural_chrome
 from scrapedown.page.options import PageOptions
@@ -66,7 +67,7 @@ WIDGET_TEXT = 150.0
 """A box with form controls and less article-like text than this is a widget."""
 
 _NON_WORD = re.compile(r"[\W_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK = re.compile(f"[{CJK_WORD_CLASS}]")
 
 
 def text_weight(text: str | None) -> float:

@@ -1,4 +1,4 @@
-"""Full-width punctuation normaliser (spec: research/anchors-cjk.md §4).
+"""Full-width punctuation normaliser (spec: docs/punctuation.md).
 
 Not NFKC: correct Chinese ``，（）：？！`` stay; full-width letters, digits and ASCII-only symbols
 become ASCII; ``．：，＂`` change only in context; ideographic-space indentation goes. Code, link

@@ -1,4 +1,5 @@
-"""Contextual conversions (spec §4.3): line flags, rules for every line, quotes, Latin lines.
+"""Contextual conversions (docs/punctuation.md#by-context): line flags, rules for every line,
+quotes, Latin lines.
 
 They run after the context-free rules, so the neighbours they look at are already final, and
 they look at the whole view, protected text included, so a line's context does not depend on what
@@ -38,7 +39,7 @@ _QUOTES = (("＂", '"', "“", "”"), ("＇", "'", "‘", "’"))
 
 @dataclass(frozen=True)
 class LineFlags:
-    """§4.3: ``cj`` = the line has Han/kana/bopomofo; ``latin`` = no CJ and two or more words."""
+    """``cj`` = the line has Han/kana/bopomofo; ``latin`` = no CJ and two or more words."""
 
     cj: bool
     latin: bool

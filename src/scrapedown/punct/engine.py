@@ -1,4 +1,5 @@
-"""The rules of one line, in the spec's order (§4.2, protection of URLs, §4.3, §4.5)."""
+"""The rules of one line, in the spec's order (docs/punctuation.md: always, protection of URLs,
+by context, optional)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def normalize_line(line: Line, run: Pass) -> None:
     rules.convert_hyphens(line, run)
     optional.yen_sign(line, run)
     # Bare URLs and e-mails are found now, after the context-free conversions, so a URL written
-    # in full width is fixed and what is protected does not move between passes (§4.1).
+    # in full width is fixed and what is protected does not move between passes
+    # (docs/punctuation.md#where-it-runs).
     urls = find_urls_and_emails(line.view)
     line.protect(urls)
     flags = line_flags(line.view)

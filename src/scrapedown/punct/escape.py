@@ -1,4 +1,5 @@
-"""Markdown escaping of what the conversions create (spec §4.1: normalise first, escape after).
+"""Markdown escaping of what the conversions create: normalise first, escape after
+(docs/punctuation.md#where-it-runs).
 
 A full-width ``＊`` that becomes ``*`` must not start emphasis, a ``＃`` at a line start must not
 become a heading, ``｜`` must not split a table cell. Escapes are added only where the character

@@ -1,4 +1,5 @@
-"""Optional rules (spec §4.5), all off by default; each one is a `PunctOptions` switch.
+"""Optional rules (docs/punctuation.md#optional-rules), all off by default; each one is a
+`PunctOptions` switch.
 
 Their outputs stay outside the domains of the default rules, and none of them creates or removes
 a CJ character or a letter, so the line flags and idempotency hold with any combination on.
@@ -8,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from scrapedown.chars import HAN_CLASS
 from scrapedown.punct import tables as t
 from scrapedown.punct.context import LineFlags
 from scrapedown.punct.rules import Pass, joins_into_syntax
 from scrapedown.punct.segments import Edit, Line
 
-_HAN = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = HAN_CLASS
 _INTERPUNCT_RE = re.compile(f"(?<=[{_HAN}])[{t.INTERPUNCT_VARIANTS}](?=[{_HAN}])")
 _ASCII_PUNCT_AFTER_CJ_RE = re.compile(f"(?<=[{t.CJ_CLASS}])[,.;:!?](?=[{t.CJ_CLASS}]|$)")
 _SPACE_NEAR_PUNCT_RE = re.compile(

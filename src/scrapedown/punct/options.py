@@ -1,7 +1,7 @@
 """Switches of the punctuation normaliser (owned by the punct package).
 
-Spec: ``research/anchors-cjk.md`` §4. The always-on and contextual rules of §4.2–§4.3 run when
-`enabled` is true; the optional rules of §4.5 are separate switches, all off by default.
+Spec: ``docs/punctuation.md``. The always-on and contextual rules run when `enabled` is true;
+the optional rules are separate switches, all off by default.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PunctOptions:
-    """Full-width punctuation normalisation (spec: research/anchors-cjk.md §4)."""
+    """Full-width punctuation normalisation (spec: docs/punctuation.md)."""
 
     enabled: bool = True
     """Run the normaliser at all. Default: on."""
@@ -50,7 +50,7 @@ class PunctOptions:
 
     @property
     def any_optional(self) -> bool:
-        """Whether any optional (§4.5) rule is switched on."""
+        """Whether any optional rule (docs/punctuation.md#optional-rules) is switched on."""
         return (
             self.cjk_latin_spacing
             or self.ascii_punct_to_fullwidth

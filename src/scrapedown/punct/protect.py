@@ -1,4 +1,5 @@
-"""Protected spans of plain text (spec §4.1, items 1–4), found before any conversion.
+"""Protected spans of plain text (docs/punctuation.md#where-it-runs, items 1–4), found before
+any conversion.
 
 Plain text may still hold Markdown-ish code and links (a scraped title, a commit message), so the
 plain-text normaliser protects fenced code blocks, code spans, link destinations ``](…)`` and

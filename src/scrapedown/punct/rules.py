@@ -1,9 +1,10 @@
-"""Context-free conversions (spec §4.2) and the whitespace clean-up, one function per rule.
+"""Context-free conversions (docs/punctuation.md#always) and the whitespace clean-up, one
+function per rule.
 
 Each rule takes the `Line` and a `Pass` (options + whether the text is Markdown) and edits the
 line's view. The order is the spec's: half-width forms, letters and digits, ideographic spaces,
 ASCII-only symbols, hyphens. Every output character lies outside its rule's domain, which is what
-makes the whole normaliser idempotent (§4.6).
+makes the whole normaliser idempotent (docs/punctuation.md#idempotency).
 """
 
 from __future__ import annotations

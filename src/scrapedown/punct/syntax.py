@@ -2,14 +2,12 @@
 
 CommonMark 0.31 definitions, written for this package: link destinations with their optional
 title, autolinks, inline raw HTML, entity references; plus the spec's bare URLs and e-mails
-(research/anchors-cjk.md §4.1, items 5–6).
+(docs/punctuation.md#where-it-runs, items 5–6).
 """
 
 from __future__ import annotations
 
 import re
-
-from scrapedown.punct.tables import ASCII_PUNCT_CLASS
 
 # U+3000, U+00A0 and zero-width characters count as part of a destination or autolink, and
 # U+3000 and U+00A0 as spaces around them,
@@ -47,9 +45,7 @@ ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 #: What a literal ``<`` or ``&`` must not start once the text around it has been converted.
 CREATED_SYNTAX_RE = re.compile(f"{HTML_TAG}|{AUTOLINK}|{ENTITY}")
 
-BACKTICKS_RE = re.compile(r"`+")
-
-# --- bare URLs and e-mails (§4.1, found after the context-free conversions) ---------------------
+# --- bare URLs and e-mails (found after the context-free conversions) ----------------------------
 
 _URL_BODY = '[^\\s<>"`\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\ue000-\uf8ff]'
 URL_RE = re.compile(rf"(?<![A-Za-z0-9])(?:(?:https?|ftp)://{_URL_BODY}+|(?<![.])www\.{_URL_BODY}+)")
@@ -58,7 +54,6 @@ EMAIL_RE = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*"
 )
-ASCII_PUNCT_RE = re.compile(f"[{ASCII_PUNCT_CLASS}]")
 
 
 def find_urls_and_emails(view: str) -> list[tuple[int, int]]:

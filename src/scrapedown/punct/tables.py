@@ -1,4 +1,4 @@
-"""Character tables of the normaliser, as data (spec: research/anchors-cjk.md §4).
+"""Character tables of the normaliser, as data (spec: docs/punctuation.md).
 
 Everything here is a string, a mapping or a regex character class built from them, so a reader can
 check the policy against the spec without reading any code.
@@ -6,7 +6,9 @@ check the policy against the spec without reading any code.
 
 from __future__ import annotations
 
-# --- §4.2 context-free conversions -------------------------------------------------------------
+from scrapedown.chars import CJ_CLASS as CJ_CLASS  # re-exported for the punct modules
+
+# --- context-free conversions (docs/punctuation.md#always) --------------------------------------
 
 #: Full-width digits and letters (U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A) -> ASCII, always.
 FULLWIDTH_ALNUM: dict[int, str] = {
@@ -26,7 +28,6 @@ EM_DASH = "—"
 #: Half-width forms block, converted run by run with NFKC (katakana with voiced marks composed).
 HALFWIDTH_FORMS = "\uff61-\uffdc"
 
-IDEOGRAPHIC_SPACE = "\u3000"
 NBSP = "\u00a0"
 #: Zero-width characters dropped outside code (U+200D only when it does not join emoji).
 ZERO_WIDTH = "\u200b\u200c\ufeff\u2060"
@@ -42,14 +43,10 @@ EMOJI_CLASS = (
 SPACE_EATING_PUNCT = "，。、；：？！（）［］｛｝〔〕【】〖〗「」『』《》〈〉“”‘’…—～·・"
 SPACE_EATING_CLASS = SPACE_EATING_PUNCT + "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 
-# --- §4.3 context -----------------------------------------------------------------------------
+# --- context (docs/punctuation.md#by-context) ----------------------------------------------------
 
-#: Han (with 〇々), Hiragana, Katakana without U+30FB, Bopomofo, and half-width katakana (so that a
-#: line's flag is the same before and after the half-width block is converted).
-CJ_CLASS = (
-    "\u3005\u3007\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff\u3100-\u312f\u31a0-\u31bf"
-    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
-)
+# `CJ_CLASS` (Han with 〇々, kana without U+30FB, Bopomofo, half-width katakana) is imported from
+# `scrapedown.chars`, the one place for character classes.
 
 #: On a Latin line (no CJ text, two or more words) these become ASCII.
 LATIN_LINE_MAP: dict[str, str] = {
@@ -61,7 +58,7 @@ SPACED_AFTER = "，、。：；！？"
 #: Of those, the ones that also take a space before an opening quote or bracket.
 SPACED_BEFORE_OPENER = "，、：；"
 
-# --- §4.5 optional rules ----------------------------------------------------------------------
+# --- optional rules (docs/punctuation.md#optional-rules) -----------------------------------------
 
 SMALL_FORMS, SMALL_FORM_TARGETS = "﹐﹑﹒﹔﹕﹖﹗", "，、．；：？！"
 SMALL_FORM_MAP: dict[int, str] = {
@@ -87,7 +84,6 @@ HTML_BLOCK_TAGS = (
     "noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|"
     "thead|title|tr|track|ul"
 )
-ASCII_PUNCT_CLASS = r"!-/:-@\[-`{-~"
 #: Elements that never have an end tag, or whose end tag HTML lets an author leave out: they do
 #: not count when the scanner checks that an HTML region is balanced.
 HTML_UNBALANCED_TAGS = frozenset(

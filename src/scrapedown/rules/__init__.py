@@ -50,7 +50,6 @@ TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
     ("task_checkboxes", lists.mark_task_checkboxes),
     ("drop_junk", structure.drop_junk),
     ("media", media.media_to_links),
-    ("picture_sources", images.picture_sources),
     ("heading_wrappers", headings.inline_heading_wrappers),
     ("repair_nesting", repair.repair_nesting),
     ("code_language", attributes.mark_code_language),

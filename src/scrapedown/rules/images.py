@@ -1,5 +1,4 @@
-"""Image rules: `<picture>` sources (lxml phase); tracking pixels, file-name alt/title texts,
-lightbox links (BeautifulSoup phase)."""
+"""Image rules: tracking pixels, file-name alt/title texts, lightbox links."""
 
 from __future__ import annotations
 
@@ -11,8 +10,6 @@ from bs4.element import Tag
 from scrapedown.html import is_decomposed, tags_named
 from scrapedown.options import Options
 from scrapedown.rules.attributes import kept_attributes
-from scrapedown.tree import Element, elements
-from scrapedown.urls.lazy import choose_picture_source, choose_source
 
 # `image.png`, `IMG_0042.JPG`, `1616988569148032560.png`, a bare number: not a description.
 _FILE_NAME = re.compile(
@@ -78,30 +75,3 @@ def strip_image_attributes(root: Tag, options: Options) -> None:
         if element.attrs:
             allowed = kept.get(element.name, frozenset()) | kept.get("*", frozenset())
             element.attrs = {k: v for k, v in element.attrs.items() if k in allowed}
-
-
-def picture_sources(root: Element, options: Options) -> None:
-    """The `<img>` of a `<picture>` gets the source the URL stage would choose from the
-    picture's `<source srcset>`s — when it has no real source of its own (Medium writes none),
-    or always under `urls.picture_prefer = "largest_source"` — before the presentational
-    `<picture>` wrapper is unwrapped with the other wrappers."""
-    urls = options.urls
-    if not urls.enabled:
-        return
-    for picture in elements(root, "picture"):
-        images = list(picture.iter("img"))
-        if len(images) != 1:
-            continue
-        image = images[0]
-        attrs = {str(k).lower(): str(v).strip() for k, v in image.attrib.items()}
-        if urls.picture_prefer != "largest_source" and choose_source(attrs, urls) is not None:
-            continue
-        sources = [
-            {str(k).lower(): str(v).strip() for k, v in source.attrib.items()}
-            for source in picture.iter("source")
-        ]
-        chosen = choose_picture_source(sources, urls)
-        if chosen is not None:
-            for name in (*urls.lazy_src_attrs, *urls.lazy_srcset_attrs):
-                image.attrib.pop(name, None)
-            image.set("src", chosen)

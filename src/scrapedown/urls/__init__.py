@@ -48,6 +48,8 @@ def unwrap_url(
     >>> unwrap_url("https://wsrv.nl/?url=example.com/a.jpg&w=300")
     'http://example.com/a.jpg'
     """
+    if not isinstance(url, str):  # the message clean() gives
+        raise TypeError(f"expected str, got {type(url).__name__}")
     if kind not in _KINDS:
         raise ValueError(f"kind must be 'img' or 'link', not {kind!r}")
     from scrapedown.urls.unwrap import unwrap

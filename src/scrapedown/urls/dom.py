@@ -123,7 +123,8 @@ def _picture_choice(image: Tag, options: UrlOptions) -> str | None:
 
 
 def _image_source(image: Tag, noscript_image: Tag | None, options: UrlOptions) -> str | None:
-    """The raw real source of `image`, before resolution and unwrapping (spec §3 step 4)."""
+    """The raw real source of `image`, before resolution and unwrapping
+    (docs/url-rules.md#lazy-images, step 4)."""
     attrs = _attrs(image)
     choice = choose_source(attrs, options)
     url = choice.url if choice else None

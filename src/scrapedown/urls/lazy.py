@@ -1,4 +1,5 @@
-"""Lazy-image resolution on attribute values (spec §3), independent of any HTML tree.
+"""Lazy-image resolution on attribute values (docs/url-rules.md#lazy-images), independent of
+any HTML tree.
 
 An image's attributes are given as a mapping of lower-case names to stripped values. The real
 source is the largest real candidate of the first lazy ``srcset`` attribute that has one, else

@@ -21,6 +21,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline, autolink, image, link
 from markdown_it.token import Token
 
+from scrapedown import commonmark
 from scrapedown.urls.destination import markdown_destination
 from scrapedown.urls.markdown_map import LineMap
 from scrapedown.urls.options import UrlOptions
@@ -144,7 +145,7 @@ def _inline_with_context(state: StateCore) -> None:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark").enable("table")
+    parser = commonmark.new_table_parser()
     parser.inline.ruler.at("link", _track_link)
     parser.inline.ruler.at("image", _track_image)
     parser.inline.ruler.at("autolink", _track_autolink)

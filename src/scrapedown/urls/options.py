@@ -24,6 +24,9 @@ off by name like the built-ins (``user_prefix_proxy``, ``user_query_param``, ``c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+from scrapedown._validate import OptionError, check_choice, check_fields, check_range
 
 #: Front-matter keys that may hold the page a post was scraped from.
 BASE_URL_KEYS: tuple[str, ...] = (
@@ -31,14 +34,16 @@ BASE_URL_KEYS: tuple[str, ...] = (
     "original_url",
 )  # fmt: skip
 
-#: Attributes that may hold an image's real source, best first (spec §3 step 1).
+#: Attributes that may hold an image's real source, best first
+#: (docs/url-rules.md#lazy-images, step 1).
 LAZY_SRC_ATTRS: tuple[str, ...] = (
     "data-src", "data-original", "data-actualsrc", "data-lazy-src", "data-lazyload",
     "data-lazy", "data-echo", "data-original-src", "data-hi-res-src", "data-full-src",
     "data-normal", "data-canonical-src", "data-backup", "data-url", "src",
 )  # fmt: skip
 
-#: Attributes that may hold an image's real ``srcset``, best first (spec §3 step 2).
+#: Attributes that may hold an image's real ``srcset``, best first
+#: (docs/url-rules.md#lazy-images, step 2).
 LAZY_SRCSET_ATTRS: tuple[str, ...] = ("data-srcset", "data-lazy-srcset", "srcset")
 
 #: File-name stems of lazy-loading placeholders (``loading.gif``, ``blank_1x1.png`` …).
@@ -52,7 +57,7 @@ PLACEHOLDER_NAMES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class UrlOptions:
-    """Proxy/redirect unwrapping and lazy-image resolution (spec: research/anchors-proxies.md)."""
+    """Proxy/redirect unwrapping and lazy-image resolution (spec: docs/url-rules.md)."""
 
     enabled: bool = True
     """Rewrite image and link URLs at all. Default: on."""
@@ -80,8 +85,8 @@ class UrlOptions:
 
     rules: tuple[str, ...] = ()
     """User rules, one string each: `prefix:URL`, `param:HOST/PATH?PARAM`, `camo:HOST`,
-    `imgproxy:HOST`, `thumbor:HOST` (see the module docstring). Malformed entries are ignored;
-    `scrapedown.urls.rule_errors` lists them. Default: none."""
+    `imgproxy:HOST`, `thumbor:HOST` (see the module docstring). A malformed entry is an
+    error. Default: none."""
 
     max_depth: int = 5
     """Most wrappers peeled off one URL (nested proxies); the rest is left in place.
@@ -108,3 +113,29 @@ class UrlOptions:
     picture_prefer: str = "img"
     """In `<picture>`: `img` uses the `<img>` when it has a real source, `largest_source` prefers
     the largest `<source>` candidate. Default: `img`."""
+
+    def __post_init__(self) -> None:
+        """Reject what cannot work, naming the field (`OptionError`, a `ValueError`)."""
+        check_fields(self)
+        check_range("max_depth", self.max_depth, 0)
+        check_range("max_url_length", self.max_url_length, 1)
+        check_choice("data_uri_images", self.data_uri_images, ("drop", "keep"))
+        check_choice("picture_prefer", self.picture_prefer, ("img", "largest_source"))
+        if self.enable or self.disable or self.rules:
+            _check_rules(self.enable, self.disable, self.rules)
+
+
+@lru_cache(maxsize=64)
+def _check_rules(enable: frozenset[str], disable: frozenset[str], rules: tuple[str, ...]) -> None:
+    # Cached: a post with its own URL in the front matter makes a new UrlOptions (base_url).
+    from scrapedown.urls.userrules import name_error, rule_error  # the registry, when named
+
+    for key, names in (("enable", enable), ("disable", disable)):
+        for name in sorted(names):
+            problem = name_error(name)
+            if problem:
+                raise OptionError(key, problem)
+    for text in rules:
+        problem = rule_error(text)
+        if problem:
+            raise OptionError("rules", problem)

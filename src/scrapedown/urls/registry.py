@@ -1,4 +1,4 @@
-"""The built-in rules, as data (catalogue: research/anchors-proxies.md §1).
+"""The built-in rules, as data (docs/url-rules.md: its table is generated from this module).
 
 Order matters only where two rules could match the same URL: the first rule whose extractor
 finds a valid target wins. Rules that are not here are deliberately absent: opaque shorteners

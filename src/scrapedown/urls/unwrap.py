@@ -1,4 +1,5 @@
-"""The unwrapping algorithm (spec §2.2): match, extract, decode, validate, recurse.
+"""The unwrapping algorithm (docs/url-rules.md#the-algorithm): match, extract, decode, validate,
+recurse.
 
 Never raises on any string; an over-long URL, a URL no rule matches and a wrapper whose target
 is not a safe http(s) URL all come back unchanged.

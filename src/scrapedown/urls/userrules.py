@@ -77,15 +77,49 @@ def parse_user_rule(text: str) -> tuple[Rule, ...]:
     return ()
 
 
-def rule_errors(options: UrlOptions) -> tuple[str, ...]:
-    """Human-readable problems in `options`: malformed user rules, unknown rule names."""
-    errors = [f"unusable URL rule {text!r}" for text in options.rules if not parse_user_rule(text)]
+#: The string form of each kind of user rule (for error messages).
+USER_RULE_FORMS: dict[str, str] = {
+    "prefix": "prefix:https://HOST/PATH/",
+    "param": "param:HOST/PATH?PARAM",
+    "camo": "camo:HOST",
+    "imgproxy": "imgproxy:HOST",
+    "thumbor": "thumbor:HOST",
+}
+
+
+def rule_error(text: str) -> str:
+    """Why the user-rule string `text` is unusable, or an empty string when it is fine."""
+    from scrapedown._validate import did_you_mean
+
+    kind = text.strip().partition(":")[0].lower()
+    if kind not in USER_RULE_FORMS:
+        forms = ", ".join(USER_RULE_FORMS.values())
+        hint = did_you_mean(kind, USER_RULE_FORMS)
+        return f"unknown kind of URL rule {kind!r} in {text!r}{hint}; expected one of {forms}"
+    if not parse_user_rule(text):
+        return f"malformed URL rule {text!r}; expected {USER_RULE_FORMS[kind]}"
+    return ""
+
+
+def name_error(name: str) -> str:
+    """Why `name` (``rule`` or ``rule:img``/``rule:link``) names no rule, or an empty string."""
+    from scrapedown._validate import did_you_mean
+
+    base, colon, kind = name.partition(":")
     known = BUILTIN_NAMES | USER_RULE_NAMES
-    for name in sorted(options.enable | options.disable):
-        base, _, kind = name.partition(":")
-        if base not in known or (kind and kind not in KINDS):
-            errors.append(f"unknown URL rule name {name!r}")
-    return tuple(errors)
+    if base not in known:
+        return f"unknown URL rule {base!r}{did_you_mean(base, known)}"
+    if colon and kind not in KINDS:
+        return f"unknown kind {kind!r} in {name!r}; expected {' or '.join(KINDS)}"
+    return ""
+
+
+def rule_errors(options: UrlOptions) -> tuple[str, ...]:
+    """Human-readable problems in `options`: malformed user rules, unknown rule names.
+    (`UrlOptions` refuses both when it is made; this lists every one of them.)"""
+    errors = [rule_error(text) for text in options.rules]
+    errors += [name_error(name) for name in sorted(options.enable | options.disable)]
+    return tuple(error for error in errors if error)
 
 
 @dataclass(frozen=True)
@@ -124,11 +158,6 @@ def selected_rules(selection: RuleSelection, kind: str) -> tuple[Rule, ...]:
         return ()
     user = tuple(rule for text in selection.rules for rule in parse_user_rule(text))
     return tuple(rule for rule in user + BUILTIN_RULES if _is_on(rule, kind, selection))
-
-
-def active_rules(options: UrlOptions, kind: str) -> tuple[Rule, ...]:
-    """The rules that apply to `kind` URLs under `options`."""
-    return selected_rules(RuleSelection.of(options), kind)
 
 
 def needles(options: UrlOptions) -> tuple[str, ...] | None:

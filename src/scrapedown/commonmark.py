@@ -1,0 +1,44 @@
+"""The markdown-it-py set-ups, in one place: which flavour of CommonMark each reader uses.
+
+Every part of scrapedown that reads Markdown reads it as CommonMark with GFM tables (and, where
+the result is rendered, strikethrough), so a post means the same thing to the classifier, the
+converter's checks, the safety net and the URL stage.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+
+@lru_cache(maxsize=1)
+def block_parser() -> MarkdownIt:
+    """Block structure only (the body classifier): inline parsing is switched off."""
+    parser = MarkdownIt("commonmark")
+    parser.core.ruler.disable(["inline", "text_join"])  # block structure is all we need
+    return parser
+
+
+# The CommonMark preset renders at most 20 nested containers and drops what is deeper (the
+# safety net would count a blockquote 21 levels down as lost); the converter nests up to
+# `Options.max_depth` (100 by default), and renderers such as cmark have no limit.
+MAX_NESTING = 160
+
+
+@lru_cache(maxsize=1)
+def html_renderer() -> MarkdownIt:
+    """Markdown with raw HTML to HTML, as a reader's renderer shows it (classifier, safety net)."""
+    options = {"html": True, "maxNesting": MAX_NESTING}
+    return MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
+
+
+@lru_cache(maxsize=1)
+def text_renderer() -> MarkdownIt:
+    """Markdown to HTML with raw HTML left as text (the converter's check of what it wrote)."""
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+def new_table_parser() -> MarkdownIt:
+    """A fresh CommonMark + tables parser, for a caller that adds rules of its own (not shared)."""
+    return MarkdownIt("commonmark").enable("table")
