@@ -114,7 +114,7 @@ def verify(original: str, cleaned: str, *, options: Options) -> None:
         return
     from scrapedown.fidelity import compare
 
-    loss = compare(original, cleaned)
+    loss = compare(original, cleaned, options)  # the net reads the cleaner's policy
     if loss:
         raise ScrapedownError(f"not written, the conversion {loss.describe()}")
 

@@ -20,10 +20,17 @@ def block_parser() -> MarkdownIt:
     return parser
 
 
+# The CommonMark preset renders at most 20 nested containers and drops what is deeper (the
+# safety net would count a blockquote 21 levels down as lost); the converter nests up to
+# `Options.max_depth` (100 by default), and renderers such as cmark have no limit.
+MAX_NESTING = 160
+
+
 @lru_cache(maxsize=1)
 def html_renderer() -> MarkdownIt:
     """Markdown with raw HTML to HTML, as a reader's renderer shows it (classifier, safety net)."""
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    options = {"html": True, "maxNesting": MAX_NESTING}
+    return MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
 
 
 @lru_cache(maxsize=1)

@@ -63,6 +63,10 @@ _EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
 _URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
 
 
+def _is_link(node: object) -> bool:
+    return isinstance(node, Tag) and node.name == "a"
+
+
 _markdown_it = commonmark.text_renderer
 
 
@@ -159,6 +163,8 @@ class Converter(MarkdownConverter):
             text = text.rstrip()
         if "_noformat" not in parent_tags and "_inline" not in parent_tags and at_line_start(el):
             text = escape_line_start(text.lstrip())
+        if text.endswith("!") and "_noformat" not in parent_tags and _is_link(el.next_sibling):
+            text = text[:-1] + "\\!"  # `!` then `[label](url)` would read as an image
         return text
 
     # --- inline -----------------------------------------------------------------------------

@@ -152,7 +152,7 @@ def _load(fmt: Format, inner: str, first_inner_line: int) -> Mapping[str, Any]:
         line = first_inner_line + (mark.line if mark else 0)
         problem = exc.problem or exc.context or "invalid YAML"
         if scanning:
-            problem = f"{exc.context[len('while '):]}: {problem}"  # type: ignore[index]
+            problem = f"{exc.context[len('while ') :]}: {problem}"  # type: ignore[index]
         raise ScrapedownError(f"line {line}: front matter is not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise ScrapedownError(

@@ -31,9 +31,10 @@ TRIM_INSIDE: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 TRIM_OUTSIDE: frozenset[str] = TRIM_INSIDE | {"pre"}
-# Elements that are content even when they hold no text.
+# Elements that are content even when they hold no text (`<amp-img>` is AMP's `<img>`; the URL
+# stage turns it into one).
 CONTENT_WITHOUT_TEXT: frozenset[str] = frozenset(
-    {"img", "hr", "video", "audio", "iframe", "source"}
+    {"img", "amp-img", "hr", "video", "audio", "iframe", "source"}
 )
 # Elements whose text is verbatim: never re-flowed, escaped or normalised.
 VERBATIM: frozenset[str] = frozenset({"pre", "code", "kbd", "samp", "var", "textarea"})

@@ -16,6 +16,9 @@ from typing import Any
 
 from lxml import etree
 
+from scrapedown.foreign import close_foreign_content
+from scrapedown.html import BLOCK_TAGS
+
 Element = Any  # lxml.etree._Element; lxml ships no type information
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -33,7 +36,7 @@ def sanitize(markup: str) -> str:
     # (plain `in`/`match` tests: an alternation with `\A` is tried at every position, 15× slower)
     markup = _LONE_SURROGATE.sub("\ufffd", markup).replace("\x00", "")
     declaration = _XML_DECLARATION.match(markup)
-    return markup[declaration.end() :] if declaration else markup
+    return close_foreign_content(markup[declaration.end() :] if declaration else markup)
 
 
 def parse_tree(markup: str, max_depth: int) -> Element | None:
@@ -94,14 +97,18 @@ def _drop_paragraph_tags(match: re.Match[str]) -> str:
 
 
 class _DepthLimited:
-    """Parser target: a tree whose elements below `limit` are dropped, their text kept."""
+    """Parser target: a tree whose elements below `limit` are dropped, their text, images and
+    line breaks kept, and each block boundary among them kept as the start of a new <p> (the
+    same shape as the `flatten_deep_nesting` rule gives)."""
 
-    _VOID = frozenset({"img", "br"})
+    _VOID = frozenset({"img", "amp-img", "br"})
 
     def __init__(self, limit: int) -> None:
         self._builder = etree.TreeBuilder()
         self._depth = 0
         self._limit = limit
+        self._run_open = False  # a <p> of flattened content is open at the limit
+        self._after_boundary = False  # a block boundary was passed below the limit
 
     @classmethod
     def parser(cls, limit: int) -> Any:
@@ -109,19 +116,46 @@ class _DepthLimited:
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         self._depth += 1
-        if self._depth <= self._limit or tag in self._VOID:
+        if self._depth <= self._limit:
+            self._builder.start(tag, attrib)
+            return
+        if tag in BLOCK_TAGS:
+            self._boundary()
+        if tag in self._VOID:
+            self._open_run()
             self._builder.start(tag, attrib)
 
     def end(self, tag: str) -> None:
+        if self._depth == self._limit:
+            self._close_run()
+            self._after_boundary = False
         if self._depth <= self._limit or tag in self._VOID:
             self._builder.end(tag)
+        elif tag in BLOCK_TAGS:
+            self._boundary()
         self._depth -= 1
 
     def data(self, text: str) -> None:
+        if self._depth > self._limit and text.strip():
+            self._open_run()
         self._builder.data(text)
 
     def close(self) -> Any:
         return self._builder.close()
+
+    def _boundary(self) -> None:
+        self._close_run()
+        self._after_boundary = True
+
+    def _open_run(self) -> None:
+        if self._after_boundary and not self._run_open:
+            self._builder.start("p", {})
+            self._run_open = True
+
+    def _close_run(self) -> None:
+        if self._run_open:
+            self._builder.end("p")
+            self._run_open = False
 
 
 @lru_cache(maxsize=1)

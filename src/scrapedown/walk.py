@@ -93,11 +93,29 @@ def at_line_start(node: NavigableString) -> bool:
 
 
 def pre_text(pre: Tag) -> str:
-    """The verbatim text of a <pre>, with <br> as newlines."""
+    """The verbatim text of a <pre>, with <br> as newlines and each block inside it (code
+    written one `<div>` per line) starting a line of its own, as a browser shows it."""
     parts: list[str] = []
+    line_has_text = False  # the current line holds more than indentation
     for node in pre.descendants:
         if isinstance(node, NavigableString):
-            parts.append(str(node))
-        elif isinstance(node, Tag) and node.name == "br":
-            parts.append("\n")
+            text = str(node)
+            if line_has_text and _after_block(node) and not text.lstrip(" \t").startswith("\n"):
+                parts.append("\n")
+            parts.append(text)
+            last_line = text.rpartition("\n")
+            line_has_text = bool(last_line[2].strip()) or (not last_line[1] and line_has_text)
+        elif isinstance(node, Tag) and (node.name == "br" or node.name in _LINES_IN_PRE):
+            if node.name == "br" or line_has_text:
+                parts.append("\n")
+            line_has_text = False
     return "".join(parts).replace("\r\n", "\n")
+
+
+# Blocks that start a line of their own inside a <pre>; table cells sit side by side.
+_LINES_IN_PRE = BLOCK_TAGS - {"td", "th"}
+
+
+def _after_block(node: NavigableString) -> bool:
+    previous = node.previous_sibling
+    return isinstance(previous, Tag) and previous.name in _LINES_IN_PRE

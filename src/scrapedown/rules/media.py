@@ -1,4 +1,5 @@
-"""Media rule (lxml phase): `<video>` and `<audio>` become what Markdown can show of them.
+"""Media rule (lxml phase): `<video>`, `<audio>` and `<picture>` become what Markdown can show
+of them.
 
 Markdown has no video, so a video becomes a link to its file, showing its poster image when it
 has one (`[![fallback](poster)](video.mp4)`), or the poster alone when there is no file. The
@@ -15,7 +16,7 @@ from scrapedown.html import BLOCK_TAGS
 from scrapedown.options import Options
 from scrapedown.rules.structure import BLOCK_WRAPPERS
 from scrapedown.tree import Element, elements, text_content, unwrap
-from scrapedown.urls.lazy import is_placeholder
+from scrapedown.urls.lazy import choose_picture_source, choose_source, is_placeholder
 from scrapedown.urls.target import is_http_or_relative
 
 MEDIA_TAGS: tuple[str, ...] = ("video", "audio")
@@ -30,7 +31,9 @@ def media_to_links(root: Element, options: Options) -> None:
     """Each `<video>`/`<audio>` becomes a link to its file (labelled by its fallback text, its
     poster or its file name) or, without a file, its poster image; with neither, its fallback
     content stays on its own. Fallback content with links, images or blocks stays, after the
-    link. In a block wrapper, the link is a paragraph of its own (media are blocks there)."""
+    link. In a block wrapper, the link is a paragraph of its own (media are blocks there).
+    A `<picture>`'s `<img>` gets its source from the picture's `<source>`s (`picture_sources`)."""
+    picture_sources(root, options)
     for media in reversed(elements(root, *MEDIA_TAGS)):
         file_url, poster = _media_urls(media, options)
         for source in reversed(list(media.iter(*_SOURCE_TAGS))):
@@ -122,3 +125,32 @@ def _file_label(url: str, kind: str) -> str:
         return kind
     name = unquote(posixpath.basename(path.rstrip("/"))).strip()
     return name or kind
+
+
+def picture_sources(root: Element, options: Options) -> None:
+    """The `<img>` of a `<picture>` gets the source the URL stage would choose from the
+    picture's `<source srcset>`s — when it has no real source of its own (Medium writes none),
+    or always under `urls.picture_prefer = "largest_source"` — before the presentational
+    `<picture>` wrapper is unwrapped with the other wrappers."""
+    urls = options.urls
+    if not urls.enabled:
+        return
+    for picture in elements(root, "picture"):
+        images = list(picture.iter("img"))
+        if len(images) != 1:
+            continue
+        image = images[0]
+        attrs = _attributes(image)
+        if urls.picture_prefer != "largest_source" and choose_source(attrs, urls) is not None:
+            continue
+        sources = [_attributes(source) for source in picture.iter("source")]
+        chosen = choose_picture_source(sources, urls)
+        if chosen is not None:
+            for name in (*urls.lazy_src_attrs, *urls.lazy_srcset_attrs):
+                image.attrib.pop(name, None)
+            image.set("src", chosen)
+
+
+def _attributes(element: Element) -> dict[str, str]:
+    """Attributes as the lazy-image functions read them: lower-case names, stripped values."""
+    return {str(k).lower(): str(v).strip() for k, v in element.attrib.items()}

@@ -21,7 +21,7 @@ from scrapedown.tree import (
 )
 
 # What survives below the nesting limit: text, and elements that are content without children.
-_FLAT_KEEP = frozenset({"img", "br"})
+_FLAT_KEEP = frozenset({"img", "amp-img", "br"})
 # lxml does not know these are void: they swallow the text after them, which must stay.
 _VOID_AS_CONTAINER = frozenset({"embed", "source", "track", "keygen", "param", "wbr"})
 # Kept for the URL stage, which takes fallback images out of them, then drops them.
@@ -47,31 +47,63 @@ _LINE_ENDS = BLOCK_TAGS | {"br"}
 
 
 def flatten_deep_nesting(root: Element, options: Options) -> None:
-    """Below `options.max_depth` only the text, images and line breaks stay, in order: the
-    converter is recursive, and real articles never nest that deep."""
+    """Below `options.max_depth` only the text, images and line breaks stay, in order, and the
+    block boundaries (paragraphs, list items, cells, headings… each becomes a paragraph of its
+    own): the converter is recursive, and real articles never nest that deep."""
     at_limit = [el for el, depth in depths(root) if depth == options.max_depth and len(el)]
     for element in at_limit:
         _flatten(element)
 
 
+# One run of flattened content between two block boundaries: its text before the first kept
+# leaf, then each kept leaf (a copy) with the text after it.
+_Run = tuple[list[str], list[Element]]
+
+
 def _flatten(element: Element) -> None:
-    kept: list[Element] = []
-    texts: list[str] = [element.text or ""]
+    """`element`'s content as runs of text and leaves, one per block of the subtree (one walk:
+    linear), written back as the element's content (inline content only) or as one <p> per run
+    (the subtree held blocks)."""
+    runs: list[_Run] = [([element.text or ""], [])]
+    blocks = False
     for event, node in etree.iterwalk(element, events=("start", "end")):
-        if node is element:
+        if node is element or not is_element(node):
+            if node is not element and event == "end":
+                runs[-1][0][-1] += node.tail or ""
             continue
-        if event == "start" and is_element(node) and node.tag in _FLAT_KEEP:
-            texts.append("")
-            kept.append(node)
-        elif event == "start" and is_element(node):
-            texts[-1] += node.text or ""
-        elif event == "end":
-            texts[-1] += node.tail or ""
-    tail = element.tail
-    element.clear()  # clear() drops the tail too
-    element.text, element.tail = texts[0], tail
-    for node, text in zip(kept, texts[1:], strict=True):
-        leaf = etree.SubElement(element, node.tag, dict(node.attrib))
+        if node.tag in BLOCK_TAGS:
+            blocks = True
+            if _has_text_or_leaves(runs[-1]):
+                runs.append(([""], []))  # a block starts or ends: a new run
+        if event == "start" and node.tag in _FLAT_KEEP:
+            runs[-1][0].append("")
+            runs[-1][1].append(etree.Element(node.tag, dict(node.attrib)))
+        elif event == "start":
+            runs[-1][0][-1] += node.text or ""
+        else:
+            runs[-1][0][-1] += node.tail or ""
+    tail, attributes = element.tail, dict(element.attrib)
+    element.clear()  # clear() drops the tail and the attributes too
+    element.tail = tail
+    element.attrib.update(attributes)
+    kept = [run for run in runs if _has_text_or_leaves(run)]
+    if not blocks:
+        _fill(element, kept[0] if kept else runs[0])
+        return
+    for run in kept:
+        _fill(etree.SubElement(element, "p"), run)
+
+
+def _has_text_or_leaves(run: _Run) -> bool:
+    texts, leaves = run
+    return bool(leaves) or any(_visible(text) for text in texts)
+
+
+def _fill(element: Element, run: _Run) -> None:
+    texts, leaves = run
+    element.text = texts[0]
+    for leaf, text in zip(leaves, texts[1:], strict=True):
+        element.append(leaf)
         leaf.tail = text
 
 
