@@ -150,12 +150,6 @@ KNOWN_SUPERLINEAR: dict[str, str] = {
     "with no terminator scan to the end from each opener (HTML_TAG's lazy bodies)",
     "scrapedown.punct.escape.CREATED_SYNTAX_RE": "matched at every literal `<` of a line: the same "
     "HTML_TAG bodies scan to the end of the line from each",
-    "scrapedown.tree._ATTRIBUTE": "findall over a start tag's attributes: `\\s*[^\\s=/>\"']+` "
-    "is tried from every blank of a long run (tree.py: another helper's file)",
-    "scrapedown.tree._XML_DECLARATION": "matched at the start only (linear in use); "
-    "`\\A` would make it linear by construction (tree.py: another helper's file)",
-    "scrapedown.fidelity._UNSAFE_HREF": "matched at the start of an href only (linear in use); "
-    "`\\A` would make it linear by construction (fidelity.py: another helper's file)",
 }
 
 

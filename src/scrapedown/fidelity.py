@@ -58,7 +58,9 @@ _TABLE_PARTS = frozenset({"caption", "thead", "tbody", "tfoot", "tr", "td", "th"
 _ONE_BLOCK = ("code", "dt", "h1", "h2", "h3", "h4", "h5", "h6")
 _BOUNDARY = "\ue000"  # a private-use character (removed from the body before it is measured)
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
-_UNSAFE_HREF = re.compile(r"^\s*(?:javascript|vbscript|data|file):|^\s*#?\s*$", re.IGNORECASE)
+_UNSAFE_HREF = re.compile(
+    r"\A\s*+(?:javascript|vbscript|data|file):|\A\s*+#?+\s*+\Z", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,15 @@ Element = Any  # lxml.etree._Element; lxml ships no type information
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # NULs stop libxml2; an XML declaration makes lxml refuse a str ("encoding declaration").
-_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*>")
+_XML_DECLARATION = re.compile(r"\A\s*+<\?xml[^>]*+>")
 # libxml2 checks each attribute against all earlier ones (quadratic): a start tag holding more
 # than MAX_ATTRIBUTES attributes keeps its first MAX_ATTRIBUTES. Only long tags are looked at.
 MAX_ATTRIBUTES = 256
 _LONG_START_TAG = re.compile(r"<([A-Za-z][\w:-]*)(\s[^<>]{8192,})>")
-_ATTRIBUTE = re.compile(r"""\s*[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']*))?""")
+# Possessive runs, and a match starts only where a blank run starts: linear under findall.
+_ATTRIBUTE = re.compile(
+    r"""(?<!\s)\s*+[^\s=/>"']++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>"']*+))?+"""
+)
 
 
 def sanitize(markup: str) -> str:
