@@ -49,7 +49,8 @@ def run_bigpage(
                 result = probe(name, path)
                 path.unlink()
                 found.append((name, size_mb([text]), result))
-                print(f"  {name} {size:g} MB: {result.seconds:.1f} s", flush=True)
+                seconds = f"{result.seconds:.1f} s, {result.cpu_seconds:.1f} s CPU"
+                print(f"  {name} {size:g} MB: {seconds}", flush=True)
     return found
 
 

@@ -278,8 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         name = "clean_page" if args.profile_of == "bigpage" else args.profile_of
         profiled = by_name.get(name) or build(SPEC_BY_NAME[name])
         _show(render_profile(args, inputs, profiled))
-    _section("README table")
-    _show(render_summary(inputs, converters, results, args.rounds))
+    if results.speed or results.memory or results.linearity:  # else there is nothing to sum up
+        _section("README table")
+        _show(render_summary(inputs, converters, results, args.rounds))
     changed = source_changed(ROOT)
     if changed:
         print(f"\n{changed}", file=sys.stderr)
