@@ -51,6 +51,12 @@ def _clean() -> Convert:
     return clean
 
 
+def _clean_page() -> Convert:
+    from scrapedown import clean_page
+
+    return clean_page
+
+
 def _markdownify() -> Convert:
     from markdownify import MarkdownConverter
 
@@ -90,7 +96,12 @@ SPECS: tuple[Spec, ...] = (
     Spec("html2text", "html2text", "body_width=0", BODIES, _html2text),
     Spec("html-to-markdown", "html-to-markdown", "convert(), defaults", BODIES, _html_to_markdown),
 )
-SPEC_BY_NAME = {spec.name: spec for spec in SPECS}
+# Probed in a fresh process (the big-page row) but not part of the speed table: its input is a
+# whole page, not a body.
+PROBE_ONLY: tuple[Spec, ...] = (
+    Spec("clean_page", "scrapedown", "defaults", "whole page", _clean_page),
+)
+SPEC_BY_NAME = {spec.name: spec for spec in (*SPECS, *PROBE_ONLY)}
 
 
 def build(spec: Spec) -> Converter:

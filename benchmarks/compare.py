@@ -10,7 +10,12 @@ memory     Peak RSS of clean_html and of markdownify on one large body (corpus b
            concatenated), each in a fresh process; the time of each on it.
 linearity  clean_html's per-MB time at each scale, (a) the bodies repeated as more documents,
            (b) one document repeated into a larger one; deviation from 1× (target ±25%).
-profile    cProfile over clean_html on the bodies: top functions and time per package.
+pages      clean_page, trafilatura extract() and readability-lxml on the shared page sets
+           (../shared/pages, read from the archives in place): CPU ms/page, ÷ trafilatura.
+bigpage    clean_page and clean_html on one page of each --bigpage-mb size, fresh process each:
+           time, CPU s/MB, peak RSS ÷ input.
+profile    cProfile over clean_html on the bodies (or --profile-of: clean on the posts,
+           clean_page on the trafilatura-eval pages, bigpage on one --profile-mb page).
 
 Default DIR: ../shared/corpus from the repository root (read in place). See benchmarks/README.md.
 """
@@ -24,15 +29,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import _linearity as linearity
-from _converters import BASELINE, POSTS, Converter, available
+from _bigpage import page_of, render_bigpage, run_bigpage
+from _converters import BASELINE, POSTS, SPEC_BY_NAME, Converter, available, build
 from _inputs import DEFAULT_DIR, MB, ROOT, Inputs, concatenated, load, size_mb
 from _memprobe import Probe, probe
+from _pages import extractors, load_sets, render_pages, run_pages
 from _profile import by_package, profile, top
 from _report import busy_warning, code_version, machine, ratio, source_changed, table
 from _summary import Results, render_summary
 from _timing import Job, Timing, interleaved, warm_up
 
-SECTIONS = ("speed", "memory", "linearity", "profile")
+SECTIONS = ("speed", "memory", "linearity", "pages", "bigpage", "profile")
+DEFAULT_SECTIONS = frozenset(SECTIONS) - {"profile"}
 QUICK_MAX_SINGLE_SCALE = 4  # --quick: the one-document runs above this scale take minutes
 _TINY = "<div style='x'><p>Warm <b>up</b> <img data-src='https://example.com/a.png'></p></div>"
 
@@ -112,10 +120,23 @@ def render_memory(mb: float, probes: Sequence[Probe]) -> str:
 # --- profile ---------------------------------------------------------------------------------
 
 
-def render_profile(inputs: Inputs, converter: Converter, count: int, dump: Path | None) -> str:
-    found = profile(converter.convert, _documents(inputs, converter), dump)
+def profiled_documents(args: argparse.Namespace, inputs: Inputs) -> tuple[str, Sequence[str]]:
+    """What `--profile-of` profiles: (description, documents)."""
+    if args.profile_of == "clean_page":
+        pages = load_sets(every=args.page_every)[0]
+        return f"{len(pages.pages)} {pages.name} pages", pages.pages
+    if args.profile_of == "bigpage":
+        return f"one {args.profile_mb:g} MB page", [page_of(inputs.bodies, args.profile_mb)]
+    feeds = inputs.posts if args.profile_of == "clean" else inputs.bodies
+    return (POSTS if args.profile_of == "clean" else "HTML bodies"), feeds
+
+
+def render_profile(args: argparse.Namespace, inputs: Inputs, converter: Converter) -> str:
+    count, dump = args.top, args.profile_out
+    what, documents = profiled_documents(args, inputs)
+    found = profile(converter.convert, documents, dump)
     parts = [
-        f"cProfile, one pass of {converter.name} over the {converter.feeds}: {found.seconds:.1f} s"
+        f"cProfile, one pass of {converter.name} over the {what}: {found.seconds:.1f} s"
         " under the profiler (shares are of that). lxml's Cython code is invisible to cProfile:"
         " parsing shows as own time of its Python caller (bs4.builder._lxml feed, lxml.html)."
     ]
@@ -144,6 +165,13 @@ def render_profile(inputs: Inputs, converter: Converter, count: int, dump: Path 
 
 def _documents(inputs: Inputs, converter: Converter) -> tuple[str, ...]:
     return inputs.posts if converter.feeds == POSTS else inputs.bodies
+
+
+def _sizes(text: str) -> list[float]:
+    sizes = [float(part) for part in text.split(",") if part.strip()]
+    if not sizes or min(sizes) <= 0:
+        raise argparse.ArgumentTypeError("sizes are positive MB, e.g. 1,4,16,32")
+    return sizes
 
 
 def _scales(text: str) -> list[int]:
@@ -180,18 +208,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--profile", action="store_true", help="add the profile section")
     add(
         "--profile-of",
-        choices=("clean_html", "clean"),
+        choices=("clean_html", "clean", "clean_page", "bigpage"),
         default="clean_html",
         help="default: %(default)s",
     )
+    add("--profile-mb", type=float, default=4.0, help="--profile-of bigpage: MB (default 4)")
     add("--profile-out", type=Path, help="also write the raw pstats file here")
+    add("--page-every", type=int, default=1, help="pages: every Nth page of each set")
+    add("--page-rounds", type=int, help="pages: rounds (default: --rounds)")
+    add("--bigpage-mb", type=_sizes, default=[1, 4, 16, 32], help="default 1,4,16,32")
     add("--top", type=int, default=15, help="rows per profile table (default 15)")
     add("--only", type=_sections, help="comma-separated sections to run")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     if args.only is None:
-        args.only = {"speed", "memory", "linearity"} | ({"profile"} if args.profile else set())
+        args.only = set(DEFAULT_SECTIONS) | ({"profile"} if args.profile else set())
     return args
 
 
@@ -240,16 +272,36 @@ def main(argv: list[str] | None = None) -> int:
         planned = linearity.plans(inputs.bodies, args.scale, args.single_mb, max_single)
         results.linearity = linearity.measure(by_name["clean_html"], planned, args.rounds)
         _show(linearity.render(results.linearity, "clean_html"))
+    _page_sections(args, inputs)
     if "profile" in args.only:
         _section("profile")
-        profiled = by_name[args.profile_of]
-        _show(render_profile(inputs, profiled, args.top, args.profile_out))
-    _section("README table")
-    _show(render_summary(inputs, converters, results, args.rounds))
+        name = "clean_page" if args.profile_of == "bigpage" else args.profile_of
+        profiled = by_name.get(name) or build(SPEC_BY_NAME[name])
+        _show(render_profile(args, inputs, profiled))
+    if results.speed or results.memory or results.linearity:  # else there is nothing to sum up
+        _section("README table")
+        _show(render_summary(inputs, converters, results, args.rounds))
     changed = source_changed(ROOT)
     if changed:
         print(f"\n{changed}", file=sys.stderr)
     return 0
+
+
+def _page_sections(args: argparse.Namespace, inputs: Inputs) -> None:
+    """The whole-page rows: the page sets (pages) and one big page per size (bigpage)."""
+    if "pages" in args.only:
+        _section("pages")
+        sets = load_sets(every=args.page_every)
+        ready, notes = extractors()
+        for note in notes if sets else ["no page set under ../shared/pages"]:
+            print(f"note: {note}")
+        described = ", ".join(f"{s.name} {len(s.pages)} pages ({s.mb:.1f} MB)" for s in sets)
+        rounds = args.page_rounds or args.rounds
+        print(f"{described}; median of {rounds} interleaved rounds", flush=True)
+        _show(render_pages(sets, ready, run_pages(sets, ready, rounds)))
+    if "bigpage" in args.only:
+        _section("bigpage")
+        _show(render_bigpage(run_bigpage(inputs.bodies, args.bigpage_mb)))
 
 
 def _section(title: str) -> None:
