@@ -146,10 +146,6 @@ _NOISE = 0.05  # below this a ratio is timer noise
 KNOWN_SUPERLINEAR: dict[str, str] = {
     "scrapedown.html_tokens._TAG": "matched only at a `<` the scanner reaches: a match moves the "
     "scanner past it and a tag with no `>` ends the scan, so each character is read once in use",
-    "scrapedown.punct.inline._TOKEN_RE": "searched through a paragraph: `<!--`, `<?`, `<![CDATA[` "
-    "with no terminator scan to the end from each opener (HTML_TAG's lazy bodies)",
-    "scrapedown.punct.escape.CREATED_SYNTAX_RE": "matched at every literal `<` of a line: the same "
-    "HTML_TAG bodies scan to the end of the line from each",
 }
 
 

@@ -32,13 +32,18 @@ _EMAIL_AUTOLINK = (
 AUTOLINK = f"(?:{_SCHEME_AUTOLINK}|{_EMAIL_AUTOLINK})"
 
 _ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:\-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
+# Comments, processing instructions and CDATA are searched for within _RAW_SPAN characters of
+# their opener: an unbounded lazy body scans to the end of the text from every opener that has no
+# terminator (quadratic on `<!--<!--<!--…`). A longer one inside a Markdown paragraph is read as
+# text, which only means its punctuation is normalised like the text around it.
+_RAW_SPAN = 512
 HTML_TAG = (
     rf"(?:<[A-Za-z][A-Za-z0-9\-]*{_ATTRIBUTE}*\s*/?>"
     r"|</[A-Za-z][A-Za-z0-9\-]*\s*>"
-    r"|<!--(?:-?>|[\s\S]*?-->)"
-    r"|<\?[\s\S]*?\?>"
+    rf"|<!--(?:-?>|[\s\S]{{0,{_RAW_SPAN}}}?-->)"
+    rf"|<\?[\s\S]{{0,{_RAW_SPAN}}}?\?>"
     r"|<![A-Za-z][^>]*>"
-    r"|<!\[CDATA\[[\s\S]*?\]\]>)"
+    rf"|<!\[CDATA\[[\s\S]{{0,{_RAW_SPAN}}}?\]\]>)"
 )
 ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
