@@ -95,13 +95,12 @@ def _convert(
     meta, base = _absolute_urls(meta, options, post_data)
     if not complete:  # a tree too deep for lxml: the whole body, as written
         return meta, _ending(raw_body(text))
-    if page.extract:
-        extract.prune_chrome(choice, page)
+    article = extract.prune_chrome(choice, page) if page.extract else choice.element
     if base is not None:
-        links.resolve_relative_urls(choice.element, base, options.urls)
+        links.resolve_relative_urls(article, base, options.urls)
     if page.drop_title_heading and meta.title:
-        extract.drop_title_heading(choice.element, meta.title)
-    return meta, _ending(extract.inner_html(choice.element))
+        extract.drop_title_heading(article, meta.title)
+    return meta, _ending(extract.inner_html(article))
 
 
 def _absolute_urls(

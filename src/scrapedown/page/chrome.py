@@ -8,6 +8,7 @@ from typing import Any
 from scrapedown.page.options import PageOptions
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
+_STEM_LENGTH = 8  # comment hints this long are also looked for inside compound names
 
 Element = Any
 """An `lxml.html.HtmlElement` (lxml ships no type stubs)."""
@@ -29,10 +30,39 @@ def hint_tokens(element: Element, ignored_prefixes: tuple[str, ...]) -> set[str]
 
 
 def is_hinted(element: Element, page: PageOptions) -> bool:
-    """Whether an element's class or id names it page chrome."""
+    """Whether an element's class or id names it page chrome (strongly or weakly)."""
+    return hint_strength(element, page) > 0
+
+
+def hint_strength(element: Element, page: PageOptions) -> int:
+    """2 when an element's class or id names it page chrome (`comments`, `related-posts`,
+    `articleSocialShare`), 1 when it only names a layout part that may hold the article too
+    (`elementor-widget`, `post-meta`, `site-header`: `PageOptions.weak_hints`), else 0."""
     if element.tag in page.hint_exempt_tags:
-        return False
-    return not page.chrome_hints.isdisjoint(hint_tokens(element, page.hint_ignored_prefixes))
+        return 0
+    tokens = hint_tokens(element, page.hint_ignored_prefixes)
+    found = tokens & page.chrome_hints
+    if found - page.weak_hints:
+        return 2
+    names = _names(element, page.hint_ignored_prefixes)
+    if not page.keep_comments and _is_comments(tokens, names, page.comment_hints):
+        return 2
+    stems = {stem for stem in page.chrome_hint_stems if any(stem in name for name in names)}
+    if stems - page.weak_hints:
+        return 2
+    return 1 if found or stems else 0
+
+
+def _is_comments(tokens: set[str], names: list[str], hints: frozenset[str]) -> bool:
+    if not tokens.isdisjoint(hints):
+        return True
+    return any(len(hint) >= _STEM_LENGTH and hint in name for hint in hints for name in names)
+
+
+def _names(element: Element, ignored_prefixes: tuple[str, ...]) -> list[str]:
+    names = str(element.get("class") or "").lower().split()
+    names.append(str(element.get("id") or "").lower())
+    return [name for name in names if name and not name.startswith(ignored_prefixes)]
 
 
 def is_structural_chrome(element: Element, in_article: bool, page: PageOptions) -> bool:

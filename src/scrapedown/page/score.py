@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from scrapedown.errors import ScrapedownError
-from scrapedown.page.chrome import Element, is_hinted, is_structural_chrome
+from scrapedown.page.chrome import Element, hint_strength, is_structural_chrome
 from scrapedown.page.options import PageOptions
 
 #: Elements that own the text inside them (a text's block is its nearest one of these).
@@ -40,7 +40,7 @@ BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 #: Text never shown (or never article text): not counted.
-_UNCOUNTED = frozenset(
+UNCOUNTED = frozenset(
     {
         "script", "style", "template", "noscript", "head", "title", "svg", "button", "select",
         "textarea", "option", "iframe", "object", "embed", "canvas", "math",
@@ -63,6 +63,9 @@ IMAGE_WEIGHT = 10.0
 """What an image (or a video) counts for: a picture in the article is worth a few words."""
 _PICTURES = frozenset({"img", "video", "audio"})
 WIDGET_TEXT = 150.0
+WEAK_HINT_TEXT = 100.0
+"""Running text (beyond short lines) that keeps an element with only a weak chrome hint
+(`elementor-widget`, `post-meta`) in the article: a layout box, not furniture."""
 """A box with form controls and less article-like text than this is a widget."""
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -149,7 +152,8 @@ def score_page(body: Element, page: PageOptions) -> PageScores:
     """Measure every element under `body` (chrome found by `page`'s policy)."""
     contexts, blocks, controls = _measure(body, page)
     plain = _subtree_sums(body, {b: s.prose(False) for b, s in blocks.items()})
-    roots, chrome = _find_chrome(body, contexts, plain, (controls, blocks), page)
+    running = _subtree_sums(body, {b: s.content(False) for b, s in blocks.items()})
+    roots, chrome = _find_chrome(body, contexts, plain, (controls, blocks, running), page)
     flagged = {b: (s, s.is_boilerplate(b in chrome)) for b, s in blocks.items()}
     return PageScores(
         content=_subtree_sums(body, {b: s.content(b in chrome) for b, s in blocks.items()}),
@@ -221,7 +225,7 @@ def _context_of(node: Element, outer: _Context) -> _Context:
         block=node if tag in BLOCK_TAGS else outer.block,
         link=outer.link or (tag == "a" and node.get("href") is not None),
         article=outer.article or tag == "article",
-        uncounted=outer.uncounted or tag in _UNCOUNTED,
+        uncounted=outer.uncounted or tag in UNCOUNTED,
     )
 
 
@@ -229,7 +233,7 @@ def _find_chrome(
     body: Element,
     contexts: dict[Element, _Context],
     plain: dict[Element, float],
-    found: tuple[dict[Element, float], dict[Element, _Block]],
+    found: tuple[dict[Element, float], dict[Element, _Block], dict[Element, float]],
     page: PageOptions,
 ) -> tuple[list[Element], set[Element]]:
     """The outermost chrome elements, and every element inside them.
@@ -240,7 +244,7 @@ def _find_chrome(
     page's article-like text is never chrome (`<div class="post ad-free">`, the `<form>` of an
     ASP.NET page around everything).
     """
-    controls, blocks = found
+    controls, blocks, running = found
     limit = 0.5 * plain.get(body, 0.0)
     roots: list[Element] = []
     inside: set[Element] = set()
@@ -255,7 +259,9 @@ def _find_chrome(
         widget = element.tag in BLOCK_TAGS and controls.get(element, 0.0) > 0
         widget = widget and text < WIDGET_TEXT and next(element.iter("img"), None) is None
         block = blocks.get(element)
-        chrome = widget or (block is not None and block.share_line) or is_hinted(element, page)
+        hint = hint_strength(element, page)
+        hinted = hint == 2 or (hint == 1 and running.get(element, 0.0) < WEAK_HINT_TEXT)
+        chrome = widget or (block is not None and block.share_line) or hinted
         if (chrome or is_structural_chrome(element, context.article, page)) and text <= limit:
             roots.append(element)
             inside.add(element)

@@ -1,0 +1,254 @@
+"""Furniture inside the chosen article: labelled sections, ad and credit lines, link lists.
+
+The article element of a page often carries, after (or between) its paragraphs, what the site
+puts around every post: "Related articles" over a list of teasers, a comment section, an
+author box, a newsletter prompt, an "Advertisement" label, a photo credit, a list of links to
+other posts. Class names do not always say so; the text does. Three rules, one pass each:
+
+1. A *label* (a heading, or a short block alone on its line) whose whole text reads like a
+   section of furniture (`scrapedown.page.patterns`) is removed with the section it opens:
+   its following siblings up to the next heading of the same or a higher level; for related
+   and newsletter labels also up to the next paragraph of running text (the article may go
+   on), for comment and author labels the whole section.
+2. A short block whose whole text is an ad label or a share prompt, or that starts like an
+   image credit, is removed (never one that holds a picture, a table or code).
+3. A block most of whose text is links (a list of posts, "Read more: <title>") is removed.
+
+Recall guard: a rule never removes a section holding more text than the rest of the article
+(`Budget`), and `scrapedown.page.extract` undoes all pruning when the article loses most of
+its text anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from scrapedown.errors import ScrapedownError
+from scrapedown.page.chrome import Element
+from scrapedown.page.options import PageOptions
+from scrapedown.page.score import UNCOUNTED, text_weight
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: Blocks that can be a label or a line on their own.
+LINE_TAGS = frozenset(
+    {*HEADINGS, "p", "div", "span", "strong", "b", "em", "dt", "dd", "li", "figcaption",
+     "section", "header", "footer", "aside", "small", "center", "font", "summary", "a"}
+)  # fmt: skip
+#: Blocks removed when most of their text is links.
+LINK_LIST_TAGS = frozenset(
+    {"ul", "ol", "dl", "div", "section", "aside", "header", "footer", "nav", "menu", "center",
+     "table", "form", "p", "blockquote"}
+)  # fmt: skip
+_PARAGRAPHS = frozenset({"p", "blockquote"})
+_KEEP_INSIDE = ("img", "picture", "video", "audio", "table", "pre", "iframe", "math", "svg")
+LABEL_TEXT = 80.0
+"""Longest label or line (letters and digits, CJK counting two) the patterns are tried on."""
+LIST_DENSITY = 0.5
+"""A list or a box with more than this share of its text in links is a link list."""
+PARAGRAPH_DENSITY = 0.7
+"""A short paragraph with more than this share of its text in links is a link line."""
+SHORT_PARAGRAPH = 200.0
+RUNNING_TEXT = 150.0
+"""A paragraph this long, mostly not links, is article text: a related section ends there."""
+_STRIP = re.compile(r"\A[\s•·»›>#*+\-–—|:]+|[\s:：?？!！.。…»›>→|\-–—]+\Z")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Measure:
+    """Text, link text and pictures of every element's subtree (scripts and styles left out)."""
+
+    text: dict[Element, float] = field(default_factory=dict)
+    link: dict[Element, float] = field(default_factory=dict)
+    gone: set[Element] = field(default_factory=set)
+    """Elements removed so far."""
+
+
+@dataclass
+class Budget:
+    """Text a rule may still remove: a section never outweighs the rest of the article."""
+
+    total: float
+    removed: float = 0.0
+
+    def allows(self, weight: float) -> bool:
+        return weight <= (self.total - self.removed) - weight
+
+    def spend(self, weight: float) -> None:
+        self.removed += weight
+
+
+def prune_furniture(article: Element, page: PageOptions) -> None:
+    """Remove the furniture inside `article` (see the module docstring)."""
+    measure = measure_tree(article)
+    budget = Budget(measure.text.get(article, 0.0))
+    labels = _compiled(page.section_labels)
+    whole = _compiled(page.author_labels + (() if page.keep_comments else page.comment_labels))
+    _drop_sections(article, measure, budget, (labels, whole))
+    lines, credits = _compiled(page.drop_lines), _compiled(page.credit_lines)
+    for element in _alive(article, measure):
+        if _is_line(element, measure, lines, credits):
+            _drop(element, measure, budget)
+    for element in _alive(article, measure):
+        if _is_link_list(element, measure):
+            _drop(element, measure, budget)
+
+
+def measure_tree(root: Element) -> Measure:
+    """One bottom-up pass over `root`."""
+    measure = Measure()
+    for element in reversed(list(root.iter(etree.Element))):
+        text = link = 0.0
+        if element.tag not in UNCOUNTED:
+            text = text_weight(element.text)
+            for child in element:
+                text += text_weight(child.tail)
+                if isinstance(child.tag, str):
+                    text += measure.text[child]
+                    link += measure.link[child]
+            if element.tag == "a" and element.get("href") is not None:
+                link = text
+        measure.text[element] = text
+        measure.link[element] = link
+    return measure
+
+
+def _alive(article: Element, measure: Measure) -> Iterator[Element]:
+    """The elements under `article` in document order, skipping those removed meanwhile
+    (`Measure.gone`, filled by `_remove`)."""
+    gone = measure.gone
+    for element in list(article.iter(etree.Element))[1:]:
+        if element in gone or element.getparent() in gone:
+            gone.add(element)
+            continue
+        yield element
+
+
+def _remove(element: Element, measure: Measure) -> None:
+    if element.getparent() is not None and element not in measure.gone:
+        measure.gone.add(element)
+        element.drop_tree()
+
+
+def _drop(element: Element, measure: Measure, budget: Budget) -> bool:
+    weight = measure.text.get(element, 0.0)
+    if element.getparent() is None or not budget.allows(weight):
+        return False
+    budget.spend(weight)
+    _remove(element, measure)
+    return True
+
+
+def _label_text(element: Element, measure: Measure) -> str | None:
+    """The normalised text of a short block, or None when it is not one."""
+    if element.tag not in LINE_TAGS or not 0 < measure.text.get(element, 0.0) <= LABEL_TEXT:
+        return None
+    if next(element.iter(*_KEEP_INSIDE), None) is not None:
+        return None
+    text = _SPACES.sub(" ", "".join(element.itertext())).strip().lower()
+    return _STRIP.sub("", text)
+
+
+def _drop_sections(
+    article: Element,
+    measure: Measure,
+    budget: Budget,
+    patterns: tuple[list[re.Pattern[str]], list[re.Pattern[str]]],
+) -> None:
+    labels, whole = patterns
+    for element in _alive(article, measure):
+        text = _label_text(element, measure)
+        if not text:
+            continue
+        is_whole = any(p.fullmatch(text) for p in whole)
+        if is_whole or any(p.fullmatch(text) for p in labels):
+            _drop_section(element, article, measure, budget, is_whole)
+
+
+def _drop_section(
+    label: Element, article: Element, measure: Measure, budget: Budget, whole: bool
+) -> None:
+    """Remove `label` (climbing out of wrappers that hold nothing else) and the siblings of
+    the section it opens."""
+    node = label
+    while True:
+        parent = node.getparent()
+        if parent is None or parent is article:
+            break
+        if measure.text.get(parent, 0.0) > measure.text.get(node, 0.0):
+            break
+        node = parent
+    level = _level(label)
+    section = [node]
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if _opens_section(sibling, level):
+            break
+        if not whole and _is_running_text(sibling, measure):
+            break
+        if level > 6 and not whole and not _link_dense(sibling, measure, LIST_DENSITY):
+            break  # a label that is no heading opens only the link list after it
+        section.append(sibling)
+    weight = sum(measure.text.get(element, 0.0) for element in section)
+    if not budget.allows(weight):
+        return
+    budget.spend(weight)
+    for element in section:
+        _remove(element, measure)
+
+
+def _level(label: Element) -> int:
+    """A heading's level (7 for a label that is no heading)."""
+    tag = label.tag if label.tag in HEADINGS else None
+    return int(tag[1]) if tag else 7
+
+
+def _opens_section(element: Element, level: int) -> bool:
+    for heading in element.iter(*HEADINGS):
+        return int(heading.tag[1]) <= level
+    return False
+
+
+def _is_running_text(element: Element, measure: Measure) -> bool:
+    text = measure.text.get(element, 0.0)
+    return text >= RUNNING_TEXT and measure.link.get(element, 0.0) < 0.3 * text
+
+
+def _link_dense(element: Element, measure: Measure, density: float) -> bool:
+    text = measure.text.get(element, 0.0)
+    return text > 0 and measure.link.get(element, 0.0) > density * text
+
+
+def _is_line(
+    element: Element, measure: Measure, lines: list[re.Pattern[str]], credits: list[re.Pattern[str]]
+) -> bool:
+    text = _label_text(element, measure)
+    if not text:
+        return False
+    return any(p.fullmatch(text) for p in lines) or any(p.match(text) for p in credits)
+
+
+def _is_link_list(element: Element, measure: Measure) -> bool:
+    if element.tag not in LINK_LIST_TAGS:
+        return False
+    if element.tag in _PARAGRAPHS:
+        short = measure.text.get(element, 0.0) < SHORT_PARAGRAPH
+        return short and _link_dense(element, measure, PARAGRAPH_DENSITY)
+    if not _link_dense(element, measure, LIST_DENSITY):
+        return False
+    # A picture with its caption link is the article's; a teaser list has many links.
+    if next(element.iter(*_KEEP_INSIDE), None) is not None:
+        return sum(1 for _ in element.iter("a")) > 2
+    return True
+
+
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    try:
+        return [re.compile(pattern, re.IGNORECASE) for pattern in patterns]
+    except re.error as exc:
+        raise ScrapedownError(f"invalid page pattern {exc.pattern!r}: {exc}") from None
