@@ -287,6 +287,14 @@ def _file_name(src: str) -> str:
     return src.split("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()
 
 
+def _title_hit(ours: str, want: str) -> int:
+    """Right when the words are the same, or the reference is ours plus the site's name
+    before or after it (scrapedown strips a site name on evidence; Readability keeps it)."""
+    if not ours:
+        return 0
+    return int(ours == want or want.startswith(ours + " ") or want.endswith(" " + ours))
+
+
 def _meta_hits(got: dict[str, str], want: dict[str, Any]) -> dict[str, int | None]:
     """1 right, 0 wrong, None when the reference has no value (or the tool has no such field)."""
 
@@ -295,7 +303,7 @@ def _meta_hits(got: dict[str, str], want: dict[str, Any]) -> dict[str, int | Non
 
     hits: dict[str, int | None] = {}
     title = str(want.get("title") or "")
-    hits["title"] = int(norm(got.get("title", "")) == norm(title)) if title else None
+    hits["title"] = _title_hit(norm(got.get("title", "")), norm(title)) if title else None
     byline, ours = norm(str(want.get("byline") or "")), norm(got.get("author", ""))
     hits["author"] = int(bool(ours) and (ours in byline or byline in ours)) if byline else None
     date = str(want.get("publishedTime") or "")[:10]
@@ -406,6 +414,7 @@ def main() -> int:
     parser.add_argument("-j", "--jobs", type=int, default=2)
     parser.add_argument("--worst", type=int, default=0, help="list scrapedown's N worst pages")
     parser.add_argument("--dump", type=Path, help="write the worst pages' outputs here")
+    parser.add_argument("--json", type=Path, help="write every page's scores there")
     parser.add_argument("--pages", type=Path, help="unpacked sets (default: read the archives)")
     args = parser.parse_args()
     tools = ("scrapedown",) if args.only_ours else tuple(TOOLS)
@@ -415,6 +424,8 @@ def main() -> int:
         print(f"no page sets under {SHARED}", file=sys.stderr)
         return 2
     report(results, tools)
+    if args.json is not None:
+        args.json.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
     if args.worst:
         worst(results, args.worst, args.dump)
     print(f"({time.perf_counter() - start:.0f} s wall)")

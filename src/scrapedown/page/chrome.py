@@ -8,6 +8,8 @@ from typing import Any
 from scrapedown.page.options import PageOptions
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
+_SLUG_WORDS = re.compile(r"[^\W_]+")
+_SLUG_LENGTH = 3  # an id of this many words is a heading's slug
 _STEM_LENGTH = 8  # comment hints this long are also looked for inside compound names
 
 Element = Any
@@ -20,7 +22,7 @@ def hint_tokens(element: Element, ignored_prefixes: tuple[str, ...]) -> set[str]
     `nonStandardHeader` (an MDN note) is one word, not a header."""
     tokens: set[str] = set()
     names = str(element.get("class") or "").split()
-    names.append(str(element.get("id") or ""))
+    names.append(_id_of(element))
     for name in names:
         lowered = name.lower()
         if not lowered or lowered.startswith(ignored_prefixes):
@@ -59,9 +61,17 @@ def _is_comments(tokens: set[str], names: list[str], hints: frozenset[str]) -> b
     return any(len(hint) >= _STEM_LENGTH and hint in name for hint in hints for name in names)
 
 
+def _id_of(element: Element) -> str:
+    """The element's id, unless it is a slug of a heading (`sharing-with-a-single-developer`,
+    `related-work`: documentation generators give sections such ids), which names no part
+    of the page."""
+    value = str(element.get("id") or "")
+    return "" if len(_SLUG_WORDS.findall(value)) >= _SLUG_LENGTH else value
+
+
 def _names(element: Element, ignored_prefixes: tuple[str, ...]) -> list[str]:
     names = str(element.get("class") or "").lower().split()
-    names.append(str(element.get("id") or "").lower())
+    names.append(_id_of(element).lower())
     return [name for name in names if name and not name.startswith(ignored_prefixes)]
 
 

@@ -30,7 +30,7 @@ from lxml import etree
 from scrapedown.errors import ScrapedownError
 from scrapedown.page.chrome import Element
 from scrapedown.page.options import PageOptions
-from scrapedown.page.score import UNCOUNTED, text_weight
+from scrapedown.page.score import BLOCK_TAGS, UNCOUNTED, text_weight
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: Blocks that can be a label or a line on their own.
@@ -41,9 +41,10 @@ LINE_TAGS = frozenset(
 #: Blocks removed when most of their text is links.
 LINK_LIST_TAGS = frozenset(
     {"ul", "ol", "dl", "div", "section", "aside", "header", "footer", "nav", "menu", "center",
-     "table", "form", "p", "blockquote"}
+     "form", "p", "blockquote"}
 )  # fmt: skip
 _PARAGRAPHS = frozenset({"p", "blockquote"})
+_PROSE_TAGS = ("p", "div", "li", "blockquote", "td", "dd", "section", "article")
 _KEEP_INSIDE = ("img", "picture", "video", "audio", "table", "pre", "iframe", "math", "svg")
 LABEL_TEXT = 80.0
 """Longest label or line (letters and digits, CJK counting two) the patterns are tried on."""
@@ -52,6 +53,8 @@ LIST_DENSITY = 0.5
 PARAGRAPH_DENSITY = 0.7
 """A short paragraph with more than this share of its text in links is a link line."""
 SHORT_PARAGRAPH = 200.0
+TITLE_TEXT = 25.0
+"""Average link text (letters and digits) of a list of titles of other posts."""
 RUNNING_TEXT = 150.0
 """A paragraph this long, mostly not links, is article text: a related section ends there."""
 _STRIP = re.compile(r"\A[\s•·»›>#*+\-–—|:]+|[\s:：?？!！.。…»›>→|\-–—]+\Z")
@@ -64,6 +67,8 @@ class Measure:
 
     text: dict[Element, float] = field(default_factory=dict)
     link: dict[Element, float] = field(default_factory=dict)
+    own: dict[Element, float] = field(default_factory=dict)
+    """Text outside the blocks (`BLOCK_TAGS`) inside the element."""
     gone: set[Element] = field(default_factory=set)
     """Elements removed so far."""
 
@@ -93,8 +98,9 @@ def prune_furniture(article: Element, page: PageOptions) -> None:
     for element in _alive(article, measure):
         if _is_line(element, measure, lines, credits):
             _drop(element, measure, budget)
+    trailing = _after_last_paragraph(article, measure)
     for element in _alive(article, measure):
-        if _is_link_list(element, measure):
+        if _is_link_list(element, measure, element in trailing):
             _drop(element, measure, budget)
 
 
@@ -102,16 +108,20 @@ def measure_tree(root: Element) -> Measure:
     """One bottom-up pass over `root`."""
     measure = Measure()
     for element in reversed(list(root.iter(etree.Element))):
-        text = link = 0.0
+        text = link = own = 0.0
         if element.tag not in UNCOUNTED:
-            text = text_weight(element.text)
+            text = own = text_weight(element.text)
             for child in element:
-                text += text_weight(child.tail)
+                tail = text_weight(child.tail)
+                text += tail
+                own += tail
                 if isinstance(child.tag, str):
                     text += measure.text[child]
                     link += measure.link[child]
+                    own += 0.0 if child.tag in BLOCK_TAGS else measure.own[child]
             if element.tag == "a" and element.get("href") is not None:
                 link = text
+        measure.own[element] = own
         measure.text[element] = text
         measure.link[element] = link
     return measure
@@ -233,18 +243,45 @@ def _is_line(
     return any(p.fullmatch(text) for p in lines) or any(p.match(text) for p in credits)
 
 
-def _is_link_list(element: Element, measure: Measure) -> bool:
+def _after_last_paragraph(article: Element, measure: Measure) -> set[Element]:
+    """The elements after the article's last paragraph of running text (where related
+    lists, tag clouds and "more from" boxes sit)."""
+    order = [e for e in _alive(article, measure)]
+    last = -1
+    for index, element in enumerate(order):
+        if element.tag in _PROSE_TAGS and _own_running_text(element, measure):
+            last = index
+    return set(order[last + 1 :]) if last >= 0 else set()
+
+
+def _own_running_text(element: Element, measure: Measure) -> bool:
+    """Running text of the element itself, not of a block inside it."""
+    own = measure.own.get(element, 0.0)
+    return own >= RUNNING_TEXT and measure.link.get(element, 0.0) < 0.3 * own
+
+
+def _is_link_list(element: Element, measure: Measure, trailing: bool) -> bool:
+    """A list of links to elsewhere: after the article's text, or titles of other posts
+    anywhere ("Read more: <title>"); a list of short links in the text is the article's."""
     if element.tag not in LINK_LIST_TAGS:
         return False
     if element.tag in _PARAGRAPHS:
         short = measure.text.get(element, 0.0) < SHORT_PARAGRAPH
-        return short and _link_dense(element, measure, PARAGRAPH_DENSITY)
-    if not _link_dense(element, measure, LIST_DENSITY):
+        dense = short and _link_dense(element, measure, PARAGRAPH_DENSITY)
+    else:
+        dense = _link_dense(element, measure, LIST_DENSITY)
+    if not dense or not (trailing or _has_titles(element, measure)):
         return False
     # A picture with its caption link is the article's; a teaser list has many links.
     if next(element.iter(*_KEEP_INSIDE), None) is not None:
         return sum(1 for _ in element.iter("a")) > 2
     return True
+
+
+def _has_titles(element: Element, measure: Measure) -> bool:
+    """Whether the links read like titles of other posts (a few words each, on average)."""
+    links = [a for a in element.iter("a") if a.get("href") is not None]
+    return bool(links) and measure.link.get(element, 0.0) / len(links) >= TITLE_TEXT
 
 
 def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:

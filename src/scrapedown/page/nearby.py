@@ -6,8 +6,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from scrapedown.page.chrome import Element
+import re
+
+from scrapedown.page.chrome import Element, hint_tokens
 from scrapedown.page.dates import parse_date
+
+#: Class/id tokens of the element that names a post's author (`byline`, `author-name`).
+BYLINE_HINTS = frozenset({"byline", "author", "authors", "dateline", "writtenby", "writer"})
+BYLINE_LENGTH = 100
+"""Longest byline text: a longer "author" element is a biography box."""
+_BY = re.compile(r"\A(?:by|von|par|por|di|door|przez|作者|文)\s*[:：]?\s+", re.IGNORECASE)
+_BYLINE_TAGS = ("div", "span", "p", "a", "address", "li", "section", "header", "strong", "b")
+
+
+def nearest_byline(doc: Element, article: Element) -> str:
+    """The author's name as the article's byline prints it (`By Jane Doe` → `Jane Doe`), or
+    an empty string."""
+    found = _nearest(doc, article, _BYLINE_TAGS, _is_byline)
+    if found is None:
+        return ""
+    lines = [" ".join(line.split()) for line in "\n".join(found.itertext()).splitlines()]
+    first = next((line for line in lines if line), "")
+    return _BY.sub("", first).strip()
+
+
+def _is_byline(element: Element) -> bool:
+    if BYLINE_HINTS.isdisjoint(hint_tokens(element, ())):
+        return False
+    text = " ".join(str(element.text_content()).split())
+    return 0 < len(text) <= BYLINE_LENGTH and "://" not in text
 
 
 def nearest_heading(doc: Element, article: Element) -> Element | None:
@@ -25,15 +52,16 @@ def _is_dated(element: Element) -> bool:
 
 
 def _nearest(
-    doc: Element, article: Element, tag: str, accept: Callable[[Element], bool]
+    doc: Element, article: Element, tag: str | tuple[str, ...], accept: Callable[[Element], bool]
 ) -> Element | None:
-    for element in article.iter(tag):
+    tags = (tag,) if isinstance(tag, str) else tag
+    for element in article.iter(*tags):
         if accept(element):
             return element
     last = None
     for element in doc.iter():
         if element is article:
             break
-        if element.tag == tag and accept(element):
+        if element.tag in tags and accept(element):
             last = element
     return last
