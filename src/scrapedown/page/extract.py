@@ -39,6 +39,8 @@ CONTAINER_TAGS = frozenset(
 )  # fmt: skip
 RUNNING_TEXT = 80.0
 """Text (weighted letters) that makes a plain `<aside>` inside the article a note, not chrome."""
+MINOR_SHARE = 0.05
+"""Running text the search may leave behind, as a share of the running text it steps into."""
 NOSCRIPT_TEXT = 200.0
 """`<noscript>` text (letters and digits) that may be the page's article."""
 KEPT_SHARE = 0.4
@@ -201,8 +203,12 @@ def _leaves_only_chrome(
 
     if rest(scores.weight) <= 0:
         return True
-    return (
-        rest(scores.boilerplate) > 0
-        and rest(scores.pictures) <= 0
-        and rest(scores.prose) <= allowance
-    )
+    if rest(scores.boilerplate) <= 0 or rest(scores.pictures) > 0:
+        return False
+    # Left behind: a line of article-like text at most, or short lines (a kicker, a contact
+    # address) after a child holding nearly all the running text.
+    if rest(scores.prose) <= allowance:
+        return True
+    # Running text before the child is a lead or a standfirst: it stays.
+    before = sum(scores.content.get(e, 0.0) for e in child.itersiblings(preceding=True))
+    return before <= 0 and rest(scores.content) <= MINOR_SHARE * scores.content.get(child, 0.0)

@@ -12,10 +12,16 @@ from scrapedown.page.chrome import Element, hint_tokens
 from scrapedown.page.dates import parse_date
 
 #: Class/id tokens of the element that names a post's author (`byline`, `author-name`).
-BYLINE_HINTS = frozenset({"byline", "author", "authors", "dateline", "writtenby", "writer"})
+BYLINE_HINTS = frozenset({"byline", "author", "authors", "writtenby", "writer"})
 BYLINE_LENGTH = 100
 """Longest byline text: a longer "author" element is a biography box."""
 _BY = re.compile(r"\A(?:by|von|par|por|di|door|przez|作者|文)\s*[:：]?\s+", re.IGNORECASE)
+# Where a byline's name ends: a date, a separator, "Updated", a line of its own.
+_AFTER_NAME = re.compile(
+    r"\s(?:[|·•]|[-–—]\s)|\s(?:updated|published|posted|on)\b|\d{1,4}[-/.]\d"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
 _BYLINE_TAGS = ("div", "span", "p", "a", "address", "li", "section", "header", "strong", "b")
 
 
@@ -25,9 +31,9 @@ def nearest_byline(doc: Element, article: Element) -> str:
     found = _nearest(doc, article, _BYLINE_TAGS, _is_byline)
     if found is None:
         return ""
-    lines = [" ".join(line.split()) for line in "\n".join(found.itertext()).splitlines()]
-    first = next((line for line in lines if line), "")
-    return _BY.sub("", first).strip()
+    text = _BY.sub("", " ".join(" ".join(found.itertext()).split()))
+    cut = _AFTER_NAME.search(text)
+    return (text[: cut.start()] if cut else text).strip(" ,|·•-–—")
 
 
 def _is_byline(element: Element) -> bool:

@@ -262,7 +262,10 @@ def _find_chrome(
         hint = hint_strength(element, page)
         hinted = hint == 2 or (hint == 1 and running.get(element, 0.0) < WEAK_HINT_TEXT)
         chrome = widget or (block is not None and block.share_line) or hinted
-        if (chrome or is_structural_chrome(element, context.article, page)) and text <= limit:
+        structural = is_structural_chrome(element, context.article, page)
+        if structural and element.tag == "header" and running.get(element, 0.0) > 0:
+            structural = next(element.iter("h1", "h2", "h3"), None) is None  # a title block
+        if (chrome or structural) and text <= limit:
             roots.append(element)
             inside.add(element)
     return roots, inside
