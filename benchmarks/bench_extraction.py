@@ -74,6 +74,8 @@ class Output:
     seconds: float = 0.0
     error: str = ""
     raw: str = ""
+    low: bool | None = None
+    """Reported as a doubtful extraction (scrapedown only)."""
 
 
 # ---------------------------------------------------------------- tools
@@ -86,14 +88,14 @@ def _render(markdown: str) -> str:
 
 
 def run_ours(page: str, kind: str) -> Output:
-    from scrapedown import clean_page
     from scrapedown.frontmatter import split_post
+    from scrapedown.page import clean_page_result
 
-    markdown = clean_page(page)
-    front, body = split_post(markdown)
+    result = clean_page_result(page)
+    front, body = split_post(result.text)
     data = dict(front.data) if front is not None else {}
     meta = {key: str(data.get(key) or "") for key in ("title", "author", "date")}
-    return Output(html=_render(body), meta=meta, raw=markdown)
+    return Output(html=_render(body), meta=meta, raw=result.text, low=result.low_confidence)
 
 
 def run_trafilatura(page: str, kind: str) -> Output:
@@ -322,7 +324,7 @@ def work(job: tuple[str, str, str, dict[str, Any], tuple[str, ...]]) -> dict[str
     for tool in tools:
         out = timed(TOOLS[tool], page, kind)
         score = score_eval(out, ref) if kind == "eval" else score_readability(out, ref)
-        score.update(seconds=out.seconds, error=out.error, raw=out.raw)
+        score.update(seconds=out.seconds, error=out.error, raw=out.raw, low=out.low)
         rows[tool] = score
     return rows
 
@@ -356,6 +358,8 @@ def summary(kind: str, rows: list[dict[str, Any]], tool: str) -> list[str]:
     cells += [str(sum(s["empty"] for s in scores)), str(sum(t > SLOW for t in seconds))]
     cells += [f"{1000 * sum(seconds) / len(seconds):.0f}", f"{1000 * max(seconds):.0f}"]
     cells.append(str(sum(bool(s["error"]) for s in scores)))
+    lows = [s["low"] for s in scores if s["low"] is not None]
+    cells.append(str(sum(lows)) if lows else "-")
     return cells
 
 
@@ -373,7 +377,7 @@ def structure_line(rows: list[dict[str, Any]], tool: str) -> str:
 
 
 def report(results: dict[str, list[dict[str, Any]]], tools: tuple[str, ...]) -> None:
-    head = ["tool", "set", "pages", "P", "R", "F1", "empty", ">1s", "ms/page", "max ms", "errors"]
+    head = ["tool", "set", "pages", "P", "R", "F1", "empty", ">1s", "ms/page", "max ms", "errors", "low conf"]
     table = [summary(kind, rows, tool) for kind, rows in results.items() for tool in tools]
     widths = [max(len(r[i]) for r in [head, *table]) for i in range(len(head))]
     for row in [head, *table]:

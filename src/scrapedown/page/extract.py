@@ -56,23 +56,30 @@ class Choice:
 
     element: Element
     scores: PageScores
+    body: Element
+    """The page's `<body>` (what `scores` measured)."""
+    how: str = "search"
+    """How the element was found: `marked` (as the article body), `region` (inside a marked
+    region), `search` (from the body down), `body` (nothing narrower), `off` (no extraction)."""
 
 
 def choose_article(body: Element, page: PageOptions) -> Choice:
     """The element of `body` that holds the article (`body` itself when extraction is off)."""
     scores = score_page(body, page)
     if not page.extract:
-        return Choice(body, scores)
+        return Choice(body, scores, body, "off")
     if _behind_noscript(body, scores):
         for element in list(body.iter("noscript")):
             element.drop_tag()
         scores = score_page(body, page)
     exact = _marked(body, page.article_xpaths, scores, page.min_region_share)
     if exact is not None:
-        return Choice(exact, scores)
+        return Choice(exact, scores, body, "marked")
     region = _marked(body, page.region_xpaths, scores, page.min_region_share)
     root = region if region is not None else body
-    return Choice(_descend(root, scores, page.drop_allowance), scores)
+    found = _descend(root, scores, page.drop_allowance)
+    how = "region" if region is not None else "body" if found is body else "search"
+    return Choice(found, scores, body, how)
 
 
 def _behind_noscript(body: Element, scores: PageScores) -> bool:
