@@ -139,8 +139,10 @@ def _convert(
     meta, base = _absolute_urls(meta, options, post_data)
     if not complete:  # a tree too deep for lxml: the whole body, as written
         return meta, _ending(raw_body(text)), confidence.UNPARSED
-    article = extract.prune_chrome(choice, page) if page.extract else choice.element
-    article, sure = confidence.guard(choice, article, page)
+    article, unpruned = choice.element, choice.element
+    if page.extract:
+        article, unpruned = extract.prune_chrome(choice, page)
+    article, sure = confidence.guard(choice, (article, unpruned), page)
     if base is not None:
         links.resolve_relative_urls(article, base, options.urls)
     if page.drop_title_heading and meta.title:

@@ -39,21 +39,26 @@ EMPTY_TEXT = 50.0
 """An article with less text than this is empty."""
 
 
-def guard(choice: Choice, article: Element, page: PageOptions) -> tuple[Element, float]:
-    """The article to keep (the chosen one, or a fallback) and the extraction's confidence."""
+def guard(
+    choice: Choice, pruned: tuple[Element, Element], page: PageOptions
+) -> tuple[Element, float]:
+    """The article to keep (the chosen one, pruned, or a fallback) and the extraction's
+    confidence. `pruned`: the article as pruned, and a copy of it from before pruning."""
+    article, unpruned = pruned
     if not page.extract:
         return article, HOW["off"]
     page_prose = choice.scores.prose.get(choice.body, 0.0)
     kept = measure_tree(article).text.get(article, 0.0)
-    if page_prose < PAGE_PROSE:
-        return article, 1.0 if kept or not page_prose else FALLBACK
     linked = _linked_body(choice.body)
+    if page_prose < PAGE_PROSE and (kept >= EMPTY_TEXT or linked is None):
+        return article, 1.0 if kept or not page_prose else FALLBACK
     if kept < EMPTY_TEXT:
-        return (linked if linked is not None else choice.body), FALLBACK
+        whole = unpruned if choice.element is choice.body else choice.body
+        return (linked if linked is not None else whole), FALLBACK
     if linked is not None and kept < 0.5 * measure_tree(linked).text.get(linked, 0.0):
         return linked, FALLBACK  # the page's own statement of its article text is longer
     confidence = HOW.get(choice.how, 0.5)
-    if article is not choice.element:
+    if article is unpruned:
         confidence = min(confidence, REVERTED)
     share = min(1.0, kept / page_prose)
     if share < SMALL_SHARE:

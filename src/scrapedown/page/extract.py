@@ -90,10 +90,10 @@ def _behind_noscript(body: Element, scores: PageScores) -> bool:
     return hidden >= NOSCRIPT_TEXT and hidden > 2 * scores.prose.get(body, 0.0)
 
 
-def prune_chrome(choice: Choice, page: PageOptions) -> Element:
+def prune_chrome(choice: Choice, page: PageOptions) -> tuple[Element, Element]:
     """The chosen article with the chrome and the furniture inside it removed (their tails
     stay): `choice.element` itself, pruned in place, or a copy of it as it was when pruning
-    would take most of its text (`KEPT_SHARE`): recall first.
+    would take most of its text (`KEPT_SHARE`): recall first. Second: that copy.
 
     A plain `<aside>`, `<header>` or `<footer>` holding running text is kept: inside the
     article it is the article's own (a note, a pull quote), not the page's sidebar or footer,
@@ -111,8 +111,8 @@ def prune_chrome(choice: Choice, page: PageOptions) -> Element:
     prune_furniture(article, page)
     after = measure_tree(article).text.get(article, 0.0)
     if before > 0 and after < KEPT_SHARE * before:
-        return backup
-    return article
+        return backup, backup
+    return article, backup
 
 
 def _is_running_text(element: Element, page: PageOptions) -> bool:

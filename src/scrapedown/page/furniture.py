@@ -12,7 +12,9 @@ other posts. Class names do not always say so; the text does. Three rules, one p
    on), for comment and author labels the whole section.
 2. A short block whose whole text is an ad label or a share prompt, or that starts like an
    image credit, is removed (never one that holds a picture, a table or code).
-3. A block most of whose text is links (a list of posts, "Read more: <title>") is removed.
+3. A block most of whose text is links is removed when it sits after the article's last
+   paragraph, or when its links read like titles of other posts ("Read more: <title>"); not
+   in an article that is itself mostly links (an index page).
 
 Recall guard: a rule never removes a section holding more text than the rest of the article
 (`Budget`), and `scrapedown.page.extract` undoes all pruning when the article loses most of
@@ -33,10 +35,11 @@ from scrapedown.page.options import PageOptions
 from scrapedown.page.score import BLOCK_TAGS, UNCOUNTED, text_weight
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-#: Blocks that can be a label or a line on their own.
+#: Blocks that can be a label or a line on their own (inline elements never: a link reading
+#: "top" inside a paragraph is the paragraph's; a label alone is its block's whole text).
 LINE_TAGS = frozenset(
-    {*HEADINGS, "p", "div", "span", "strong", "b", "em", "dt", "dd", "li", "figcaption",
-     "section", "header", "footer", "aside", "small", "center", "font", "summary", "a"}
+    {*HEADINGS, "p", "div", "dt", "dd", "li", "figcaption", "section", "header", "footer",
+     "aside", "center", "summary"}
 )  # fmt: skip
 #: Blocks removed when most of their text is links.
 LINK_LIST_TAGS = frozenset(
@@ -50,6 +53,8 @@ LABEL_TEXT = 80.0
 """Longest label or line (letters and digits, CJK counting two) the patterns are tried on."""
 LIST_DENSITY = 0.5
 """A list or a box with more than this share of its text in links is a link list."""
+INDEX_DENSITY = 0.4
+"""An article with more than this share of its text in links is an index: no list goes."""
 PARAGRAPH_DENSITY = 0.7
 """A short paragraph with more than this share of its text in links is a link line."""
 SHORT_PARAGRAPH = 200.0
@@ -98,6 +103,8 @@ def prune_furniture(article: Element, page: PageOptions) -> None:
     for element in _alive(article, measure):
         if _is_line(element, measure, lines, credits):
             _drop(element, measure, budget)
+    if _link_dense(article, measure, INDEX_DENSITY):
+        return  # an index of links (a reference page): its lists are the article
     trailing = _after_last_paragraph(article, measure)
     for element in _alive(article, measure):
         if _is_link_list(element, measure, element in trailing):
