@@ -103,6 +103,7 @@ def prune_furniture(article: Element, page: PageOptions) -> None:
     for element in _alive(article, measure):
         if _is_line(element, measure, lines, credits):
             _drop(element, measure, budget)
+    measure = measure_tree(article)  # what is left, after sections and lines
     if _link_dense(article, measure, INDEX_DENSITY):
         return  # an index of links (a reference page): its lists are the article
     trailing = _after_last_paragraph(article, measure)
