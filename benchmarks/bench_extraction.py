@@ -56,9 +56,12 @@ STRUCTURE = {
     "links": ("a",),
 }
 _BLOCKS = frozenset(
-    "p div li ul ol table tr td th pre h1 h2 h3 h4 h5 h6 blockquote br hr section article "
-    "figure figcaption dd dt dl header footer main aside nav".split()
-)
+    {
+        "p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "pre", "h1", "h2", "h3", "h4",
+        "h5", "h6", "blockquote", "br", "hr", "section", "article", "figure", "figcaption",
+        "dd", "dt", "dl", "header", "footer", "main", "aside", "nav",
+    }
+)  # fmt: skip
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -377,12 +380,13 @@ def structure_line(rows: list[dict[str, Any]], tool: str) -> str:
 
 
 def report(results: dict[str, list[dict[str, Any]]], tools: tuple[str, ...]) -> None:
-    head = ["tool", "set", "pages", "P", "R", "F1", "empty", ">1s", "ms/page", "max ms", "errors", "low conf"]
+    head = ["tool", "set", "pages", "P", "R", "F1", "empty", ">1s", "ms/page", "max ms"]
+    head += ["errors", "low conf"]
     table = [summary(kind, rows, tool) for kind, rows in results.items() for tool in tools]
     widths = [max(len(r[i]) for r in [head, *table]) for i in range(len(head))]
     for row in [head, *table]:
-        print("  ".join(cell.rjust(w) if i > 1 else cell.ljust(w) for i, (cell, w) in
-                        enumerate(zip(row, widths, strict=True))))
+        cells = enumerate(zip(row, widths, strict=True))
+        print("  ".join(cell.rjust(w) if i > 1 else cell.ljust(w) for i, (cell, w) in cells))
     if "readability" in results:
         print("readability-pages (structure recall pooled; metadata right where expected):")
         for tool in tools:
@@ -390,11 +394,11 @@ def report(results: dict[str, list[dict[str, Any]]], tools: tuple[str, ...]) -> 
 
 
 def worst(results: dict[str, list[dict[str, Any]]], count: int, dump: Path | None) -> None:
-    for kind, rows in results.items():
-        def badness(row: dict[str, Any]) -> float:
-            s = row["scrapedown"]
-            return s["fp"] + s["fn"] if kind == "eval" else 1 - s["f1"]
+    def badness(row: dict[str, Any]) -> float:
+        s = row["scrapedown"]
+        return float(s["fp"] + s["fn"]) if row["kind"] == "eval" else 1 - s["f1"]
 
+    for kind, rows in results.items():
         ranked = sorted(rows, key=badness, reverse=True)[:count]
         print(f"\nworst scrapedown pages of {kind}:")
         for row in ranked:

@@ -29,9 +29,8 @@ CASES = {
     ),
     "related_list": (
         ["sleeper services across the continent", "lockable compartments"],
-        ["Rail pass prices", "Related articles", "The last sleeper to the coast", "相关阅读",
-         "夜行列车"],
-    ),  # fmt: skip
+        ["Rail pass prices", "Related articles", "The last sleeper", "相关阅读", "夜行列车"],
+    ),
     "newsletter_box": (
         ["首先要看钢材", "最后，别忘了定期磨刀。"],
         ["Subscribe to our newsletter", "every Friday", "扫码关注"],
@@ -93,7 +92,8 @@ def test_ad_labels_credits_and_share_prompts_go_inside_the_article() -> None:
 
 def test_a_sentence_that_mentions_furniture_words_stays() -> None:
     words = "Comments, related articles and a newsletter: we read every reply."
-    html = page("", f"<article><p>{LONG}</p><p>{words}</p><h2>Comments</h2><p>{LONG} Two.</p></article>")
+    inner = f"<p>{LONG}</p><p>{words}</p><h2>Comments</h2><p>{LONG} Two.</p>"
+    html = page("", f"<article>{inner}</article>")
     out = body(clean_page(html))
     assert words in out
 

@@ -254,7 +254,7 @@ def _is_line(
 def _after_last_paragraph(article: Element, measure: Measure) -> set[Element]:
     """The elements after the article's last paragraph of running text (where related
     lists, tag clouds and "more from" boxes sit)."""
-    order = [e for e in _alive(article, measure)]
+    order = list(_alive(article, measure))
     last = -1
     for index, element in enumerate(order):
         if element.tag in _PROSE_TAGS and _own_running_text(element, measure):

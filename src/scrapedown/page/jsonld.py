@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-import re
 from typing import Any
 
 from scrapedown.page.chrome import Element

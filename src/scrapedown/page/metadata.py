@@ -159,7 +159,10 @@ def _title(
     head_title = _first(str(t.text_content()) for t in doc.xpath("/html/head/title"))
     headline = jsonld.text(linked.article.get("headline"))
     candidates = [
-        *_values(meta, TITLE_KEYS[:1]), headline, *_values(meta, TITLE_KEYS[1:]), head_title
+        *_values(meta, TITLE_KEYS[:1]),
+        headline,
+        *_values(meta, TITLE_KEYS[1:]),
+        head_title,
     ]
     matched = title_matching([c for c in candidates if c], evidence[:1])
     if matched:  # the title that names the article's own heading, whichever source has it

@@ -4,9 +4,8 @@ dates are further away or after it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import re
+from collections.abc import Callable
 
 from scrapedown.page.chrome import Element, hint_tokens
 from scrapedown.page.dates import parse_date

@@ -22,7 +22,8 @@ SECTION_LABELS: tuple[str, ...] = (
     # related, recommended, popular (English)
     r"(?:related|similar|recommended|popular|trending|latest|recent|top|featured|more)"
     r"(?: \w+)?(?: (?:articles?|posts?|stories|news|reads?|content|videos?|topics|links|for you))",
-    r"related|recommended(?: for you)?|trending(?: now)?|popular|most (?:read|popular|viewed|shared)",
+    r"related|recommended(?: for you)?|trending(?: now)?|popular",
+    r"most (?:read|popular|viewed|shared)",
     r"(?:read|watch) (?:more|next|also)|also read|more (?:from|on|in|about|like this) .{1,40}",
     r"you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)|don'?t miss|up next",
     r"(?:more )?stories you might like|what to read next|keep reading|further reading on .{1,40}",
