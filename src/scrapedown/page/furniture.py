@@ -3,8 +3,10 @@
 The article element of a page often carries, after (or between) its paragraphs, what the site
 puts around every post: "Related articles" over a list of teasers, a comment section, an
 author box, a newsletter prompt, an "Advertisement" label, a photo credit, a list of links to
-other posts. Class names do not always say so; the text does. Three rules, one pass each:
+other posts. Class names do not always say so; the text does. Four rules, one pass each:
 
+0. What precedes the article's `<h1>` inside it (breadcrumbs, a kicker, a date line) goes,
+   when it is little text and holds no picture.
 1. A *label* (a heading, or a short block alone on its line) whose whole text reads like a
    section of furniture (`scrapedown.page.patterns`) is removed with the section it opens:
    its following siblings up to the next heading of the same or a higher level; for related
@@ -35,12 +37,15 @@ from scrapedown.page.options import PageOptions
 from scrapedown.page.score import BLOCK_TAGS, UNCOUNTED, text_weight
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-#: Blocks that can be a label or a line on their own (inline elements never: a link reading
-#: "top" inside a paragraph is the paragraph's; a label alone is its block's whole text).
+#: Blocks that can be a label or a line on their own.
 LINE_TAGS = frozenset(
     {*HEADINGS, "p", "div", "dt", "dd", "li", "figcaption", "section", "header", "footer",
      "aside", "center", "summary"}
 )  # fmt: skip
+#: Inline elements that can be a line too (a credit `<span>` in a caption, a `<strong>` label),
+#: except inside running text: a link reading "top" in a paragraph is the paragraph's.
+INLINE_LINE_TAGS = frozenset({"span", "strong", "b", "em", "small", "font", "a", "label"})
+_TEXT_BLOCKS = frozenset({*HEADINGS, "p", "li", "td", "th", "dd", "blockquote"})
 #: Blocks removed when most of their text is links.
 LINK_LIST_TAGS = frozenset(
     {"ul", "ol", "dl", "div", "section", "aside", "header", "footer", "nav", "menu", "center",
@@ -49,6 +54,10 @@ LINK_LIST_TAGS = frozenset(
 _PARAGRAPHS = frozenset({"p", "blockquote"})
 _PROSE_TAGS = ("p", "div", "li", "blockquote", "td", "dd", "section", "article")
 _KEEP_INSIDE = ("img", "picture", "video", "audio", "table", "pre", "iframe", "math", "svg")
+LEAD_SHARE = 0.15
+"""Text before the article's `<h1>` up to this share of the article is furniture."""
+INLINE_SLACK = 5.0
+"""Other text an inline line may share its paragraph with (a colon, a bullet)."""
 LABEL_TEXT = 80.0
 """Longest label or line (letters and digits, CJK counting two) the patterns are tried on."""
 LIST_DENSITY = 0.5
@@ -98,6 +107,7 @@ def prune_furniture(article: Element, page: PageOptions) -> None:
     budget = Budget(measure.text.get(article, 0.0))
     labels = _compiled(page.section_labels)
     whole = _compiled(page.author_labels + (() if page.keep_comments else page.comment_labels))
+    _drop_before_title(article, measure, budget)
     _drop_sections(article, measure, budget, (labels, whole))
     lines, credits = _compiled(page.drop_lines), _compiled(page.credit_lines)
     for element in _alive(article, measure):
@@ -161,14 +171,46 @@ def _drop(element: Element, measure: Measure, budget: Budget) -> bool:
     return True
 
 
+def _drop_before_title(article: Element, measure: Measure, budget: Budget) -> None:
+    """Remove what precedes the article's `<h1>` inside it (breadcrumbs, a kicker, a date
+    line, a share bar: the title opens the article), pictures excepted, when it is little."""
+    title = next(article.iter("h1"), None)
+    if title is None:
+        return
+    before: list[Element] = []
+    node = title
+    while node is not article and node is not None:
+        before += [s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str)]
+        node = node.getparent()
+    weight = sum(measure.text.get(element, 0.0) for element in before)
+    if weight > LEAD_SHARE * measure.text.get(article, 0.0) or not budget.allows(weight):
+        return
+    for element in before:
+        if next(element.iter(*_KEEP_INSIDE), None) is None:
+            budget.spend(measure.text.get(element, 0.0))
+            _remove(element, measure)
+
+
 def _label_text(element: Element, measure: Measure) -> str | None:
     """The normalised text of a short block, or None when it is not one."""
-    if element.tag not in LINE_TAGS or not 0 < measure.text.get(element, 0.0) <= LABEL_TEXT:
+    weight = measure.text.get(element, 0.0)
+    if not 0 < weight <= LABEL_TEXT or not _is_line_element(element, weight, measure):
         return None
     if next(element.iter(*_KEEP_INSIDE), None) is not None:
         return None
     text = _SPACES.sub(" ", "".join(element.itertext())).strip().lower()
     return _STRIP.sub("", text)
+
+
+def _is_line_element(element: Element, weight: float, measure: Measure) -> bool:
+    if element.tag in LINE_TAGS:
+        return True
+    if element.tag not in INLINE_LINE_TAGS:
+        return False
+    parent = element.getparent()
+    if parent is None or parent.tag not in _TEXT_BLOCKS:
+        return True
+    return measure.text.get(parent, 0.0) <= weight + INLINE_SLACK
 
 
 def _drop_sections(
