@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -42,14 +43,25 @@ def hint_strength(element: Element, page: PageOptions) -> int:
     (`elementor-widget`, `post-meta`, `site-header`: `PageOptions.weak_hints`), else 0."""
     if element.tag in page.hint_exempt_tags:
         return 0
-    tokens = hint_tokens(element, page.hint_ignored_prefixes)
+    classes, ident = str(element.get("class") or ""), _id_of(element)
+    if not classes and not ident:
+        return 0
+    return _strength(classes, ident, page)
+
+
+@functools.lru_cache(maxsize=4096)
+def _strength(classes: str, ident: str, page: PageOptions) -> int:
+    """`hint_strength` of a class attribute and id (pages repeat them: memoised)."""
+    names = [n for n in (*classes.lower().split(), ident.lower()) if n]
+    names = [n for n in names if not n.startswith(page.hint_ignored_prefixes)]
+    tokens = {token for name in names for token in _SEPARATORS.split(name) if token}
     found = tokens & page.chrome_hints
     if found - page.weak_hints:
         return 2
-    names = _names(element, page.hint_ignored_prefixes)
     if not page.keep_comments and _is_comments(tokens, names, page.comment_hints):
         return 2
-    stems = {stem for stem in page.chrome_hint_stems if any(stem in name for name in names)}
+    joined = " ".join(names)
+    stems = {stem for stem in page.chrome_hint_stems if stem in joined}
     if stems - page.weak_hints:
         return 2
     return 1 if found or stems else 0
@@ -58,7 +70,8 @@ def hint_strength(element: Element, page: PageOptions) -> int:
 def _is_comments(tokens: set[str], names: list[str], hints: frozenset[str]) -> bool:
     if not tokens.isdisjoint(hints):
         return True
-    return any(len(hint) >= _STEM_LENGTH and hint in name for hint in hints for name in names)
+    joined = " ".join(names)
+    return any(len(hint) >= _STEM_LENGTH and hint in joined for hint in hints)
 
 
 def _id_of(element: Element) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from scrapedown.page.chrome import Element, is_hinted
-from scrapedown.page.furniture import measure_tree, prune_furniture
+from scrapedown.page.furniture import prune_furniture
 from scrapedown.page.options import PageOptions
 from scrapedown.page.score import LINK_DENSITY, PageScores, score_page, text_weight
 from scrapedown.page.title import squash
@@ -108,8 +108,7 @@ def prune_chrome(choice: Choice, page: PageOptions) -> tuple[Element, Element]:
         if element.tag in page.page_frame_tags and _is_running_text(element, page):
             continue
         element.drop_tree()
-    prune_furniture(article, page)
-    after = measure_tree(article).text.get(article, 0.0)
+    after = prune_furniture(article, page)
     if before > 0 and after < KEPT_SHARE * before:
         return backup, backup
     return article, backup

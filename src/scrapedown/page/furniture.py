@@ -101,8 +101,8 @@ class Budget:
         self.removed += weight
 
 
-def prune_furniture(article: Element, page: PageOptions) -> None:
-    """Remove the furniture inside `article` (see the module docstring)."""
+def prune_furniture(article: Element, page: PageOptions) -> float:
+    """Remove the furniture inside `article` (see the module docstring); the text left."""
     measure = measure_tree(article)
     budget = Budget(measure.text.get(article, 0.0))
     labels = _compiled(page.section_labels)
@@ -114,12 +114,14 @@ def prune_furniture(article: Element, page: PageOptions) -> None:
         if _is_line(element, measure, lines, credits):
             _drop(element, measure, budget)
     measure = measure_tree(article)  # what is left, after sections and lines
+    left = measure.text.get(article, 0.0)
     if _link_dense(article, measure, INDEX_DENSITY):
-        return  # an index of links (a reference page): its lists are the article
+        return left  # an index of links (a reference page): its lists are the article
     trailing = _after_last_paragraph(article, measure)
     for element in _alive(article, measure):
-        if _is_link_list(element, measure, element in trailing):
-            _drop(element, measure, budget)
+        if _is_link_list(element, measure, element in trailing) and _drop(element, measure, budget):
+            left -= measure.text.get(element, 0.0)
+    return left
 
 
 def measure_tree(root: Element) -> Measure:

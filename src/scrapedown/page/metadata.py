@@ -207,13 +207,13 @@ def _authors(
     sources += [meta.get(key, []) for key in AUTHOR_KEYS]
     marked = doc.xpath("//*[@itemprop='author']|//a[contains(concat(' ',@rel,' '),' author ')]")
     sources.append([str(element.text_content()) for element in marked])
-    sources.append([nearest_byline(doc, article)])
     for names in sources:
         usable = [normalize_space(n) for n in names if "://" not in n]
         usable = [n for n in usable if n and len(n) <= _MAX_NAME]
         if usable:
             return tuple(dict.fromkeys(usable))
-    return ()
+    byline = nearest_byline(doc, article)  # the last resort: a walk over the page
+    return (byline,) if byline and len(byline) <= _MAX_NAME else ()
 
 
 def _split_list(values: Iterable[str]) -> tuple[str, ...]:

@@ -76,7 +76,10 @@ def text_weight(text: str | None) -> float:
     """Letters and digits, a CJK character counting twice (it carries about a word)."""
     if not text:
         return 0.0
-    return float(len(_NON_WORD.sub("", text)) + len(_CJK.findall(text)))
+    letters = len(_NON_WORD.sub("", text))
+    if not letters or text.isascii():  # most text nodes: layout blanks, Latin text
+        return float(letters)
+    return float(letters + len(_CJK.findall(text)))
 
 
 @dataclass
@@ -151,18 +154,19 @@ class PageScores:
 def score_page(body: Element, page: PageOptions) -> PageScores:
     """Measure every element under `body` (chrome found by `page`'s policy)."""
     contexts, blocks, controls = _measure(body, page)
-    plain = _subtree_sums(body, {b: s.prose(False) for b, s in blocks.items()})
-    running = _subtree_sums(body, {b: s.content(False) for b, s in blocks.items()})
+    order = _bottom_up(body)
+    plain = _sums(order, {b: s.prose(False) for b, s in blocks.items()})
+    running = _sums(order, {b: s.content(False) for b, s in blocks.items()})
     roots, chrome = _find_chrome(body, contexts, plain, (controls, blocks, running), page)
     flagged = {b: (s, s.is_boilerplate(b in chrome)) for b, s in blocks.items()}
     return PageScores(
-        content=_subtree_sums(body, {b: s.content(b in chrome) for b, s in blocks.items()}),
-        prose=_subtree_sums(body, {b: s.prose(b in chrome) for b, s in blocks.items()}),
-        pictures=_subtree_sums(body, {b: 0.0 if f else s.images for b, (s, f) in flagged.items()}),
-        boilerplate=_subtree_sums(
-            body, {b: s.text + s.images if f else 0.0 for b, (s, f) in flagged.items()}
+        content=_sums(order, {b: s.content(b in chrome) for b, s in blocks.items()}),
+        prose=_sums(order, {b: s.prose(b in chrome) for b, s in blocks.items()}),
+        pictures=_sums(order, {b: 0.0 if f else s.images for b, (s, f) in flagged.items()}),
+        boilerplate=_sums(
+            order, {b: s.text + s.images if f else 0.0 for b, (s, f) in flagged.items()}
         ),
-        weight=_subtree_sums(body, {b: s.text + s.images for b, s in blocks.items()}),
+        weight=_sums(order, {b: s.text + s.images for b, s in blocks.items()}),
         chrome_roots=roots,
     )
 
@@ -276,11 +280,27 @@ def _elements(root: Element) -> Iterable[Element]:
 
 
 def _subtree_sums(body: Element, own: dict[Element, float]) -> dict[Element, float]:
-    """Each element's value plus its descendants' (one bottom-up pass)."""
+    """Each element's value plus its descendants' (one bottom-up pass; elements whose subtree
+    sums to zero are left out: read with `.get(element, 0.0)`)."""
+    return _sums(_bottom_up(body), own)
+
+
+def _bottom_up(body: Element) -> list[tuple[Element, Element | None]]:
+    """Every element under `body` with its parent (None for `body`), children first."""
+    pairs = [(e, e.getparent()) for e in _elements(body)]
+    pairs[0] = (body, None)
+    pairs.reverse()
+    return pairs
+
+
+def _sums(
+    order: list[tuple[Element, Element | None]], own: dict[Element, float]
+) -> dict[Element, float]:
     sums: dict[Element, float] = {}
-    for element in reversed(list(_elements(body))):
-        sums[element] = sums.get(element, 0.0) + own.get(element, 0.0)
-        parent = element.getparent()
-        if element is not body and parent is not None:
-            sums[parent] = sums.get(parent, 0.0) + sums[element]
+    for element, parent in order:
+        value = sums.get(element, 0.0) + own.get(element, 0.0)
+        if value:
+            sums[element] = value
+            if parent is not None:
+                sums[parent] = sums.get(parent, 0.0) + value
     return sums
