@@ -45,7 +45,8 @@ LINE_TAGS = frozenset(
 #: Inline elements that can be a line too (a credit `<span>` in a caption, a `<strong>` label),
 #: except inside running text: a link reading "top" in a paragraph is the paragraph's.
 INLINE_LINE_TAGS = frozenset({"span", "strong", "b", "em", "small", "font", "a", "label"})
-_TEXT_BLOCKS = frozenset({*HEADINGS, "p", "li", "td", "th", "dd", "blockquote"})
+_TEXT_BLOCKS = frozenset({*HEADINGS, "p", "li", "dd", "blockquote"})
+_CELLS = frozenset({"td", "th", "caption"})
 #: Blocks removed when most of their text is links.
 LINK_LIST_TAGS = frozenset(
     {"ul", "ol", "dl", "div", "section", "aside", "header", "footer", "nav", "menu", "center",
@@ -210,6 +211,8 @@ def _is_line_element(element: Element, weight: float, measure: Measure) -> bool:
     if element.tag not in INLINE_LINE_TAGS:
         return False
     parent = element.getparent()
+    if parent is not None and parent.tag in _CELLS:
+        return False  # a table's cell is data, whatever it reads
     if parent is None or parent.tag not in _TEXT_BLOCKS:
         return True
     return measure.text.get(parent, 0.0) <= weight + INLINE_SLACK

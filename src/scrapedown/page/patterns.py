@@ -63,7 +63,9 @@ AUTHOR_LABELS: tuple[str, ...] = (
 
 #: Labels of comment sections (like `SECTION_LABELS`; kept with `PageOptions.keep_comments`).
 COMMENT_LABELS: tuple[str, ...] = (
-    r"(?:\d+ )?(?:comments?|responses?|replies|reactions)(?: \(\d+\))?|leave a (?:reply|comment)",
+    # a singular "Response" or a "Reactions" heading is the article's own: number or plural
+    r"\d+ (?:comments?|responses?|replies|reactions)|comments(?: \(\d+\))?",
+    r"leave a (?:reply|comment)|join the discussion|post a comment|add a comment",
     r"(?:\d+ )?kommentare?(?: \(\d+\))?|kommentieren|kommentar schreiben|diskutieren sie mit",
     r"(?:\d+ )?(?:commentaires?|comentarios?|commenti|komentarze?|reacties)(?: \(\d+\))?",
     r"(?:\d+ ?条?)?(?:评论|留言|网友评论|发表评论|热门评论|最新评论)(?: ?\(\d+\))?",
