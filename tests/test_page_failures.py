@@ -128,3 +128,13 @@ def test_furniture_pruning_is_linear() -> None:
 
     small, large = best(25), best(400)
     assert large < 16 * small * 3, (small, large)  # 16x the input, well under 48x the time
+
+
+def test_a_section_named_like_furniture_in_the_singular_or_a_table_cell_stays() -> None:
+    inner = (
+        f"<p>{LONG}</p><h2>Response</h2><p>{LONG} Response body.</p>"
+        "<table><tr><th><strong>Comment</strong></th><th>Status</th></tr>"
+        "<tr><td>ok</td><td>done</td></tr></table>"
+    )
+    out = body(clean_page(page("", f"<article>{inner}</article>")))
+    assert "## Response" in out and "Response body." in out and "**Comment**" in out
