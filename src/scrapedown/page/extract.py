@@ -15,12 +15,14 @@ article text: a `<main>` around a teaser or an `<article>` card in a sidebar doe
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
 from lxml import etree
 
 from scrapedown.page.chrome import Element, is_hinted
+from scrapedown.page.furniture import prune_furniture
 from scrapedown.page.options import PageOptions
 from scrapedown.page.score import LINK_DENSITY, PageScores, score_page, text_weight
 from scrapedown.page.title import squash
@@ -37,7 +39,14 @@ CONTAINER_TAGS = frozenset(
 )  # fmt: skip
 RUNNING_TEXT = 80.0
 """Text (weighted letters) that makes a plain `<aside>` inside the article a note, not chrome."""
+MINOR_SHARE = 0.05
+"""Running text the search may leave behind, as a share of the running text it steps into."""
+NOSCRIPT_TEXT = 200.0
+"""`<noscript>` text (letters and digits) that may be the page's article."""
+KEPT_SHARE = 0.4
+"""Pruning that would leave less than this share of the article's text is undone."""
 _VERBATIM = frozenset({"pre", "textarea", "script", "style", "listing", "xmp", "plaintext"})
+_NEVER_TEXT = ("script", "style", "template", "link", "meta")
 _INDENT = re.compile(r"\n[ \t]+")
 
 
@@ -47,28 +56,51 @@ class Choice:
 
     element: Element
     scores: PageScores
+    body: Element
+    """The page's `<body>` (what `scores` measured)."""
+    how: str = "search"
+    """How the element was found: `marked` (as the article body), `region` (inside a marked
+    region), `search` (from the body down), `body` (nothing narrower), `off` (no extraction)."""
 
 
 def choose_article(body: Element, page: PageOptions) -> Choice:
     """The element of `body` that holds the article (`body` itself when extraction is off)."""
     scores = score_page(body, page)
     if not page.extract:
-        return Choice(body, scores)
+        return Choice(body, scores, body, "off")
+    if _behind_noscript(body, scores):
+        for element in list(body.iter("noscript")):
+            element.drop_tag()
+        scores = score_page(body, page)
     exact = _marked(body, page.article_xpaths, scores, page.min_region_share)
     if exact is not None:
-        return Choice(exact, scores)
+        return Choice(exact, scores, body, "marked")
     region = _marked(body, page.region_xpaths, scores, page.min_region_share)
     root = region if region is not None else body
-    return Choice(_descend(root, scores, page.drop_allowance), scores)
+    found = _descend(root, scores, page.drop_allowance)
+    how = "region" if region is not None else "body" if found is body else "search"
+    return Choice(found, scores, body, how)
 
 
-def prune_chrome(choice: Choice, page: PageOptions) -> None:
-    """Remove the chrome elements inside the chosen article (their tails stay).
+def _behind_noscript(body: Element, scores: PageScores) -> bool:
+    """Whether the page shows its text only without JavaScript: its `<noscript>` elements
+    hold far more text than the rest of the body (Discourse and other forum software serve
+    their posts that way to clients without scripts)."""
+    hidden = sum(text_weight(e.text_content()) for e in body.iter("noscript"))
+    return hidden >= NOSCRIPT_TEXT and hidden > 2 * scores.prose.get(body, 0.0)
+
+
+def prune_chrome(choice: Choice, page: PageOptions) -> tuple[Element, Element]:
+    """The chosen article with the chrome and the furniture inside it removed (their tails
+    stay): `choice.element` itself, pruned in place, or a copy of it as it was when pruning
+    would take most of its text (`KEPT_SHARE`): recall first. Second: that copy.
 
     A plain `<aside>`, `<header>` or `<footer>` holding running text is kept: inside the
     article it is the article's own (a note, a pull quote), not the page's sidebar or footer,
     which are links and short lines."""
     article = choice.element
+    before = choice.scores.prose.get(article, 0.0)
+    backup = copy.deepcopy(article)
     inside = {id(element) for element in article.iter(etree.Element)}
     for element in choice.scores.chrome_roots:
         if element is article or id(element) not in inside or element.getparent() is None:
@@ -76,6 +108,10 @@ def prune_chrome(choice: Choice, page: PageOptions) -> None:
         if element.tag in page.page_frame_tags and _is_running_text(element, page):
             continue
         element.drop_tree()
+    after = prune_furniture(article, page)
+    if before > 0 and after < KEPT_SHARE * before:
+        return backup, backup
+    return article, backup
 
 
 def _is_running_text(element: Element, page: PageOptions) -> bool:
@@ -98,11 +134,21 @@ def drop_title_heading(article: Element, title: str) -> None:
 
 
 def inner_html(element: Element) -> str:
-    """The HTML inside `element` (its text and children, not its own tag), with the source's
-    indentation taken out of text outside `<pre>`: HTML ignores it, but Markdown would read a
-    line indented four spaces after a blank line as a code block."""
+    """The HTML inside `element` (its text and children, not its own tag), without scripts,
+    styles and comments (never article text; a `<style>` opening the body would make the
+    Markdown stage read the rest as one raw block), with the source's indentation taken out
+    of text outside `<pre>`: HTML ignores it, but Markdown would read a line indented four
+    spaces after a blank line as a code block."""
+    _drop_code_and_comments(element)
     _drop_indentation(element)
     return tree_inner_html(element)
+
+
+def _drop_code_and_comments(root: Element) -> None:
+    doomed = [e for e in root.iter(etree.Comment, *_NEVER_TEXT) if e is not root]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def _drop_indentation(root: Element) -> None:
@@ -163,8 +209,12 @@ def _leaves_only_chrome(
 
     if rest(scores.weight) <= 0:
         return True
-    return (
-        rest(scores.boilerplate) > 0
-        and rest(scores.pictures) <= 0
-        and rest(scores.prose) <= allowance
-    )
+    if rest(scores.boilerplate) <= 0 or rest(scores.pictures) > 0:
+        return False
+    # Left behind: a line of article-like text at most, or short lines (a kicker, a contact
+    # address) after a child holding nearly all the running text.
+    if rest(scores.prose) <= allowance:
+        return True
+    # Running text before the child is a lead or a standfirst: it stays.
+    before = sum(scores.content.get(e, 0.0) for e in child.itersiblings(preceding=True))
+    return before <= 0 and rest(scores.content) <= MINOR_SHARE * scores.content.get(child, 0.0)

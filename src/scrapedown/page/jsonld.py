@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 from scrapedown.page.chrome import Element
 
 Node = Mapping[str, Any]
+
+_OPENING = re.compile(r"(?://\s*)?(?:<!\[CDATA\[|<!--)")
 
 #: schema.org types of an article (CreativeWork subtypes a post is published as), best first.
 ARTICLE_TYPES: frozenset[str] = frozenset(
@@ -81,10 +84,25 @@ def _nodes(doc: Element) -> Iterator[Node]:
         if str(script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "", strict=False)
+            data = json.loads(_unwrapped(script.text or ""), strict=False)
         except (ValueError, RecursionError):
             continue
         yield from _flatten(data, 0)
+
+
+def _unwrapped(text: str) -> str:
+    """The JSON inside a CDATA section or an HTML comment (`<![CDATA[ {…} ]]>`), as older
+    templates write it for XHTML validators."""
+    text = text.strip()
+    opening = _OPENING.match(text)
+    if not opening:
+        return text
+    text = text[opening.end() :].rstrip()
+    for end in ("]]>", "-->"):
+        if text.endswith(end):
+            text = text[: -len(end)].rstrip()
+            return text[:-2] if text.endswith("//") else text
+    return text
 
 
 def _flatten(value: Any, depth: int) -> Iterator[Node]:

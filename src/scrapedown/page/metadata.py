@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from scrapedown.page import jsonld
 from scrapedown.page.chrome import Element
 from scrapedown.page.dates import parse_date
-from scrapedown.page.nearby import nearest_heading, nearest_time
-from scrapedown.page.title import clean_title, normalize_space
+from scrapedown.page.nearby import nearest_byline, nearest_heading, nearest_time
+from scrapedown.page.title import clean_title, normalize_space, title_matching
 
-TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "citation_title")
+TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title")
 SITE_NAME_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 DATE_KEYS = (
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
@@ -76,9 +76,9 @@ def read_metadata(doc: Element, article: Element) -> PageMeta:
     node = linked.article
     node_url = jsonld.url(node.get("url") or node.get("mainEntityOfPage"))
     page_url = _first([*links.get("canonical", ()), *_values(meta, URL_KEYS), node_url])
-    published = [
-        *_values(meta, DATE_KEYS[:1]),
+    published = [  # structured data first: publishers maintain it for search engines
         jsonld.text(node.get("datePublished")),
+        *_values(meta, DATE_KEYS[:1]),
         *_values(meta, DATE_KEYS[1:]),
         *_time_texts(doc, article),
     ]
@@ -99,7 +99,7 @@ def read_metadata(doc: Element, article: Element) -> PageMeta:
         title=_title(doc, article, meta, linked, page_url),
         date=_date(published),
         updated=_date(modified),
-        authors=_authors(doc, meta, node),
+        authors=_authors(doc, article, meta, node),
         tags=_split_list(tags or jsonld.texts(node.get("keywords"))),
         categories=_split_list(sections),
         description=_first(
@@ -158,9 +158,16 @@ def _title(
     evidence = [heading_text, normalize_space(first.text_content()) if first is not None else ""]
     head_title = _first(str(t.text_content()) for t in doc.xpath("/html/head/title"))
     headline = jsonld.text(linked.article.get("headline"))
-    raw = _first(
-        [*_values(meta, TITLE_KEYS[:1]), headline, *_values(meta, TITLE_KEYS[1:]), head_title]
-    )
+    candidates = [
+        *_values(meta, TITLE_KEYS[:1]),
+        headline,
+        *_values(meta, TITLE_KEYS[1:]),
+        head_title,
+    ]
+    matched = title_matching([c for c in candidates if c], evidence[:1])
+    if matched:  # the title that names the article's own heading, whichever source has it
+        return matched
+    raw = _first(candidates)
     if not raw:
         return heading_text
     names = [*_values(meta, SITE_NAME_KEYS), *linked.site_names]
@@ -191,9 +198,11 @@ def _time_texts(doc: Element, article: Element) -> list[str]:
     return found
 
 
-def _authors(doc: Element, meta: dict[str, list[str]], node: jsonld.Node) -> tuple[str, ...]:
+def _authors(
+    doc: Element, article: Element, meta: dict[str, list[str]], node: jsonld.Node
+) -> tuple[str, ...]:
     """Author names: JSON-LD, else the first author `<meta>` key, else `itemprop=author` or
-    `rel=author` elements. Profile URLs are not names."""
+    `rel=author` elements, else the article's byline. Profile URLs are not names."""
     sources = [jsonld.texts(node.get("author"))]
     sources += [meta.get(key, []) for key in AUTHOR_KEYS]
     marked = doc.xpath("//*[@itemprop='author']|//a[contains(concat(' ',@rel,' '),' author ')]")
@@ -203,7 +212,8 @@ def _authors(doc: Element, meta: dict[str, list[str]], node: jsonld.Node) -> tup
         usable = [n for n in usable if n and len(n) <= _MAX_NAME]
         if usable:
             return tuple(dict.fromkeys(usable))
-    return ()
+    byline = nearest_byline(doc, article)  # the last resort: a walk over the page
+    return (byline,) if byline and len(byline) <= _MAX_NAME else ()
 
 
 def _split_list(values: Iterable[str]) -> tuple[str, ...]:

@@ -4,10 +4,42 @@ dates are further away or after it)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from scrapedown.page.chrome import Element
+from scrapedown.page.chrome import Element, hint_tokens
 from scrapedown.page.dates import parse_date
+
+#: Class/id tokens of the element that names a post's author (`byline`, `author-name`).
+BYLINE_HINTS = frozenset({"byline", "author", "authors", "writtenby", "writer"})
+BYLINE_LENGTH = 100
+"""Longest byline text: a longer "author" element is a biography box."""
+_BY = re.compile(r"\A(?:by|von|par|por|di|door|przez|作者|文)\s*[:：]?\s+", re.IGNORECASE)
+# Where a byline's name ends: a date, a separator, "Updated", a line of its own.
+_AFTER_NAME = re.compile(
+    r"\s(?:[|·•]|[-–—]\s)|\s(?:updated|published|posted|on)\b|\d{1,4}[-/.]\d"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
+_BYLINE_TAGS = ("div", "span", "p", "a", "address", "li", "section", "header", "strong", "b")
+
+
+def nearest_byline(doc: Element, article: Element) -> str:
+    """The author's name as the article's byline prints it (`By Jane Doe` → `Jane Doe`), or
+    an empty string."""
+    found = _nearest(doc, article, _BYLINE_TAGS, _is_byline)
+    if found is None:
+        return ""
+    text = _BY.sub("", " ".join(" ".join(found.itertext()).split()))
+    cut = _AFTER_NAME.search(text)
+    return (text[: cut.start()] if cut else text).strip(" ,|·•-–—")
+
+
+def _is_byline(element: Element) -> bool:
+    if BYLINE_HINTS.isdisjoint(hint_tokens(element, ())):
+        return False
+    text = " ".join(str(element.text_content()).split())
+    return 0 < len(text) <= BYLINE_LENGTH and "://" not in text
 
 
 def nearest_heading(doc: Element, article: Element) -> Element | None:
@@ -25,15 +57,16 @@ def _is_dated(element: Element) -> bool:
 
 
 def _nearest(
-    doc: Element, article: Element, tag: str, accept: Callable[[Element], bool]
+    doc: Element, article: Element, tag: str | tuple[str, ...], accept: Callable[[Element], bool]
 ) -> Element | None:
-    for element in article.iter(tag):
+    tags = (tag,) if isinstance(tag, str) else tag
+    for element in article.iter(*tags):
         if accept(element):
             return element
     last = None
     for element in doc.iter():
         if element is article:
             break
-        if element.tag == tag and accept(element):
+        if element.tag in tags and accept(element):
             last = element
     return last

@@ -16,6 +16,16 @@ from scrapedown._validate import (
     check_names,
     check_range,
 )
+from scrapedown.page.patterns import (
+    AUTHOR_LABELS,
+    CHROME_HINT_STEMS,
+    COMMENT_HINTS,
+    COMMENT_LABELS,
+    CREDIT_LINES,
+    DROP_LINES,
+    SECTION_LABELS,
+    WEAK_HINTS,
+)
 from scrapedown.page.policy import (
     ARTICLE_XPATHS,
     CHROME_HINTS,
@@ -102,6 +112,42 @@ class PageOptions:
     """Regular expressions (case-insensitive) of share and print bars: a short line of links
     matching one is chrome, even inside the article. Default: `SHARE_LINE_PATTERNS`."""
 
+    chrome_hint_stems: tuple[str, ...] = CHROME_HINT_STEMS
+    """Stems of chrome found inside compound class/id names (`relatedArticles`). Default:
+    `scrapedown.page.patterns.CHROME_HINT_STEMS`."""
+
+    weak_hints: frozenset[str] = WEAK_HINTS
+    """Hints that make an element chrome only when it holds no running text (layout words
+    such as `widget`, `header`, `meta`). Default: `scrapedown.page.patterns.WEAK_HINTS`."""
+
+    section_labels: tuple[str, ...] = SECTION_LABELS
+    """Regular expressions (case-insensitive, matching a heading's whole text) of labels that
+    open a section of furniture inside the article: related posts, comments, author box,
+    newsletter. Default: `scrapedown.page.patterns.SECTION_LABELS`."""
+
+    author_labels: tuple[str, ...] = AUTHOR_LABELS
+    """Like `section_labels`, for author boxes (removed whole, biography included). Default:
+    `scrapedown.page.patterns.AUTHOR_LABELS`."""
+
+    comment_labels: tuple[str, ...] = COMMENT_LABELS
+    """Like `section_labels`, for comment sections (kept with `keep_comments`). Default:
+    `scrapedown.page.patterns.COMMENT_LABELS`."""
+
+    comment_hints: frozenset[str] = COMMENT_HINTS
+    """Class/id tokens and stems of comment sections (kept with `keep_comments`). Default:
+    `scrapedown.page.patterns.COMMENT_HINTS`."""
+
+    keep_comments: bool = False
+    """Keep comment sections (by `comment_labels` and `comment_hints`). Default: off."""
+
+    drop_lines: tuple[str, ...] = DROP_LINES
+    """Regular expressions (case-insensitive) matching the whole text of a short block that is
+    removed inside the article: ad labels, share and print prompts. Default: `DROP_LINES`."""
+
+    credit_lines: tuple[str, ...] = CREDIT_LINES
+    """Regular expressions (case-insensitive) matching the start of a short block that is an
+    image credit, removed inside the article. Default: `CREDIT_LINES`."""
+
     def __post_init__(self) -> None:
         """Reject what cannot work, naming the field (`OptionError`, a `ValueError`)."""
         check_fields(self)
@@ -112,6 +158,11 @@ class PageOptions:
         for name, default in (
             ("meta_line_patterns", META_LINE_PATTERNS),
             ("share_line_patterns", SHARE_LINE_PATTERNS),
+            ("section_labels", SECTION_LABELS),
+            ("author_labels", AUTHOR_LABELS),
+            ("comment_labels", COMMENT_LABELS),
+            ("drop_lines", DROP_LINES),
+            ("credit_lines", CREDIT_LINES),
         ):
             if getattr(self, name) != default:
                 for pattern in getattr(self, name):

@@ -36,9 +36,7 @@ CHROME_HINTS: frozenset[str] = frozenset(
         # share and social
         "share", "sharing", "shares", "social", "sharedaddy", "addtoany", "a2a", "sharethis",
         "shareaholic", "likes",
-        # comments
-        "comment", "comments", "commentlist", "disqus", "respond", "response", "responses",
-        "discussion", "replies",
+        # comments: `scrapedown.page.patterns.COMMENT_HINTS` (kept on request)
         # related and recommended posts
         "related", "relatedposts", "yarpp", "recommended", "recommend", "popular", "trending",
         "prevnext", "postnav",

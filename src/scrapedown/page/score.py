@@ -28,7 +28,7 @@ from lxml import etree
 
 from scrapedown.chars import CJK_WORD_CLASS
 from scrapedown.errors import ScrapedownError
-from scrapedown.page.chrome import Element, is_hinted, is_structural_chrome
+from scrapedown.page.chrome import Element, hint_strength, is_structural_chrome
 from scrapedown.page.options import PageOptions
 
 #: Elements that own the text inside them (a text's block is its nearest one of these).
@@ -41,7 +41,7 @@ BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 #: Text never shown (or never article text): not counted.
-_UNCOUNTED = frozenset(
+UNCOUNTED = frozenset(
     {
         "script", "style", "template", "noscript", "head", "title", "svg", "button", "select",
         "textarea", "option", "iframe", "object", "embed", "canvas", "math",
@@ -64,6 +64,9 @@ IMAGE_WEIGHT = 10.0
 """What an image (or a video) counts for: a picture in the article is worth a few words."""
 _PICTURES = frozenset({"img", "video", "audio"})
 WIDGET_TEXT = 150.0
+WEAK_HINT_TEXT = 100.0
+"""Running text (beyond short lines) that keeps an element with only a weak chrome hint
+(`elementor-widget`, `post-meta`) in the article: a layout box, not furniture."""
 """A box with form controls and less article-like text than this is a widget."""
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -74,7 +77,10 @@ def text_weight(text: str | None) -> float:
     """Letters and digits, a CJK character counting twice (it carries about a word)."""
     if not text:
         return 0.0
-    return float(len(_NON_WORD.sub("", text)) + len(_CJK.findall(text)))
+    letters = len(_NON_WORD.sub("", text))
+    if not letters or text.isascii():  # most text nodes: layout blanks, Latin text
+        return float(letters)
+    return float(letters + len(_CJK.findall(text)))
 
 
 @dataclass
@@ -149,17 +155,19 @@ class PageScores:
 def score_page(body: Element, page: PageOptions) -> PageScores:
     """Measure every element under `body` (chrome found by `page`'s policy)."""
     contexts, blocks, controls = _measure(body, page)
-    plain = _subtree_sums(body, {b: s.prose(False) for b, s in blocks.items()})
-    roots, chrome = _find_chrome(body, contexts, plain, (controls, blocks), page)
+    order = _bottom_up(body)
+    plain = _sums(order, {b: s.prose(False) for b, s in blocks.items()})
+    running = _sums(order, {b: s.content(False) for b, s in blocks.items()})
+    roots, chrome = _find_chrome(body, contexts, plain, (controls, blocks, running), page)
     flagged = {b: (s, s.is_boilerplate(b in chrome)) for b, s in blocks.items()}
     return PageScores(
-        content=_subtree_sums(body, {b: s.content(b in chrome) for b, s in blocks.items()}),
-        prose=_subtree_sums(body, {b: s.prose(b in chrome) for b, s in blocks.items()}),
-        pictures=_subtree_sums(body, {b: 0.0 if f else s.images for b, (s, f) in flagged.items()}),
-        boilerplate=_subtree_sums(
-            body, {b: s.text + s.images if f else 0.0 for b, (s, f) in flagged.items()}
+        content=_sums(order, {b: s.content(b in chrome) for b, s in blocks.items()}),
+        prose=_sums(order, {b: s.prose(b in chrome) for b, s in blocks.items()}),
+        pictures=_sums(order, {b: 0.0 if f else s.images for b, (s, f) in flagged.items()}),
+        boilerplate=_sums(
+            order, {b: s.text + s.images if f else 0.0 for b, (s, f) in flagged.items()}
         ),
-        weight=_subtree_sums(body, {b: s.text + s.images for b, s in blocks.items()}),
+        weight=_sums(order, {b: s.text + s.images for b, s in blocks.items()}),
         chrome_roots=roots,
     )
 
@@ -222,7 +230,7 @@ def _context_of(node: Element, outer: _Context) -> _Context:
         block=node if tag in BLOCK_TAGS else outer.block,
         link=outer.link or (tag == "a" and node.get("href") is not None),
         article=outer.article or tag == "article",
-        uncounted=outer.uncounted or tag in _UNCOUNTED,
+        uncounted=outer.uncounted or tag in UNCOUNTED,
     )
 
 
@@ -230,7 +238,7 @@ def _find_chrome(
     body: Element,
     contexts: dict[Element, _Context],
     plain: dict[Element, float],
-    found: tuple[dict[Element, float], dict[Element, _Block]],
+    found: tuple[dict[Element, float], dict[Element, _Block], dict[Element, float]],
     page: PageOptions,
 ) -> tuple[list[Element], set[Element]]:
     """The outermost chrome elements, and every element inside them.
@@ -241,7 +249,7 @@ def _find_chrome(
     page's article-like text is never chrome (`<div class="post ad-free">`, the `<form>` of an
     ASP.NET page around everything).
     """
-    controls, blocks = found
+    controls, blocks, running = found
     limit = 0.5 * plain.get(body, 0.0)
     roots: list[Element] = []
     inside: set[Element] = set()
@@ -256,8 +264,13 @@ def _find_chrome(
         widget = element.tag in BLOCK_TAGS and controls.get(element, 0.0) > 0
         widget = widget and text < WIDGET_TEXT and next(element.iter("img"), None) is None
         block = blocks.get(element)
-        chrome = widget or (block is not None and block.share_line) or is_hinted(element, page)
-        if (chrome or is_structural_chrome(element, context.article, page)) and text <= limit:
+        hint = hint_strength(element, page)
+        hinted = hint == 2 or (hint == 1 and running.get(element, 0.0) < WEAK_HINT_TEXT)
+        chrome = widget or (block is not None and block.share_line) or hinted
+        structural = is_structural_chrome(element, context.article, page)
+        if structural and element.tag == "header" and running.get(element, 0.0) > 0:
+            structural = next(element.iter("h1", "h2", "h3"), None) is None  # a title block
+        if (chrome or structural) and text <= limit:
             roots.append(element)
             inside.add(element)
     return roots, inside
@@ -268,11 +281,27 @@ def _elements(root: Element) -> Iterable[Element]:
 
 
 def _subtree_sums(body: Element, own: dict[Element, float]) -> dict[Element, float]:
-    """Each element's value plus its descendants' (one bottom-up pass)."""
+    """Each element's value plus its descendants' (one bottom-up pass; elements whose subtree
+    sums to zero are left out: read with `.get(element, 0.0)`)."""
+    return _sums(_bottom_up(body), own)
+
+
+def _bottom_up(body: Element) -> list[tuple[Element, Element | None]]:
+    """Every element under `body` with its parent (None for `body`), children first."""
+    pairs = [(e, e.getparent()) for e in _elements(body)]
+    pairs[0] = (body, None)
+    pairs.reverse()
+    return pairs
+
+
+def _sums(
+    order: list[tuple[Element, Element | None]], own: dict[Element, float]
+) -> dict[Element, float]:
     sums: dict[Element, float] = {}
-    for element in reversed(list(_elements(body))):
-        sums[element] = sums.get(element, 0.0) + own.get(element, 0.0)
-        parent = element.getparent()
-        if element is not body and parent is not None:
-            sums[parent] = sums.get(parent, 0.0) + sums[element]
+    for element, parent in order:
+        value = sums.get(element, 0.0) + own.get(element, 0.0)
+        if value:
+            sums[element] = value
+            if parent is not None:
+                sums[parent] = sums.get(parent, 0.0) + value
     return sums

@@ -52,16 +52,31 @@ def clean_title(
     return title
 
 
+def title_matching(candidates: Iterable[str], headings: Iterable[str]) -> str:
+    """The first candidate title that is one of the headings, alone or with a separated
+    prefix or suffix (the site's name), reduced to its own part; else an empty string."""
+    wanted = [normalize_space(heading) for heading in headings if heading.strip()]
+    for candidate in candidates:
+        for heading in wanted:
+            own = _heading_part(normalize_space(candidate), heading)
+            if own:
+                return own
+    return ""
+
+
 def _heading_part(title: str, heading: str) -> str:
-    """`heading` when the title is the heading plus a separated prefix or suffix."""
+    """The article's part of a title that is `heading` plus a separated prefix or suffix:
+    `heading` itself, or, when `heading` is the shorter part (a logo `<h1>` with the site's
+    name), the rest of the title."""
     if not heading:
         return ""
     if squash(title) == squash(heading):
         return title
     for match in _SEPARATOR.finditer(title):
-        before, after = title[: match.start()], title[match.end() :]
-        if squash(before) == squash(heading) or squash(after) == squash(heading):
-            return heading
+        before, after = title[: match.start()].strip(), title[match.end() :].strip()
+        for part, rest in ((before, after), (after, before)):
+            if squash(part) == squash(heading) and squash(rest):
+                return heading if len(squash(part)) >= len(squash(rest)) // 2 else rest
     return ""
 
 

@@ -1,0 +1,123 @@
+"""Boilerplate inside an article, as data: the labels and lines that mark it, by language.
+
+An article element chosen from a page still carries furniture: a "Related articles" heading
+over a list of teasers, a "Comments" section, "About the author", a newsletter prompt, an
+"Advertisement" label over an empty ad slot, a photo credit under every picture. The tuples
+here name them in English, German, French, Spanish, Italian, Portuguese, Dutch, Polish and
+Chinese (add your own through `PageOptions`). Each pattern is matched, case-insensitively,
+against the *whole* normalised text of one short block (whitespace collapsed, trailing
+`:?!.…»>` and bullets stripped), never searched inside running text, so a sentence that
+mentions "comments" or "相关" is never touched.
+
+This module is imported while `scrapedown.options` loads: plain data only.
+"""
+
+from __future__ import annotations
+
+#: A heading (or a short label block) reading like one of these opens a section of page
+#: furniture: the label and what follows it are removed, up to the next heading of the same
+#: or a higher level or the next paragraph of running text (related and recommended posts,
+#: newsletter prompts, share bars). Comment and author sections (below) go whole.
+SECTION_LABELS: tuple[str, ...] = (
+    # related, recommended, popular (English)
+    r"(?:related|similar|recommended|popular|trending|latest|recent|top|featured|more)"
+    r"(?: \w+)?(?: (?:articles?|posts?|stories|news|reads?|content|videos?|topics|links|for you))",
+    r"related|recommended(?: for you)?|trending(?: now)?|popular",
+    r"most (?:read|popular|viewed|shared)",
+    r"(?:read|watch) (?:more|next|also)|also read|more (?:from|on|in|about|like this) .{1,40}",
+    r"you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)|don'?t miss|up next",
+    r"(?:more )?stories you might like|what to read next|keep reading|further reading on .{1,40}",
+    # German
+    r"das könnte (?:sie|dich) (?:auch )?interessieren|(?:auch|ebenfalls) interessant",
+    r"mehr (?:zum thema|interessantes|aus .{1,40}|von .{1,40}|dazu|artikel|nachrichten)",
+    r"(?:weitere|ähnliche|verwandte|aktuelle|neueste|beliebte|passende)"
+    r" (?:artikel|beiträge|themen|nachrichten|meldungen|berichte|news|links|rezepte)(?: .{1,40})?",
+    r"lesen sie (?:auch|mehr|weiter)|(?:schon|auch) gelesen|meist(?:gelesen|geklickt|kommentiert)",
+    r"empfehlungen(?: der redaktion)?|top[- ]themen|das interessiert (?:andere|sie)",
+    # French, Spanish, Italian, Portuguese, Dutch, Polish
+    r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles? (?:similaires|liés)|les plus lus",
+    r"vous aimerez (?:aussi|peut-être)|(?:lea|lee) (?:también|más)|te puede interesar",
+    r"(?:noticias|artículos) relacionad[oa]s|lo más leído|más leídas",
+    r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também",
+    r"(?:notícias|artigos) relacionad[oa]s|lees ook|gerelateerde artikelen|meer nieuws",
+    r"(?:zobacz|czytaj) (?:też|także|również|więcej)|polecamy|najczęściej czytane|podobne artykuły",
+    # Chinese
+    r"相关(?:文章|阅读|新闻|推荐|链接|资讯|内容|话题)|(?:推荐|延伸|扩展|拓展|猜你)(?:阅读|喜欢)",
+    r"热门(?:文章|推荐|新闻|阅读|标签)?|精彩推荐|更多(?:文章|阅读|新闻|精彩|内容)|最新(?:文章|新闻|资讯)",
+    r"你(?:可能|也许)(?:还)?(?:喜欢|感兴趣)|为你推荐|看了又看",
+    # newsletter and subscription
+    r"(?:\w+ )?newsletter(?: \w+){0,3}|subscribe(?: to .{1,40}| now)?|sign up for .{1,40}",
+    r"abonnieren sie .{1,40}|jetzt abonnieren|inscrivez-vous .{1,40}|suscríbete .{1,40}",
+    r"订阅(?:我们)?|关注我们|扫码关注|扫描二维码",
+    # share and tags
+    r"share(?: this)?(?: (?:article|post|story|page))?(?: on)?|diesen artikel teilen|teilen",
+    r"分享(?:到|本文|文章)?|partager(?: cet article)?|compartir|condividi|udostępnij",
+)
+
+#: Labels of author boxes: like `SECTION_LABELS`, but the whole section goes (a biography is
+#: running text).
+AUTHOR_LABELS: tuple[str, ...] = (
+    r"about the authors?|über (?:den|die) autor(?:in|en)?|zum autor|zur autorin",
+    r"à propos de l'auteur|sobre el autor|sull'autore|o autorze|作者简介|关于作者",
+)
+
+#: Labels of comment sections (like `SECTION_LABELS`; kept with `PageOptions.keep_comments`).
+COMMENT_LABELS: tuple[str, ...] = (
+    # a singular "Response" or a "Reactions" heading is the article's own: number or plural
+    r"\d+ (?:comments?|responses?|replies|reactions)|comments(?: \(\d+\))?",
+    r"leave a (?:reply|comment)|join the discussion|post a comment|add a comment",
+    r"(?:\d+ )?kommentare?(?: \(\d+\))?|kommentieren|kommentar schreiben|diskutieren sie mit",
+    r"(?:\d+ )?(?:commentaires?|comentarios?|commenti|komentarze?|reacties)(?: \(\d+\))?",
+    r"(?:\d+ ?条?)?(?:评论|留言|网友评论|发表评论|热门评论|最新评论)(?: ?\(\d+\))?",
+)
+
+#: Class/id tokens of comment sections (kept with `PageOptions.keep_comments`); those of
+#: eight letters or more are also found inside compound names (`articleComments`).
+COMMENT_HINTS: frozenset[str] = frozenset(
+    {
+        "comment", "comments", "commentlist", "disqus", "respond", "response", "responses",
+        "replies", "discussion", "kommentare",
+    }
+)  # fmt: skip
+
+#: A short block whose whole text reads like one of these is removed on its own: ad labels,
+#: share and print prompts, "continue reading" teasers.
+DROP_LINES: tuple[str, ...] = (
+    r"advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|reklama",
+    r"publicité|publicidad|pubblicità|advertentie|广告|推广",
+    r"scroll (?:down )?to continue(?: with content)?|continue reading(?: below)?",
+    r"print(?: this)?(?: (?:article|page|story))?|drucken|e-?mail|tweet|pin it|imprimer",
+    r"artikel (?:drucken|teilen|versenden|merken)|(?:diesen )?artikel teilen",
+    r"(?:back|zurück) (?:to top|nach oben|zur übersicht)|nach oben|top|返回顶部",
+)
+
+#: A short block starting like one of these is an image credit or a source line for a
+#: picture, repeated under each one: removed (the picture and its caption stay).
+CREDIT_LINES: tuple[str, ...] = (
+    r"(?:photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|bildquelle"
+    r"|quelle|fuente|źródło|zdjęcie|crédit|crédits|图片来源|图片|图源|摄影)\s*[:：/]",
+    r"(?:©|\(c\)|copyright)\s*\S",
+    r"(?:getty images|shutterstock|istock(?:photo)?|adobe ?stock|clipdealer|imago|picture alliance)"
+    r"(?:\s*/\s*\S.*)?",
+)
+
+#: Class/id stems of chrome found inside compound names (`relatedArticles`,
+#: `article-comments-wrap`, `socialicons`): a class or id token containing one is a hint.
+#: Only long, unambiguous stems: short ones (`ad`, `nav`) are matched as whole tokens only.
+CHROME_HINT_STEMS: tuple[str, ...] = (
+    "related", "share", "sharing", "social", "newsletter", "subscri", "sidebar",
+    "breadcrumb", "cookie", "advert", "sponsor", "recommend", "authorbox", "author-box",
+    "authorbio", "author-bio", "aboutauthor", "about-author", "author-info", "authorinfo",
+    "readmore", "read-more", "moreposts", "morestories", "taboola", "outbrain", "disqus",
+    "popular", "trending", "banner", "teaser", "promo",
+)  # fmt: skip
+
+#: Hint tokens that name layout more than furniture (`elementor-widget`, `site-header` around
+#: everything): they make an element chrome only when it holds no running text.
+WEAK_HINTS: frozenset[str] = frozenset(
+    {
+        "widget", "widgets", "header", "footer", "meta", "secondary", "skip", "modal", "overlay",
+        "popup", "masthead", "topbar", "colophon", "likes", "tags", "promo", "teaser", "banner",
+        "menu", "popular", "trending",
+    }
+)  # fmt: skip

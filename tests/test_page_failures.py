@@ -1,0 +1,140 @@
+"""One hand-written page per failure class of whole-page extraction (tests/page_fixtures/
+failures): the article's text is kept, the furniture named for that class is not, and a page
+with prose never comes out empty."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scrapedown.page import PageOptions, clean_page, clean_page_result
+from scrapedown.page.policy import CHROME_HINTS
+from tests.page_fixtures import LONG, body, front, load, page
+
+CASES = {
+    "noscript_forum": (
+        ["restoring last week took two hours", "use a filesystem snapshot"],
+        [],
+    ),
+    "ad_class_article": (
+        ["Stale bread is not dry bread.", "toast from an old loaf still tastes fine"],
+        ["Ten soups for winter evenings"],
+    ),
+    "comment_section": (
+        ["A potted fig wants a new pot", "Then leave it alone for two weeks."],
+        ["4 Comments", "sulked for the whole winter", "olive tree"],
+    ),
+    "related_list": (
+        ["sleeper services across the continent", "lockable compartments"],
+        ["Rail pass prices", "Related articles", "The last sleeper", "相关阅读", "夜行列车"],
+    ),
+    "newsletter_box": (
+        ["首先要看钢材", "最后，别忘了定期磨刀。"],
+        ["Subscribe to our newsletter", "every Friday", "扫码关注"],
+    ),
+    "author_box": (
+        ["Reifen altern auch", "an einem Felgenbaum aufgehängt"],
+        ["Über den Autor", "Jonas Keller schreibt"],
+    ),
+    "jsonld_body": (
+        ["A tide table lists the times", "rule of twelfths approximates"],
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_failure_class(name: str) -> None:
+    keep, drop = CASES[name]
+    result = clean_page_result(load(f"failures/{name}.html"))
+    out = body(result.text)
+    assert [phrase for phrase in keep if phrase not in out] == []
+    assert [phrase for phrase in drop if phrase in out] == []
+    assert 0.0 <= result.confidence <= 1.0
+
+
+def test_comment_sections_are_kept_on_request() -> None:
+    html = load("failures/comment_section.html")
+    out = body(clean_page(html, page=PageOptions(keep_comments=True)))
+    assert "sulked for the whole winter" in out and "A potted fig wants" in out
+
+
+def test_a_page_whose_text_is_only_in_json_ld_is_reported_as_doubtful() -> None:
+    result = clean_page_result(load("failures/jsonld_body.html"))
+    assert result.low_confidence
+    assert front(result.text)["author"] == "Ana Lima"  # JSON-LD inside CDATA is read
+
+
+def test_a_marked_article_is_confident() -> None:
+    html = page("", f"<nav><a href='/'>Home</a></nav><article><p>{LONG}</p><p>{LONG}</p></article>")
+    result = clean_page_result(html)
+    assert not result.low_confidence and LONG in result.text
+
+
+def test_ad_labels_credits_and_share_prompts_go_inside_the_article() -> None:
+    html = page(
+        "",
+        "<article>"
+        f"<p>{LONG}</p><div class='slot'><span>Advertisement</span></div>"
+        "<figure><img src='https://img.example/a.jpg' alt='A harbour'>"
+        "<figcaption>Photo: Getty Images</figcaption></figure>"
+        f"<p>广告</p><p>{LONG} Second time.</p><p>Share this article</p>"
+        "</article>",
+    )
+    out = body(clean_page(html))
+    assert "Second time." in out and "https://img.example/a.jpg" in out
+    for phrase in ("Advertisement", "Getty", "广告", "Share this"):
+        assert phrase not in out
+
+
+def test_a_sentence_that_mentions_furniture_words_stays() -> None:
+    words = "Comments, related articles and a newsletter: we read every reply."
+    inner = f"<p>{LONG}</p><p>{words}</p><h2>Comments</h2><p>{LONG} Two.</p>"
+    html = page("", f"<article>{inner}</article>")
+    out = body(clean_page(html))
+    assert words in out
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    hint=st.sampled_from(sorted(CHROME_HINTS)),
+    tag=st.sampled_from(["div", "section", "article", "main", "aside"]),
+)
+def test_never_empty_when_the_only_prose_sits_in_hinted_chrome(hint: str, tag: str) -> None:
+    html = page("", f"<{tag} class='{hint} x-{hint}'><p>{LONG}</p><p>{LONG} Again.</p></{tag}>")
+    assert "Again." in body(clean_page(html))
+
+
+def _section(index: int) -> str:
+    return (
+        f"<div class='post'><h2>Part {index}</h2><p>{LONG}</p>"
+        f"<h3>Related articles</h3><ul><li><a href='/{index}'>A title of another post {index}"
+        "</a></li></ul><p>Advertisement</p></div>"
+    )
+
+
+def test_furniture_pruning_is_linear() -> None:
+    def best(count: int) -> float:
+        html = page("", "<article>" + "".join(_section(i) for i in range(count)) + "</article>")
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            clean_page(html)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = best(25), best(400)
+    assert large < 16 * small * 3, (small, large)  # 16x the input, well under 48x the time
+
+
+def test_a_section_named_like_furniture_in_the_singular_or_a_table_cell_stays() -> None:
+    inner = (
+        f"<p>{LONG}</p><h2>Response</h2><p>{LONG} Response body.</p>"
+        "<table><tr><th><strong>Comment</strong></th><th>Status</th></tr>"
+        "<tr><td>ok</td><td>done</td></tr></table>"
+    )
+    out = body(clean_page(page("", f"<article>{inner}</article>")))
+    assert "## Response" in out and "Response body." in out and "**Comment**" in out
