@@ -13,6 +13,7 @@ from scrapedown.frontmatter import FrontMatter, join_post, split_post
 from scrapedown.meta import unwrap_image_keys
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.punct import normalize_markdown
+from scrapedown.safety import safe_body, safe_start
 from scrapedown.urls import base_url_from_metadata, rewrite_markdown_urls, unwrap_url
 from scrapedown.whitespace import join_parts, strip_blank_edges
 
@@ -31,7 +32,7 @@ def clean(text: str, options: Options | None = None) -> str:
     if front is not None:
         front = unwrap_image_keys(front, options, lambda url: _unwrap_image(url, options))
     blank_after = front is not None and body.startswith("\n")
-    result = join_post(front, clean_body(body, options), blank_after)
+    result = join_post(front, safe_body(clean_body(body, options)), blank_after)
     return result.replace("\n", "\r\n") if crlf else result
 
 
@@ -40,7 +41,7 @@ def clean_html(html: str, options: Options | None = None) -> str:
     from scrapedown.pipeline import html_to_markdown
 
     options = _checked(html, options)
-    markdown = _normalize(html_to_markdown(html, options), options)
+    markdown = safe_start(safe_body(_normalize(html_to_markdown(html, options), options)))
     return markdown + "\n" if markdown else ""
 
 
