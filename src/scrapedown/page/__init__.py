@@ -77,8 +77,13 @@ def page_to_post(html: str, options: Options | None = None, page: PageOptions | 
 def clean_page(html: str, options: Options | None = None, page: PageOptions | None = None) -> str:
     """`clean(page_to_post(html))`: a whole page (or a post, or a fragment) as a clean post."""
     from scrapedown.api import clean
+    from scrapedown.safety.guard import public_errors
 
-    return clean(page_to_post(html, options, page), options)
+    if not isinstance(html, str):
+        raise TypeError(f"expected str, got {type(html).__name__}")
+    options = _options(options)
+    with public_errors("clean_page"):
+        return clean(page_to_post(html, options, page), options)
 
 
 def _convert(
