@@ -94,7 +94,9 @@ def _valid_reference(match: re.Match[str]) -> str:
 
 
 # A numeric character reference (all its digits: a longer number is left to the parser).
-_CHAR_REFERENCE = re.compile(r"&#(?:[xX]0*+([0-9A-Fa-f]{1,6})(?![0-9A-Fa-f])|0*+([0-9]{1,7})(?![0-9]));?")
+_CHAR_REFERENCE = re.compile(
+    r"&#(?:[xX]0*+([0-9A-Fa-f]{1,6})(?![0-9A-Fa-f])|0*+([0-9]{1,7})(?![0-9]));?"
+)
 
 # A private-use character, alone in a paragraph, marks where one region ends.
 _REGION_BREAK = "\ue0ff"

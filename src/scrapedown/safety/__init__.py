@@ -10,8 +10,10 @@
   (dropped, its text kept; see `safety.markdown`);
 - a body without front matter never starts with what would be read as a front-matter block.
 
-The common case costs a few C-level scans: a body with no `<` and no possibly unsafe URL
-(`safety.schemes.may_hold_unsafe_url`) is not parsed at all.
+The common case costs a few scans: a body whose tags are all allowed (`safety.html`) and no
+link destination of which may be unsafe (`safety.schemes.unsafe_destination_positions`) is
+not parsed at all; otherwise markdown-it parses its blocks, and only the paragraphs (inline
+content) holding a suspect position are parsed inline.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 
 from scrapedown.safety.html import is_safe_html
-from scrapedown.safety.schemes import is_unsafe_url, may_hold_unsafe_url
+from scrapedown.safety.schemes import is_unsafe_url, unsafe_destination_positions
 
 __all__ = ["XML_INVALID", "is_unsafe_url", "safe_body", "safe_start", "without_invalid_chars"]
 
@@ -27,7 +29,9 @@ __all__ = ["XML_INVALID", "is_unsafe_url", "safe_body", "safe_start", "without_i
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]+")
 # What front-matter readers take for an opening block at byte 0: a `---`/`+++`/`;;;` line
 # (Jekyll, Hugo, Hexo), a JSON object (Hugo), Hexo's `"key": …` members closed by `;;;`.
-_FRONT_MATTER_START = re.compile(r"\A(?:(?:---|\+\+\+|;;;)[ \t]*(?:\n|\Z)|\{|\"[^\n]*\n(?s:.*)^;;;)", re.M)
+_FRONT_MATTER_START = re.compile(
+    r"\A(?:(?:---|\+\+\+|;;;)[ \t]*(?:\n|\Z)|\{|\"[^\n]*\n(?s:.*)^;;;)", re.M
+)
 
 
 def without_invalid_chars(text: str) -> str:
@@ -38,7 +42,7 @@ def without_invalid_chars(text: str) -> str:
 def safe_body(markdown: str) -> str:
     """`markdown` with nothing unsafe in it (itself when nothing needs to change)."""
     markdown = without_invalid_chars(markdown)
-    if is_safe_html(markdown) and not may_hold_unsafe_url(markdown):
+    if is_safe_html(markdown) and not unsafe_destination_positions(markdown):
         return markdown
     from scrapedown.safety.markdown import repair
 

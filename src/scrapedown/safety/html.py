@@ -14,8 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrapedown.safety.policy import ALLOWED_TAGS, SAFE_AUTOLINK_SCHEMES, URL_ATTRIBUTES
-from scrapedown.safety.policy import attribute_allowed
+from scrapedown.safety.policy import (
+    ALLOWED_TAGS,
+    SAFE_AUTOLINK_SCHEMES,
+    URL_ATTRIBUTES,
+    attribute_allowed,
+)
 from scrapedown.safety.schemes import is_unsafe_srcset, is_unsafe_url
 
 _WS = "\t\n\f\r "
@@ -79,6 +83,7 @@ def _parse_tag(html: str, position: int) -> tuple[str, list[_Attribute], int] | 
     cursor = name.end()
     while True:
         match = _ATTRIBUTE_RE.match(html, cursor)
+        assert match is not None  # every part of the pattern is optional
         if match.group("name") is None:
             end = match.end()
             if end < len(html) and html[end] == ">":

@@ -13,18 +13,18 @@ no link at all.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline, autolink, html_inline, image, link
 from markdown_it.token import Token
 
 from scrapedown.safety.html import ESCAPED_LT, Edit, apply_edits, html_edits
-from scrapedown.safety.schemes import is_unsafe_url
+from scrapedown.safety.schemes import is_unsafe_url, unsafe_destination_positions
 from scrapedown.urls.markdown_map import LineMap
 
 _PIECES = "scrapedown_safety_pieces"
@@ -96,33 +96,33 @@ def _track_html(state: StateInline, silent: bool) -> bool:
     return found
 
 
-def _inline_with_context(state: StateCore) -> None:
-    """markdown-it's core `inline` rule, telling the inline rules which token they parse."""
-    for token in state.tokens:
-        if token.type == "inline":
-            state.env[_CURRENT] = token
-            token.children = token.children or []
-            state.md.inline.parse(token.content, state.md, state.env, token.children)
-    state.env.pop(_CURRENT, None)
-
-
 def _accept_every_link(url: str) -> bool:
     return True  # see every link a lenient renderer would make; safety is judged here
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    """Blocks only: the inline content of the suspect blocks is parsed by `_parse_inline`."""
     parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     parser.validateLink = _accept_every_link  # type: ignore[method-assign]
     parser.inline.ruler.at("link", _tracking_link(link, is_image=False))
     parser.inline.ruler.at("image", _tracking_link(image, is_image=True))
     parser.inline.ruler.at("autolink", _track_autolink)
     parser.inline.ruler.at("html_inline", _track_html)
-    parser.core.ruler.at("inline", _inline_with_context)
+    parser.core.ruler.disable(["inline", "text_join"])
     return parser
 
 
-class _Unplaceable(Exception):
+def _parse_inline(token: Token, env: dict[str, Any]) -> None:
+    """markdown-it's inline parse of `token`, telling the inline rules which token it is."""
+    parser = _parser()
+    env[_CURRENT] = token
+    token.children = []
+    parser.inline.parse(token.content, parser, env, token.children)
+    env.pop(_CURRENT, None)
+
+
+class _UnplaceableError(Exception):
     """An edit could not be mapped back to the text with certainty."""
 
 
@@ -130,7 +130,7 @@ def _placed(line_map: LineMap, token: Token, start: int, end: int) -> tuple[int,
     begin = line_map.locate(None, token, start)
     stop = line_map.locate(None, token, end)
     if begin is None or stop is None or line_map.text[begin:stop] != token.content[start:end]:
-        raise _Unplaceable
+        raise _UnplaceableError
     return begin, stop
 
 
@@ -168,25 +168,42 @@ def _definition_edits(line_map: LineMap, env: dict[str, Any]) -> list[Edit]:
         first, last = definition["map"][0], definition["map"][1] - 1
         bracket = line_map.lines[first].find("[")
         if bracket < 0:
-            raise _Unplaceable
+            raise _UnplaceableError
         begin = line_map.to_original(line_map.normalized_starts[first] + bracket)
         end = line_map.normalized_starts[last] + len(line_map.lines[last])
         edits.append(Edit(begin, line_map.to_original(end), ""))
     return edits
 
 
+def _suspect_lines(line_map: LineMap) -> set[int]:
+    """Lines holding a construct the first look could not clear (see `safety.safe_body`)."""
+    text = line_map.text
+    positions = [edit.start for edit in html_edits(text, autolinks=True)]
+    positions += unsafe_destination_positions(text)
+    return {bisect_right(line_map.original_starts, p) - 1 for p in positions}
+
+
+def _covers(token: Token, lines: set[int]) -> bool:
+    return token.map is not None and any(line in lines for line in range(*token.map))
+
+
 def _edits(markdown: str) -> list[Edit]:
     env: dict[str, Any] = {}
     tokens = _parser().parse(markdown, env)
-    pieces: list[_Piece] = env.get(_PIECES, [])
-    blocks = [t for t in tokens if t.type == "html_block" and html_edits(t.content)]
-    if not pieces and not blocks and not env.get("references"):
-        return []
     line_map = LineMap(markdown)
-    line_map.prepare([t for t in tokens if t.type == "inline"])
+    suspects = _suspect_lines(line_map)
+    inline = [t for t in tokens if t.type == "inline"]
+    definitions = _definition_edits(line_map, env)
+    for token in inline:
+        # An unsafe definition: its uses anywhere lose their brackets too.
+        if definitions or _covers(token, suspects):
+            _parse_inline(token, env)
+    pieces: list[_Piece] = env.get(_PIECES, [])
+    blocks = [t for t in tokens if t.type == "html_block" and _covers(t, suspects)]
+    line_map.prepare(inline)
     edits = [e for block in blocks for e in _block_edits(line_map, block)]
     edits += [e for piece in pieces for e in _piece_edits(line_map, piece)]
-    edits += _definition_edits(line_map, env)
+    edits += definitions
     return sorted(edits, key=lambda edit: (edit.start, edit.end))
 
 
@@ -215,7 +232,7 @@ def repair(markdown: str) -> str:
     for _ in range(_ROUNDS):
         try:
             edits = _edits(markdown)
-        except _Unplaceable:
+        except _UnplaceableError:
             break
         if not edits:
             return markdown

@@ -16,10 +16,10 @@ from urllib.parse import unquote
 from scrapedown.safety.policy import SAFE_DATA_IMAGES, UNSAFE_SCHEMES
 
 # Controls, spaces and invisible format characters a reader would not see in a scheme.
-_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\xa0\xad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+")
+_INVISIBLE_RE = re.compile(
+    r"[\x00-\x20\x7f-\xa0\xad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+"
+)
 _SCHEME_RE = re.compile(r"([a-z][a-z0-9+.\-]*):")
-# What any unsafe scheme looks like once decoded and stripped (a cheap first look at a text).
-_HINT_RE = re.compile(r"script:|data:|file:")
 _DECODE_ROUNDS = 3
 
 
@@ -54,11 +54,29 @@ def is_unsafe_url(value: str, *, image: bool = False) -> bool:
 
 def is_unsafe_srcset(value: str) -> bool:
     """Whether any candidate URL of a `srcset` value is unsafe."""
-    return any(is_unsafe_url(part.split()[0], image=True) for part in value.split(",") if part.split())
+    return any(
+        is_unsafe_url(part.split()[0], image=True) for part in value.split(",") if part.split()
+    )
 
 
-def may_hold_unsafe_url(text: str) -> bool:
-    """A cheap, conservative first look: False only when no URL in `text` can be unsafe."""
-    if ":" not in text and "&" not in text and "%" not in text:
-        return False
-    return bool(_HINT_RE.search(decoded(text)))
+def unsafe_destination_positions(text: str) -> list[int]:
+    """Where a Markdown link destination (after `](`) or reference definition (after `]:`)
+    may start with an unsafe scheme: a cheap, conservative look at `text` (raw HTML attributes
+    are `safety.html`'s part)."""
+    positions = []
+    for match in _DESTINATION_RE.finditer(text):
+        if _PLAINLY_SAFE_RE.match(text, match.end()):
+            continue
+        window = decoded(text[match.end() : match.end() + _WINDOW]).lstrip("<>")
+        scheme = _SCHEME_RE.match(window)
+        name = scheme.group(1) if scheme else ""
+        if name in UNSAFE_SCHEMES or name.endswith("script") or name == "data":
+            positions.append(match.start())
+    return positions
+
+
+_DESTINATION_RE = re.compile(r"\]\(|\]:")
+# The usual destinations, whose scheme is plainly safe as written: http(s), path, fragment.
+_PLAINLY_SAFE_RE = re.compile(r"[ ]?<?(?:https?://|/|#|\.\.?/)", re.IGNORECASE)
+# Enough for "javascript:" written with padded character references and ignorable characters.
+_WINDOW = 256
