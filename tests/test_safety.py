@@ -408,3 +408,36 @@ def test_generated_hostile_text_renders_safe(text: str, options: Options) -> Non
     for output in _outputs(text, options):
         assert render_problems(output) == [], (text, output)
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", output)
+
+
+# --- linear time ------------------------------------------------------------------------------
+
+_REPEATED = {
+    "unclosed tags": "<x ",
+    "tags in attributes": '<x title="',
+    "unclosed comments": "<!--",
+    "comments": "<!-- a --><script>",
+    "unsafe links": "[x](javascript:a) ",
+    "handlers": "<b onclick=1>x</b> ",
+    "definitions": "[r]: javascript:x\n",
+    "blocks": "<div onclick=1>\n",
+}
+
+
+def _best_time(text: str) -> float:
+    from time import perf_counter
+
+    best = float("inf")
+    for _ in range(3):
+        start = perf_counter()
+        clean(text)
+        best = min(best, perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("unit", list(_REPEATED.values()), ids=list(_REPEATED))
+def test_safety_stage_is_linear(unit: str) -> None:
+    """4× the input must not take much more than 4× the time (16× would be quadratic)."""
+    size = 4000 // len(unit) + 1
+    small, large = _best_time(unit * size), _best_time(unit * size * 4)
+    assert large < 10 * small + 0.05, (small, large)

@@ -98,15 +98,16 @@ def _parse_tag(html: str, position: int) -> tuple[str, list[_Attribute], int] | 
 
 def _comment_end(html: str, position: int) -> int | None:
     """End of the comment at `position` (`<!--`), or None when a browser would read it
-    differently from what it looks like (`<!-->`, `<!--->`) or it never ends."""
+    differently from what it looks like (`<!-->`, `<!--->`) or it never ends (-1)."""
     body = position + 4
     if html.startswith(">", body) or html.startswith("->", body):
         return None
-    ends = [i for i in (html.find("-->", body), html.find("--!>", body)) if i >= 0]
-    if not ends:
-        return None
-    first = min(ends)
-    return first + (3 if html.startswith("-->", first) else 4)
+    dashes = html.find("-->", body)
+    # A `--!>` ends a comment too, when it comes first (searched only up to the `-->`).
+    bang = html.find("--!>", body) if dashes < 0 else html.find("--!>", body, dashes + 3)
+    if bang >= 0:
+        return bang + 4
+    return dashes + 3 if dashes >= 0 else -1
 
 
 def _is_autolink(html: str, position: int) -> int | None:
@@ -124,37 +125,62 @@ def _tag_edits(tag: str, attributes: list[_Attribute]) -> list[Edit]:
     return [Edit(a.start, a.end, "") for a in attributes if _bad_attribute(bare, a)]
 
 
+# A tag is scanned to its end (to the end of the markup when it never ends), and the scan goes
+# on right after the `<` of a tag that is not allowed, so tags hidden in each other's attribute
+# values are scanned again. Past this many characters scanned per character of markup (plus a
+# constant), every later `<` is escaped unscanned: a safe over-approximation that keeps the
+# scan linear.
+_SCAN_BUDGET = 8
+_SCAN_BUDGET_BASE = 4096
+
+
 def html_edits(html: str, *, autolinks: bool = False) -> list[Edit]:
     """The edits that make raw HTML `html` safe (none when it already is), in order.
 
     With `autolinks`, `<https://…>` and `<a@b.c>` count as Markdown autolinks, not tags (for a
     first look at a whole Markdown text)."""
-    edits: list[Edit] = []
+    scan = _Scan(html, autolinks)
     cursor = 0
     while True:
         found = _OPEN_RE.search(html, cursor)
         if found is None:
-            return edits
+            return scan.edits
         position = found.start()
-        end = _construct_end(html, position, autolinks, edits)
+        end = scan.construct_end(position)
         cursor = position + 1 if end is None else end
 
 
-def _construct_end(html: str, position: int, autolinks: bool, edits: list[Edit]) -> int | None:
-    """Check the construct at `position`; None when its `<` was escaped (scan on after it)."""
-    if html.startswith("<!--", position):
-        end = _comment_end(html, position)
-    elif autolinks and (autolink_end := _is_autolink(html, position)) is not None:
-        return autolink_end
-    else:
-        parsed = _parse_tag(html, position)
-        if parsed is not None and parsed[0].lstrip("/") in ALLOWED_TAGS:
-            edits.extend(_tag_edits(parsed[0], parsed[1]))
-            return parsed[2]
-        end = None
-    if end is None:
-        edits.append(Edit(position, position + 1, ESCAPED_LT))
-    return end
+class _Scan:
+    """The state of one scan: its edits, and what is known about the markup's tail."""
+
+    def __init__(self, html: str, autolinks: bool) -> None:
+        self.html = html
+        self.autolinks = autolinks
+        self.edits: list[Edit] = []
+        self.budget = _SCAN_BUDGET * len(html) + _SCAN_BUDGET_BASE
+        self.no_comment_end_after = len(html) + 1
+
+    def construct_end(self, position: int) -> int | None:
+        """Check the construct at `position`; None when its `<` was escaped."""
+        html = self.html
+        end: int | None = None
+        if html.startswith("<!--", position):
+            if position < self.no_comment_end_after:
+                end = _comment_end(html, position)
+                if end == -1:  # no comment ends after here: none that starts later ends either
+                    self.no_comment_end_after = position
+                    end = None
+        elif self.autolinks and (autolink_end := _is_autolink(html, position)) is not None:
+            return autolink_end
+        elif self.budget > 0:
+            parsed = _parse_tag(html, position)
+            self.budget -= (len(html) if parsed is None else parsed[2]) - position
+            if parsed is not None and parsed[0].lstrip("/") in ALLOWED_TAGS:
+                self.edits.extend(_tag_edits(parsed[0], parsed[1]))
+                return parsed[2]
+        if end is None:
+            self.edits.append(Edit(position, position + 1, ESCAPED_LT))
+        return end
 
 
 def is_safe_html(text: str) -> bool:
