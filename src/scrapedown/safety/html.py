@@ -3,8 +3,10 @@
 The scanner follows the HTML tokenizer's rules for what a tag, an attribute and a comment are
 (attribute names and unquoted values, `/` between attributes, `<!-->`, `--!>`), so that what it
 calls text is text to a browser too. A construct that is not an allowed, complete start or end
-tag or a well-formed comment has its `<` written `&lt;`: the rest reads as text, and the scan
-goes on right after that `<`, exactly where a browser would then look for the next tag. An
+tag or a well-formed comment has its `<` written `&lt;` (the rest reads as text, and the scan
+goes on right after that `<`, exactly where a browser would then look for the next tag) —
+except a complete tag of a harmless element not on the list (a custom element), which is
+removed with its attributes, its content kept, as a browser would show it. An
 allowed tag loses the attributes that are not allowed or hold an unsafe URL. Every step moves
 forward and every pattern is possessive: linear in the length of the markup.
 """
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 from scrapedown.safety.policy import (
     ALLOWED_TAGS,
+    ESCAPED_TAGS,
     SAFE_AUTOLINK_SCHEMES,
     URL_ATTRIBUTES,
     attribute_allowed,
@@ -94,6 +97,15 @@ def _parse_tag(html: str, position: int) -> tuple[str, list[_Attribute], int] | 
             return None  # an unterminated quoted value: the tag never ends
         attributes.append(_Attribute(match.group("name").lower(), value, cursor, match.end()))
         cursor = match.end()
+
+
+def _is_element_name(name: str) -> bool:
+    """A name a browser makes an ordinary element of (letters, digits, `-`, `_`, `.`, `:`);
+    anything odder (`https:` of an autolink, `a@b.c`) is escaped, not removed."""
+    return _ELEMENT_NAME_RE.fullmatch(name) is not None and not name.endswith(":")
+
+
+_ELEMENT_NAME_RE = re.compile(r"[a-z][a-z0-9._:-]*+")
 
 
 def _comment_end(html: str, position: int) -> int | None:
@@ -175,8 +187,12 @@ class _Scan:
         elif self.budget > 0:
             parsed = _parse_tag(html, position)
             self.budget -= (len(html) if parsed is None else parsed[2]) - position
-            if parsed is not None and parsed[0].lstrip("/") in ALLOWED_TAGS:
+            name = parsed[0].lstrip("/") if parsed is not None else ""
+            if parsed is not None and name in ALLOWED_TAGS:
                 self.edits.extend(_tag_edits(parsed[0], parsed[1]))
+                return parsed[2]
+            if parsed is not None and name not in ESCAPED_TAGS and _is_element_name(name):
+                self.edits.append(Edit(position, parsed[2], ""))  # harmless: removed
                 return parsed[2]
         if end is None:
             self.edits.append(Edit(position, position + 1, ESCAPED_LT))

@@ -30,6 +30,19 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Tags not allowed that are escaped (shown as the text the author typed): they run script,
+#: load content, take over parsing (raw text, foreign content) or the page (forms, `<base>`).
+#: Any other tag not allowed (a custom element, `<font>`-like junk) is removed, content kept.
+ESCAPED_TAGS: frozenset[str] = frozenset(
+    {
+        "script", "style", "iframe", "object", "embed", "applet", "plaintext", "xmp", "noembed",
+        "noframes", "noscript", "template", "textarea", "title", "svg", "math", "frame",
+        "frameset", "base", "meta", "link", "form", "input", "button", "select", "option",
+        "param", "image", "isindex", "listing", "marquee", "dialog", "portal", "slot", "html",
+        "head", "body",
+    }
+)  # fmt: skip
+
 #: Attributes that may stay, per tag ("*": on every allowed tag). Names in lower case.
 ALLOWED_ATTRIBUTES: tuple[tuple[str, frozenset[str]], ...] = (
     ("*", frozenset({"title", "lang", "dir", "id", "align"})),
