@@ -46,6 +46,10 @@ _RAW_DANGER = re.compile(
 )
 
 
+# A well-formed comment as a browser ends it (text inside is inert); `<!-->` is left to be seen.
+_COMMENT = re.compile(r"<!--(?!-?>).*?--!?>", re.DOTALL)
+
+
 def _scheme_is_unsafe(value: str) -> bool:
     for _ in range(3):
         value = unquote(unescape(value))
@@ -91,7 +95,7 @@ def render_problems(markdown: str) -> list[str]:
         scanner.feed(html)
         scanner.close()
         problems += scanner.problems
-        problems += [m.group() for m in _RAW_DANGER.finditer(html)]
+        problems += [m.group() for m in _RAW_DANGER.finditer(_COMMENT.sub("", html))]
     return problems
 
 

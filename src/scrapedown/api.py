@@ -6,7 +6,9 @@ in the CLI's process pool, in Dask or in Spark.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from html import unescape
 
 from scrapedown.errors import ScrapedownError
 from scrapedown.frontmatter import FrontMatter, join_post, split_post
@@ -79,13 +81,24 @@ _SETTLE_ROUNDS = 3
 def _settled(body: str, options: Options) -> str:
     """The final safety stage on a cleaned body. What it escapes or drops can read differently
     to a second run (an escaped comment no longer hides the tag after it), so a body it changes
-    is cleaned again until a run changes nothing: the output stays idempotent."""
+    is cleaned again until a run changes nothing: the output stays idempotent. A second run that
+    would lose text (a page left half-converted, re-read as HTML) is not taken."""
     for _ in range(_SETTLE_ROUNDS):
         safe = safe_body(body)
         if safe == body:
             return safe
         body = clean_body(safe, options)
+        if _letters(body) < _letters(safe) * 0.9:
+            return safe
     return safe_body(body)
+
+
+def _letters(text: str) -> int:
+    """About how many letters and digits `text` shows (tags left out)."""
+    return sum(map(str.isalnum, _TAG.sub("", unescape(text))))
+
+
+_TAG = re.compile(r"<[^<>]*+>")
 
 
 def _markdown_urls(markdown: str, options: Options) -> str:

@@ -65,8 +65,8 @@ def _unquoted(value: str) -> str:
 
 def _bad_attribute(tag: str, attribute: _Attribute) -> bool:
     name = attribute.name
-    if not attribute_allowed(tag, name):
-        return True
+    if not attribute_allowed(tag, name) or "<" in attribute.value:
+        return True  # markup in a value is how mutation XSS hides: such a value never stays
     if name not in URL_ATTRIBUTES:
         return False
     value = _unquoted(attribute.value)

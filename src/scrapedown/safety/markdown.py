@@ -170,8 +170,10 @@ def _definition_edits(line_map: LineMap, env: dict[str, Any]) -> list[Edit]:
         if bracket < 0:
             raise _UnplaceableError
         begin = line_map.to_original(line_map.normalized_starts[first] + bracket)
-        end = line_map.normalized_starts[last] + len(line_map.lines[last])
-        edits.append(Edit(begin, line_map.to_original(end), ""))
+        end = line_map.to_original(line_map.normalized_starts[last] + len(line_map.lines[last]))
+        if bracket == 0 and line_map.text.startswith("\n", end):
+            end += 1  # a definition alone on its lines: the lines go
+        edits.append(Edit(begin, end, ""))
     return edits
 
 
