@@ -6,13 +6,17 @@ in the CLI's process pool, in Dask or in Spark.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from html import unescape
 
 from scrapedown.errors import ScrapedownError
 from scrapedown.frontmatter import FrontMatter, join_post, split_post
 from scrapedown.meta import unwrap_image_keys
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.punct import normalize_markdown
+from scrapedown.safety import safe_body, safe_start
+from scrapedown.safety.guard import public_errors
 from scrapedown.urls import base_url_from_metadata, rewrite_markdown_urls, unwrap_url
 from scrapedown.whitespace import join_parts, strip_blank_edges
 
@@ -23,6 +27,11 @@ def clean(text: str, options: Options | None = None) -> str:
     Raises `ScrapedownError` for input it cannot handle (broken front matter, oversized body).
     """
     options = _checked(text, options)
+    with public_errors("clean"):
+        return _clean(text, options)
+
+
+def _clean(text: str, options: Options) -> str:
     crlf = "\r\n" in text
     if crlf:
         text = text.replace("\r\n", "\n")
@@ -31,7 +40,7 @@ def clean(text: str, options: Options | None = None) -> str:
     if front is not None:
         front = unwrap_image_keys(front, options, lambda url: _unwrap_image(url, options))
     blank_after = front is not None and body.startswith("\n")
-    result = join_post(front, clean_body(body, options), blank_after)
+    result = join_post(front, _settled(clean_body(body, options), options), blank_after)
     return result.replace("\n", "\r\n") if crlf else result
 
 
@@ -40,7 +49,9 @@ def clean_html(html: str, options: Options | None = None) -> str:
     from scrapedown.pipeline import html_to_markdown
 
     options = _checked(html, options)
-    markdown = _normalize(html_to_markdown(html, options), options)
+    with public_errors("clean_html"):
+        markdown = _normalize(html_to_markdown(html, options), options)
+        markdown = safe_start(_settled(markdown, options))
     return markdown + "\n" if markdown else ""
 
 
@@ -62,6 +73,32 @@ def clean_body(body: str, options: Options) -> str:
         for segment in segments
     ]
     return _normalize(join_parts([p for p in map(strip_blank_edges, parts) if p.strip()]), options)
+
+
+_SETTLE_ROUNDS = 3
+
+
+def _settled(body: str, options: Options) -> str:
+    """The final safety stage on a cleaned body. What it escapes or drops can read differently
+    to a second run (an escaped comment no longer hides the tag after it), so a body it changes
+    is cleaned again until a run changes nothing: the output stays idempotent. A second run that
+    would lose text (a page left half-converted, re-read as HTML) is not taken."""
+    for _ in range(_SETTLE_ROUNDS):
+        safe = safe_body(body)
+        if safe == body:
+            return safe
+        body = clean_body(safe, options)
+        if _letters(body) < _letters(safe) * 0.9:
+            return safe
+    return safe_body(body)
+
+
+def _letters(text: str) -> int:
+    """About how many letters and digits `text` shows (tags left out)."""
+    return sum(map(str.isalnum, _TAG.sub("", unescape(text))))
+
+
+_TAG = re.compile(r"<[^<>]*+>")
 
 
 def _markdown_urls(markdown: str, options: Options) -> str:

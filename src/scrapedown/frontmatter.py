@@ -17,6 +17,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from scrapedown.errors import ScrapedownError
+from scrapedown.safety import safe_start
 
 Format = Literal["yaml", "toml", "json"]
 
@@ -180,7 +181,7 @@ def join_post(front: FrontMatter | None, body: str, blank_after: bool) -> str:
     body = body.strip("\n") if body.strip() else ""
     if front is None:
         # A leading thematic break would read as an opening front-matter delimiter.
-        body = _LEADING_RULES.sub("", body)
+        body = safe_start(_LEADING_RULES.sub("", body))
         return body + "\n" if body else ""
     if not body:
         return front.raw

@@ -18,12 +18,42 @@ Unwrap = Callable[[str], str]
 
 
 def unwrap_image_keys(front: FrontMatter, options: Options, unwrap: Unwrap) -> FrontMatter:
-    """The front matter with every proxied URL under `options.image_keys` unwrapped."""
+    """The front matter with every proxied URL under `options.image_keys` unwrapped.
+
+    The edited block must read back as the old data with exactly those values changed (no key
+    added, no other value touched); otherwise it is left as it was.
+    """
     raw = front.raw
+    changed: dict[tuple[str, str], str] = {}
     for key in options.image_keys:
         pairs = [(old, unwrap(old)) for old in _string_values(front.data.get(key))]
-        raw = replace_values(raw, front.fmt, key, [(old, new) for old, new in pairs if new != old])
-    return front if raw == front.raw else replace(front, raw=raw)
+        pairs = [(old, new) for old, new in pairs if new != old]
+        changed.update(((key, old), new) for old, new in pairs)
+        raw = replace_values(raw, front.fmt, key, pairs)
+    if raw == front.raw or not _reads_back(raw, front, changed):
+        return front
+    return replace(front, raw=raw)
+
+
+def _reads_back(raw: str, front: FrontMatter, changed: dict[tuple[str, str], str]) -> bool:
+    """Whether `raw` parses to `front.data` with the `changed` values (and nothing else)."""
+    from scrapedown.errors import ScrapedownError
+    from scrapedown.frontmatter import split_post
+
+    try:
+        parsed, _ = split_post(raw)
+    except ScrapedownError:
+        return False
+    if parsed is None or parsed.fmt != front.fmt:
+        return False
+    expected = {}
+    for key, value in front.data.items():
+        if isinstance(value, str):
+            value = changed.get((key, value), value)
+        elif isinstance(value, list):
+            value = [changed.get((key, v), v) if isinstance(v, str) else v for v in value]
+        expected[key] = value
+    return dict(parsed.data) == expected
 
 
 def _string_values(value: object) -> Iterator[str]:
@@ -90,8 +120,15 @@ def _replace_in_line(line: str, fmt: str, old: str, new: str) -> str | None:
     for quote, encode in _ENCODERS[fmt]:
         needle = quote + encode(old) + quote
         if needle in line:
-            return line.replace(needle, quote + encode(new) + quote, 1)
+            fits = _FITS[fmt, quote](new) and (quote or not _in_flow(line, line.index(needle)))
+            value = quote + encode(new) + quote if fits else _requoted(new)
+            return line.replace(needle, value, 1)
     return None
+
+
+def _in_flow(line: str, position: int) -> bool:
+    """Whether `position` is inside a YAML flow collection (`[…]`, `{…}`) of `line`."""
+    return "[" in line[:position] or "{" in line[:position]
 
 
 def _yaml_plain(value: str) -> str:
@@ -104,6 +141,46 @@ def _yaml_single(value: str) -> str:
 
 def _double(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)[1:-1]
+
+
+# A value that reads back as itself, unquoted (YAML plain scalar: no indicator first, no
+# space, comment, flow or quote character anywhere, no trailing colon) or inside single quotes
+# (YAML single-quoted, TOML literal: no line break, no control character).
+_PLAIN_RE = re.compile(r"[^\s#,\[\]{}'\"\\:`|>!&*?@%-][^\s,\[\]{}'\"\\]*+")
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def _plain_fits(value: str) -> bool:
+    return bool(_PLAIN_RE.fullmatch(value)) and not value.endswith(":")
+
+
+def _single_fits(value: str) -> bool:
+    return _CONTROL_RE.search(value) is None
+
+
+def _literal_fits(value: str) -> bool:
+    return "'" not in value and _CONTROL_RE.search(value) is None
+
+
+def _double_fits(value: str) -> bool:
+    return _CONTROL_RE.search(value) is None
+
+
+_FITS: dict[tuple[str, str], Callable[[str], bool]] = {
+    ("yaml", ""): _plain_fits,
+    ("yaml", "'"): _single_fits,
+    ("yaml", '"'): _double_fits,
+    ("toml", "'"): _literal_fits,
+    ("toml", '"'): _double_fits,
+    ("json", '"'): _double_fits,
+}
+
+
+def _requoted(value: str) -> str:
+    """`value` as a double-quoted string every format reads the same way (YAML double-quoted,
+    TOML basic, JSON): backslash, quote and every control or special character escaped."""
+    escaped = _double(value)
+    return '"' + _CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
 
 
 _ENCODERS: dict[str, tuple[tuple[str, Callable[[str], str]], ...]] = {

@@ -14,17 +14,19 @@ from scrapedown.errors import ScrapedownError
 from scrapedown.html import root_of, soup_from_tree
 from scrapedown.options import Options
 from scrapedown.rules import apply_soup_rules, apply_tree_rules
-from scrapedown.tree import inner_html, parse_tree
+from scrapedown.safety import XML_INVALID
+from scrapedown.tree import Element, inner_html, parse_tree
 from scrapedown.whitespace import tidy_markdown
 
 
 def html_to_markdown(html: str, options: Options) -> str:
     """Stages 3–6 for one HTML region: parse, clean, convert, tidy."""
-    tree = parse_tree(html, options.max_depth)
+    tree = parse_tree(xml_compatible(html), options.max_depth)
     if tree is None:
         return ""
     try:
         apply_tree_rules(tree, options)
+        _unwrap_stray_rows(tree)
         root = root_of(soup_from_tree(tree))
         apply_soup_rules(root, options)
         markdown = Converter(options).convert_tree(root)
@@ -45,7 +47,9 @@ def convert_regions(regions: list[str], options: Options) -> list[str]:
     if len(regions) < 2 or any(_REGION_BREAK in r or "<base" in r.lower() for r in regions):
         return [html_to_markdown(region, options) for region in regions]
     closed = [
-        inner_html(tree) if (tree := parse_tree(r, options.max_depth)) is not None else ""
+        inner_html(tree)
+        if (tree := parse_tree(xml_compatible(r), options.max_depth)) is not None
+        else ""
         for r in regions
     ]
     joined = html_to_markdown(f"<p>{_REGION_BREAK}</p>".join(closed), options)
@@ -54,6 +58,45 @@ def convert_regions(regions: list[str], options: Options) -> list[str]:
         return [html_to_markdown(region, options) for region in regions]
     return parts
 
+
+_ROW_PARENTS = frozenset({"table", "thead", "tbody", "tfoot"})
+
+
+def _unwrap_stray_rows(tree: Element) -> None:
+    """A row that is not a row of its table (`<caption><div><tr>`, as libxml2 may leave it) is
+    written as a plain block with its cells: the converter only knows rows of tables."""
+    for row in list(tree.iter("tr")):
+        parent = row.getparent()
+        if parent is not None and parent.tag not in _ROW_PARENTS:
+            row.tag = "div"
+            for cell in row:
+                if cell.tag in ("td", "th"):
+                    cell.tag = "div"
+
+
+def xml_compatible(html: str) -> str:
+    """`html` without the characters (raw or as character references) an XML tree cannot hold
+    and lxml refuses: C0 controls but tab, newline and carriage return (a form feed, HTML
+    whitespace, becomes a space), U+FFFE and U+FFFF. Browsers show none of them."""
+    if "&#" in html:
+        html = _CHAR_REFERENCE.sub(_valid_reference, html)
+    if XML_INVALID.search(html) is None:
+        return html
+    return XML_INVALID.sub(lambda m: " " if "\f" in m.group() else "", html)
+
+
+def _valid_reference(match: re.Match[str]) -> str:
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    if code == 0x0C:
+        return " "
+    return "" if code < 0x110000 and XML_INVALID.match(chr(code)) else match.group()
+
+
+# A numeric character reference (all its digits: a longer number is left to the parser).
+_CHAR_REFERENCE = re.compile(
+    r"&#(?:[xX]0*+([0-9A-Fa-f]{1,6})(?![0-9A-Fa-f])|0*+([0-9]{1,7})(?![0-9]));?"
+)
 
 # A private-use character, alone in a paragraph, marks where one region ends.
 _REGION_BREAK = "\ue0ff"

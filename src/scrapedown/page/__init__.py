@@ -121,9 +121,14 @@ def clean_page_result(
 ) -> PageResult:
     """`clean_page` with the extraction's confidence (for `-v` and the CLI's summary)."""
     from scrapedown.api import clean
+    from scrapedown.safety.guard import public_errors
 
-    post, confidence = _post_and_confidence(html, options, page)
-    return PageResult(clean(post, options), confidence)
+    if not isinstance(html, str):
+        raise TypeError(f"expected str, got {type(html).__name__}")
+    options = _options(options)
+    with public_errors("clean_page"):
+        post, confidence = _post_and_confidence(html, options, page)
+        return PageResult(clean(post, options), confidence)
 
 
 def _convert(

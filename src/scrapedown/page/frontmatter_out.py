@@ -18,12 +18,13 @@ from ruamel.yaml.util import timestamp_regexp
 
 from scrapedown.errors import ScrapedownError
 from scrapedown.page.dates import format_date
-from scrapedown.page.metadata import PageMeta
+from scrapedown.page.metadata import PageMeta, is_web_url
 from scrapedown.page.options import PageOptions
 from scrapedown.page.presets import FIELDS, PRESETS, Preset
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STRING = "tag:yaml.org,2002:str"
+_URL_FIELDS = frozenset({"cover", "url"})
 
 
 class _DateText(str):
@@ -74,6 +75,8 @@ def front_matter_data(meta: PageMeta, page: PageOptions) -> dict[str, Any]:
         value = _field_value(meta, name, date_format)
         if not key or value in (None, "", ()):
             continue
+        if name in _URL_FIELDS and not is_web_url(str(value)):
+            continue  # only http(s) or relative URLs reach front matter
         if isinstance(value, tuple):
             value = list(value) if len(value) > 1 or name in preset.list_fields else value[0]
         elif name in preset.list_fields:

@@ -105,11 +105,20 @@ def read_metadata(doc: Element, article: Element) -> PageMeta:
         description=_first(
             [*_values(meta, DESCRIPTION_KEYS), jsonld.text(node.get("description"))]
         ),
-        cover=_first(images),
+        cover=_first(image for image in images if is_web_url(image)),
         lang=_language(doc, meta, node),
         url=page_url,
         base_href=_first(str(base.get("href") or "") for base in doc.iter("base")),
     )
+
+
+def is_web_url(url: str) -> bool:
+    """Whether `url` may stand in front matter as a page or image URL: http(s), protocol-relative
+    or relative, with no scheme that runs code however it is decoded (`og:image` is untrusted)."""
+    from scrapedown.safety import is_unsafe_url
+    from scrapedown.urls.target import is_http_or_relative
+
+    return is_http_or_relative(url) and not is_unsafe_url(url)
 
 
 def _meta_values(doc: Element) -> dict[str, list[str]]:

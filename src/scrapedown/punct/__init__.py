@@ -36,9 +36,13 @@ def normalize_punctuation(text: str, options: Options | None = None) -> str:
     """
     # The engine loads on first use: `scrapedown.options` imports this package, and the CLI
     # imports the options before it knows it has any work.
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
     from scrapedown.punct.text import normalize_text
+    from scrapedown.safety.guard import public_errors
 
-    return normalize_text(text, _punct_options(options))
+    with public_errors("normalize_punctuation"):
+        return normalize_text(text, _punct_options(options))
 
 
 def normalize_markdown(markdown: str, options: Options | None = None) -> str:

@@ -52,9 +52,13 @@ def unwrap_url(
         raise TypeError(f"expected str, got {type(url).__name__}")
     if kind not in _KINDS:
         raise ValueError(f"kind must be 'img' or 'link', not {kind!r}")
+    if not isinstance(url, str):
+        raise TypeError(f"expected str, got {type(url).__name__}")
+    from scrapedown.safety.guard import public_errors
     from scrapedown.urls.unwrap import unwrap
 
-    return unwrap(url, kind, base_url, _options(options).urls)
+    with public_errors("unwrap_url"):
+        return unwrap(url, kind, base_url, _options(options).urls)
 
 
 def rewrite_urls(soup: BeautifulSoup, options: Options, base_url: str | None = None) -> None:

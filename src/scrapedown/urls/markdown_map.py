@@ -14,6 +14,7 @@ from bisect import bisect_right
 from markdown_it.token import Token
 
 _NEWLINE_RE = re.compile(r"\r\n?|\n")
+_LF_RE = re.compile("\n")
 
 
 class LineMap:
@@ -29,6 +30,7 @@ class LineMap:
         self.original_starts = [0] + [match.end() for match in _NEWLINE_RE.finditer(text)]
         self._line_cursor: dict[int, int] = {}
         self._token_columns: dict[int, list[int | None]] = {}
+        self._token_line_starts: dict[int, list[int]] = {}
 
     def original(self, start: int, length: int) -> str:
         """The original text at `start` (an offset in `text`)."""
@@ -79,6 +81,14 @@ class LineMap:
         self._line_cursor[line_number] = column + len(verbatim)
         return column - lead
 
+    def _content_line_starts(self, token: Token) -> list[int]:
+        """Where each line of `token.content` starts (cached: a token may hold many places)."""
+        cached = self._token_line_starts.get(id(token))
+        if cached is None:
+            cached = [0] + [m.end() for m in _LF_RE.finditer(token.content)]
+            self._token_line_starts[id(token)] = cached
+        return cached
+
     def locate(self, start: int | None, token: Token | None, inline_start: int) -> int | None:
         """The original offset of a destination: `start` in the normalised text, or
         `inline_start` in `token`'s content; None when it cannot be placed."""
@@ -86,11 +96,11 @@ class LineMap:
             return self.to_original(start)
         if token is None or not token.map:
             return None
-        content = token.content
-        line_index = content.count("\n", 0, inline_start)
+        line_starts = self._content_line_starts(token)
+        line_index = bisect_right(line_starts, inline_start) - 1
         column = self._columns(token)[line_index]
         if column is None:
             return None
-        line_start = content.rfind("\n", 0, inline_start) + 1
+        line_start = line_starts[line_index]
         normalized = self.normalized_starts[token.map[0] + line_index] + column
         return self.to_original(normalized + inline_start - line_start)

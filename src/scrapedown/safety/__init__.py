@@ -1,0 +1,60 @@
+"""The final safety stage: what any output may hold, whatever `Options` switch off.
+
+`safe_body` runs on every Markdown body `clean`, `clean_html` and `clean_page` return:
+
+- characters XML cannot hold (C0 controls but tab, newline and carriage return; U+FFFE,
+  U+FFFF) are removed: they are invisible, break XML tools, and an ANSI escape in a post
+  printed to a terminal is a command to the terminal;
+- every raw HTML tag is on the allowlist of `safety.policy` (others escaped, attributes not
+  allowed removed), and no link, image, autolink or reference definition has an unsafe URL
+  (dropped, its text kept; see `safety.markdown`);
+- a body without front matter never starts with what would be read as a front-matter block.
+
+The common case costs a few scans: a body whose tags are all allowed (`safety.html`) and no
+link destination of which may be unsafe (`safety.schemes.unsafe_destination_positions`) is
+not parsed at all; otherwise markdown-it parses its blocks, and only the paragraphs (inline
+content) holding a suspect position are parsed inline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrapedown.safety.html import is_safe_html
+from scrapedown.safety.schemes import is_unsafe_url, unsafe_destination_positions
+
+__all__ = ["XML_INVALID", "is_unsafe_url", "safe_body", "safe_start", "without_invalid_chars"]
+
+#: Characters an XML document (and so lxml) cannot hold; removed from every output.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]+")
+# What front-matter readers take for an opening block at byte 0: a `---`/`+++`/`;;;` line
+# (Jekyll, Hugo, Hexo), a JSON object (Hugo), Hexo's `"key": …` members closed by `;;;`.
+_FRONT_MATTER_START = re.compile(
+    r"\A(?:(?:---|\+\+\+|;;;)[ \t]*(?:\n|\Z)|\{|\"[^\n]*\n(?s:.*)^;;;)", re.M
+)
+
+
+def without_invalid_chars(text: str) -> str:
+    """`text` without the characters XML cannot hold."""
+    return XML_INVALID.sub("", text) if XML_INVALID.search(text) else text
+
+
+def safe_body(markdown: str) -> str:
+    """`markdown` with nothing unsafe in it (itself when nothing needs to change)."""
+    markdown = without_invalid_chars(markdown)
+    if is_safe_html(markdown) and not unsafe_destination_positions(markdown):
+        return markdown
+    from scrapedown.safety.markdown import repair
+
+    return repair(markdown)
+
+
+def safe_start(body: str) -> str:
+    """A body that will be written without front matter, made not to start like one: a
+    leading thematic break is written `***`, any other such start gets a backslash."""
+    match = _FRONT_MATTER_START.match(body)
+    if match is None:
+        return body
+    if body.startswith("---"):
+        return "***" + body[3:]
+    return "\\" + body
