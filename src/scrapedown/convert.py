@@ -276,8 +276,8 @@ class Converter(MarkdownConverter):
 
     def convert_tr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         table = ancestor_named(el, "table")
-        if table is None:
-            return text
+        if table is None or not self._table_shape(table)[0]:
+            return text  # not in a table, or in one without rows of its own (in its caption)
         width, first_row = self._table_shape(table)
         row_width = sum(span(cell, "colspan") for cell in cells_of(el))
         line = "|" + text + " |" * max(0, width - row_width)
@@ -286,11 +286,11 @@ class Converter(MarkdownConverter):
         return line + "\n"
 
     def _table_shape(self, table: Tag) -> tuple[int, int]:
-        """(number of columns, id of the header row) of a pipe table."""
+        """(number of columns, id of the header row) of a pipe table; (0, 0) without rows."""
         if id(table) not in self._table_shapes:
             rows = rows_of(table)
-            width = max(sum(span(c, "colspan") for c in cells_of(row)) for row in rows)
-            self._table_shapes[id(table)] = (max(width, 1), id(rows[0]))
+            width = max((sum(span(c, "colspan") for c in cells_of(row)) for row in rows), default=0)
+            self._table_shapes[id(table)] = (max(width, 1), id(rows[0])) if rows else (0, 0)
         return self._table_shapes[id(table)]
 
     def convert_td(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
