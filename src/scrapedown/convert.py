@@ -37,6 +37,7 @@ from scrapedown.rules.tables import cells_of, is_pipe_table, rows_of, span, tabl
 from scrapedown.walk import (
     LIST_SEPARATOR,
     at_line_start,
+    beside_item,
     chomp,
     ignorable_space,
     join_blocks,
@@ -243,6 +244,10 @@ class Converter(MarkdownConverter):
         indent = " " * len(bullet)
         lines = text.split("\n")
         rest = "".join("\n" + (indent + line if line else "") for line in lines[1:])
+        if not (isinstance(parent, Tag) and parent.name in LISTS):  # a stray item is a block
+            before = "" if beside_item(el, "previous_sibling") else "\n\n"
+            after = "\n" if beside_item(el, "next_sibling") else "\n\n"
+            return f"{before}{bullet}{lines[0]}{rest}{after}"
         return f"{bullet}{lines[0]}{rest}\n"
 
     def _position_in_list(self, item: Tag) -> int:

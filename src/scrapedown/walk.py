@@ -101,3 +101,11 @@ def pre_text(pre: Tag) -> str:
         elif isinstance(node, Tag) and node.name == "br":
             parts.append("\n")
     return "".join(parts).replace("\r\n", "\n")
+
+
+def beside_item(el: Tag, direction: str) -> bool:
+    """Whether the nearest sibling in `direction`, blank text skipped, is a list item."""
+    sibling = getattr(el, direction)
+    while isinstance(sibling, NavigableString) and not sibling.strip():
+        sibling = getattr(sibling, direction)
+    return isinstance(sibling, Tag) and sibling.name == "li"
