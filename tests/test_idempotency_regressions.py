@@ -41,6 +41,18 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<p>a<strong><span><code>x</code></span></strong>b</p>",
         "a<strong>`x`</strong>b\n",
     ),
+    # A blank <pre> in a cell made the table minimal HTML, written with an empty cell that the
+    # second pass dropped.
+    "blank pre in a cell": ("<table ><tr><p><s><pre>", ""),
+    "blank pre beside text in a cell": (
+        "<table><tr><td>a</td><td><pre></pre></td></tr></table>",
+        "| a |  |\n| --- | --- |\n",
+    ),
+    # A stray <li> inside inline content was written after the text on the same line
+    # (`\\>- <table>`), a paragraph with inline HTML, not a list item.
+    "stray li after text": ("<l>><li><table ><tr><pre >x", None),
+    "stray li in a span": ("<span>a<li>b</li></span>c", "a\n\n- b\n\nc\n"),
+    "stray items stay one list": ("<div><li>a</li><li>b</li></div>", "- a\n- b\n"),
     "stray th": ("<th>x", "x\n"),
     "stray th between text": ("a<th>b</th>c", None),
     "list in a paragraph in a cell": (
