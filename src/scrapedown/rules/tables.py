@@ -7,11 +7,16 @@ import re
 
 from bs4.element import NavigableString, Tag
 
-from scrapedown.html import children_named, first_named, new_tag, tags_named
+from scrapedown.html import children_named, first_named, is_decomposed, new_tag, tags_named
 from scrapedown.options import Options
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+# (the HTML is bs4's serialisation: every tag ends with `>`, so `[^>]*+` stops in the tag)
+_SPACE_BESIDE_BLOCK = re.compile(
+    r" ?(</?(?:ul|ol|li|dl|dt|dd|p|div|blockquote|table|tbody|thead|tfoot|tr|td|th|h[1-6]"
+    r"|hr|section|article|figure|figcaption)(?=[\s/>])[^>]*+>) ?"
+)
 
 # Cell content a pipe table cannot hold (one line per cell, no blocks).
 _ANY_CONTENT = ("img", "br", "hr", "video", "audio", "iframe")
@@ -53,13 +58,26 @@ def is_pipe_table(table: Tag) -> bool:
 
 
 def prepare_tables(root: Tag, options: Options) -> None:
-    """In pipe-able tables, paragraphs inside a cell are joined with <br>."""
+    """In pipe-able tables, paragraphs inside a cell are joined with <br>; a table left without
+    text or media (its only image had no source) goes, as the next pass would drop it."""
     for table in tags_named(root, "table"):
+        if is_decomposed(table):
+            continue
+        if _is_empty(table):
+            table.decompose()
+            continue
         if not is_pipe_table(table):
             continue
         for row in rows_of(table):
             for cell in cells_of(row):
                 _flatten_paragraphs(cell)
+
+
+def _is_empty(table: Tag) -> bool:
+    if table.get_text().strip():
+        return False
+    media = (tag for tag in tags_named(table, *_ANY_CONTENT) if tag.name not in ("br", "hr"))
+    return not any(tag.name != "img" or tag.get("src") for tag in media)
 
 
 def _flatten_paragraphs(cell: Tag) -> None:
@@ -106,4 +124,7 @@ def _cell_html(cell: Tag) -> str:
 
 def _inline_html(tag: Tag) -> str:
     html = tag.decode_contents()
-    return _SPACES.sub(" ", html).strip() if "<pre" not in html else html.strip()
+    if "<pre" in html:
+        return html.strip()
+    # A space beside a block tag is layout: the next pass leaves it out of the tree.
+    return _SPACE_BESIDE_BLOCK.sub(r"\1", _SPACES.sub(" ", html)).strip()
