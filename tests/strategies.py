@@ -11,6 +11,7 @@ towards well-formed, small documents so that a failure reads as a minimal exampl
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -442,8 +443,6 @@ def misnested(draw: st.DrawFn) -> str:
 
 
 def _corpus_files() -> tuple[str, ...]:
-    from pathlib import Path
-
     folder = Path(__file__).resolve().parents[2] / "shared" / "corpus"
     if not folder.is_dir():
         return ()
@@ -456,8 +455,7 @@ _CORPUS_TEXT: dict[str, str] = {}
 
 def _corpus_text(path: str) -> str:
     if path not in _CORPUS_TEXT:
-        with open(path, encoding="utf-8", errors="replace") as file:
-            _CORPUS_TEXT[path] = file.read()
+        _CORPUS_TEXT[path] = Path(path).read_text(encoding="utf-8", errors="replace")
     return _CORPUS_TEXT[path]
 
 
@@ -477,9 +475,7 @@ def corpus_snippets(draw: st.DrawFn) -> str:
 def messy_bodies(draw: st.DrawFn) -> str:
     """A body as messy as the web: pieces of soup, structured fragments, Markdown and corpus
     snippets, run together or separated by (blank) lines."""
-    piece = st.one_of(
-        tag_soup, tag_soup, misnested(), html_fragments, md_line(), corpus_snippets()
-    )
+    piece = st.one_of(tag_soup, tag_soup, misnested(), html_fragments, md_line(), corpus_snippets())
     parts = draw(st.lists(piece, min_size=1, max_size=5))
     separators = [draw(st.sampled_from(("", "\n", "\n\n", " "))) for _ in parts]
     return "".join(p + s for p, s in zip(parts, separators, strict=True))
@@ -489,7 +485,7 @@ FRONT_MATTERS = (
     "---\ntitle: 标题\n---\n",
     "---\ntitle: 'a: b'\ntags: [x, y]\n---\n\n",
     "---\n---\n",
-    "+++\ntitle = \"toml\"\n+++\n",
+    '+++\ntitle = "toml"\n+++\n',
     "---\ntitle: x\n",  # never closed
     "---\n: broken: [\n---\n",
     '{\n"title": "json"\n}\n',
