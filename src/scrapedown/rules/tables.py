@@ -7,7 +7,15 @@ import re
 
 from bs4.element import NavigableString, Tag
 
-from scrapedown.html import children_named, first_named, is_decomposed, new_tag, tags_named
+from scrapedown.html import (
+    TRIM_INSIDE,
+    TRIM_OUTSIDE,
+    children_named,
+    first_named,
+    is_decomposed,
+    new_tag,
+    tags_named,
+)
 from scrapedown.options import Options
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
@@ -20,6 +28,7 @@ _SPACE_BESIDE_BLOCK = re.compile(
 
 # Cell content a pipe table cannot hold (one line per cell, no blocks).
 _ANY_CONTENT = ("img", "br", "hr", "video", "audio", "iframe")
+_TABLE_PARTS = frozenset({"tr", "td", "th", "thead", "tbody", "tfoot", "caption"})
 _BLOCKS_IN_CELL = frozenset(
     {"ul", "ol", "dl", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
 )
@@ -63,6 +72,8 @@ def prepare_tables(root: Tag, options: Options) -> None:
     for table in tags_named(root, "table"):
         if is_decomposed(table):
             continue
+        if not is_pipe_table(table):
+            _tidy_kept_table(table)
         if _is_empty(table):
             table.decompose()
             continue
@@ -71,6 +82,57 @@ def prepare_tables(root: Tag, options: Options) -> None:
         for row in rows_of(table):
             for cell in cells_of(row):
                 _flatten_paragraphs(cell)
+
+
+def _tidy_kept_table(table: Tag) -> None:
+    """A table kept as HTML, as the next pass will read it: elements emptied by a later rule
+    (an image without a source went) gone, rows left empty gone, and whitespace beside a
+    block (layout, left out of the next pass's tree) gone."""
+    for row in rows_of(table):
+        kept = [_tidy_kept_cell(cell) for cell in cells_of(row)]
+        if not any(kept):
+            row.decompose()
+
+
+def _tidy_kept_cell(cell: Tag) -> bool:
+    """Tidy one cell (see `_tidy_kept_table`); whether it has content left."""
+    full: set[int] = set()
+    for node in reversed(list(cell.descendants)):
+        if isinstance(node, Tag):
+            if node.name in _TABLE_PARTS and _outside_tables(node, cell):
+                node.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
+            elif node.name in _ANY_CONTENT or node.name == "pre" or _holds_content(node, full):
+                full.add(id(node))
+            else:
+                node.decompose()
+        elif type(node) is NavigableString and not node.strip() and _beside_block(node):
+            node.extract()
+    return _holds_content(cell, full)
+
+
+def _outside_tables(node: Tag, cell: Tag) -> bool:
+    """Whether no table lies between `node` and `cell`, its ancestor."""
+    parent = node.parent
+    while parent is not None and parent is not cell:
+        if parent.name == "table":
+            return False
+        parent = parent.parent
+    return True
+
+
+def _holds_content(tag: Tag, full: set[int]) -> bool:
+    return any(id(c) in full or (type(c) is NavigableString and c.strip()) for c in tag.contents)
+
+
+def _beside_block(text: NavigableString) -> bool:
+    if any(p.name == "pre" for p in text.parents):
+        return False
+    before, after = text.previous_sibling, text.next_sibling
+    return any(isinstance(n, Tag) and n.name in TRIM_OUTSIDE for n in (before, after)) or (
+        (before is None or after is None)
+        and text.parent is not None
+        and text.parent.name in TRIM_INSIDE
+    )
 
 
 def _is_empty(table: Tag) -> bool:
