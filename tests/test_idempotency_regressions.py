@@ -64,6 +64,19 @@ CASES: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "table whose only image has no source": ('<table ><tr><td rowspan="2"><img >', ""),
+    "row emptied by an image without source": (
+        "<table><tr><pre >></tr><tr><r><img ><i",
+        "<table>\n<tr><td><pre>&gt;</pre></td></tr>\n</table>\n",
+    ),
+    "space before a pre in a kept cell": (
+        "<table ><tr><g> <img><pre>i",
+        "<table>\n<tr><td><g><pre>i</pre></g></td></tr>\n</table>\n",
+    ),
+    "row inside a kept cell": (
+        "<table ><tr><i><tr><pre >i",
+        "<table>\n<tr><td><pre>i</pre></td></tr>\n</table>\n",
+    ),
+    "empty table inside a kept cell": ("<table ><tr><ul><li>x</ul><table ><td>", None),
     "stray th": ("<th>x", "x\n"),
     "stray th between text": ("a<th>b</th>c", None),
     "list in a paragraph in a cell": (
