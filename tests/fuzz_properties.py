@@ -86,8 +86,10 @@ def _timed(function: Callable[[str], str], text: str) -> tuple[str | None, list[
     return result, problems
 
 
-def failures(text: str) -> list[Failure]:
-    """Every property `text` breaks (empty when it keeps them all)."""
+def failures(text: str, *, full: bool = True) -> list[Failure]:
+    """Every property `text` breaks (empty when it keeps them all). Without `full`, only
+    `clean` is checked (no crash, in budget, idempotent, nothing injected): a third of the
+    cost, for long runs on a loaded machine."""
     found: list[Failure] = []
     out, problems = _timed(clean, text)
     found += problems
@@ -98,7 +100,11 @@ def failures(text: str) -> list[Failure]:
             found.append(
                 ("idempotent", f"clean(x) = {out[:3000]!r}, clean(clean(x)) = {again[:3000]!r}")
             )
-        found += _lost(text, out) + _injected(out)
+        found += _injected(out)
+        if full:
+            found += _lost(text, out)
+    if not full:
+        return found
     markdown, problems = _timed(clean_html, text)
     found += problems
     if markdown is not None:

@@ -467,7 +467,7 @@ def corpus_snippets(draw: st.DrawFn) -> str:
         return draw(tag_soup)
     text = _corpus_text(draw(st.sampled_from(CORPUS_FILES)))
     start = draw(st.integers(0, max(0, len(text) - 1)))
-    length = draw(st.integers(1, 3000))
+    length = draw(st.integers(1, 2000))
     return text[start : start + length]
 
 
