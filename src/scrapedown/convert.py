@@ -61,6 +61,7 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _HEADING_CLOSER = re.compile(r"(\s)(#+)$")
 _EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
 _URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
+_THEMATIC_BREAK = re.compile(r"- *+-(?: *+-)++ *+$")
 
 
 @lru_cache(maxsize=1)
@@ -243,6 +244,8 @@ class Converter(MarkdownConverter):
             bullet = f"{self.options['bullets'][0]} "
         indent = " " * len(bullet)
         lines = text.split("\n")
+        if lines[0] == "---" and _THEMATIC_BREAK.match(bullet + lines[0]):
+            lines[0] = "***"  # `- ---` is a thematic break, not an item holding one
         rest = "".join("\n" + (indent + line if line else "") for line in lines[1:])
         if not (isinstance(parent, Tag) and parent.name in LISTS):  # a stray item is a block
             before = "" if beside_item(el, "previous_sibling") else "\n\n"
