@@ -39,6 +39,7 @@ from scrapedown.walk import (
     at_line_start,
     beside_item,
     chomp,
+    follows_space,
     ignorable_space,
     join_blocks,
     pre_text,
@@ -151,6 +152,8 @@ class Converter(MarkdownConverter):
         text = str(el)
         if "pre" not in parent_tags:
             text = _WHITESPACE.sub(" ", _CJK_BREAK.sub("", text))
+            if text.startswith(" ") and follows_space(el):
+                text = text[1:]  # `a <i> b</i>` shows one space (and a second pass sees one)
         if "_noformat" not in parent_tags:
             in_table = "td" in parent_tags or "th" in parent_tags
             text = escape_text(text, in_link="a" in parent_tags, in_table=in_table)
