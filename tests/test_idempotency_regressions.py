@@ -77,6 +77,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table>\n<tr><td><pre>i</pre></td></tr>\n</table>\n",
     ),
     "empty table inside a kept cell": ("<table ><tr><ul><li>x</ul><table ><td>", None),
+    # `- ---` is a thematic break, not an item holding one: the item's break is `***`.
+    "list item holding a break": ("<ul><li><hr></li></ul>", "- ***\n"),
+    "list item holding a break and a kept table": ("<li><hr><table><tr><pre>k", None),
+    # Spaces on both sides of an inline tag show as one (and a second pass sees one).
+    "spaces around an unknown element": ("<del>> <l> <em><b>字</em>意", None),
+    "space at the start of an em": ("<p>a <i> b</i></p>", "a *b*\n"),
     "stray th": ("<th>x", "x\n"),
     "stray th between text": ("a<th>b</th>c", None),
     "list in a paragraph in a cell": (
