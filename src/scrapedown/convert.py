@@ -31,7 +31,7 @@ from scrapedown.escape import (
     escape_title,
     resolve_emphasis_markers,
 )
-from scrapedown.html import HEADINGS, LISTS, ancestor_named, children_named
+from scrapedown.html import HEADINGS, LISTS, ancestor_named, children_named, first_named
 from scrapedown.options import Options
 from scrapedown.rules.tables import cells_of, is_pipe_table, rows_of, span, table_html
 from scrapedown.walk import (
@@ -264,6 +264,8 @@ class Converter(MarkdownConverter):
         return self._list_positions.get(id(item), 0)
 
     def convert_dt(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        if first_named(el, "table", "pre", "ul", "ol", "blockquote") is not None:
+            return f"\n\n{text.strip()}\n\n"  # blocks cannot be one bold line
         text = _WHITESPACE.sub(" ", text).strip()
         if not text:
             return ""
