@@ -83,6 +83,11 @@ CASES: dict[str, tuple[str, str | None]] = {
     # Spaces on both sides of an inline tag show as one (and a second pass sees one).
     "spaces around an unknown element": ("<del>> <l> <em><b>字</em>意", None),
     "space at the start of an em": ("<p>a <i> b</i></p>", "a *b*\n"),
+    # A term holding a kept table was folded into one bold line around the table's HTML.
+    "definition term holding a table": (
+        '<dt/e><table ><tr><td><code>e</td><td rowspan="2">',
+        None,
+    ),
     "stray th": ("<th>x", "x\n"),
     "stray th between text": ("a<th>b</th>c", None),
     "list in a paragraph in a cell": (
