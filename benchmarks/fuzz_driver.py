@@ -3,9 +3,11 @@
     python benchmarks/fuzz_driver.py run --count 50000 --seed 1 --out /tmp/fuzz-1.jsonl
     python benchmarks/fuzz_driver.py minimise /tmp/fuzz-1.jsonl      # smallest input per kind
 
-`run` draws documents from `tests.strategies.messy_posts` (tag soup, corpus snippets cut at random
-points, CJK, emphasis markers, tables, lists, comments, entities, front matter) through
-Hypothesis' generation phase only (no shrinking, no database: a failure does not stop the run),
+`run` draws documents from `tests.strategies.messy_posts` (tag soup, corpus snippets cut at
+random points, CJK, emphasis markers, tables, lists, comments, entities, front matter) through
+Hypothesis' generation phase only (no shrinking, no database: a failure does not stop the run;
+with `--variants N`, N more documents per drawn one, spliced from pieces of recent ones cut at
+random points),
 checks each with `tests.fuzz_properties.failures` (all properties, or with `--full-every N`
 the `clean` ones on every document and all of them on every Nth), appends every failure to the
 JSONL file (kind, detail, input) and prints a progress line every 1,000 documents. A document
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import signal
 import sys
 import time
@@ -53,7 +56,9 @@ def checked(text: str, hang_seconds: int, *, full: bool = True) -> list[tuple[st
         signal.alarm(0)
 
 
-def run(count: int, seed_value: int, out: Path, hang_seconds: int, full_every: int) -> None:
+def run(
+    count: int, seed_value: int, out: Path, hang_seconds: int, full_every: int, variants: int
+) -> None:
     kinds: Counter[str] = Counter()
     done = [0]
     start = time.time()
@@ -61,26 +66,46 @@ def run(count: int, seed_value: int, out: Path, hang_seconds: int, full_every: i
 
         @seed(seed_value)
         @settings(
-            max_examples=count,
+            max_examples=max(1, count // (1 + variants)),
             database=None,
             phases=[Phase.generate],
             deadline=None,
             suppress_health_check=list(HealthCheck),
         )
         @given(messy_posts())
-        def one(text: str) -> None:
-            full = done[0] % full_every == 0
-            for kind, detail in checked(text, hang_seconds, full=full):
-                kinds[kind] += 1
-                log.write(json.dumps({"kind": kind, "detail": detail, "input": text}) + "\n")
-            done[0] += 1
-            if done[0] % 1000 == 0:
-                log.flush()
-                rate = done[0] / (time.time() - start)
-                print(f"{done[0]} docs, {rate:.0f}/s, failures {dict(kinds)}", flush=True)
+        def one(generated: str) -> None:
+            pool.append(generated)
+            del pool[:-_POOL_SIZE]
+            for text in [generated, *(splice(pool, chance) for _ in range(variants))]:
+                full = done[0] % full_every == 0
+                for kind, detail in checked(text, hang_seconds, full=full):
+                    kinds[kind] += 1
+                    log.write(json.dumps({"kind": kind, "detail": detail, "input": text}) + "\n")
+                done[0] += 1
+                if done[0] % 1000 == 0:
+                    log.flush()
+                    rate = done[0] / (time.time() - start)
+                    print(f"{done[0]} docs, {rate:.0f}/s, failures {dict(kinds)}", flush=True)
 
+        pool: list[str] = []
+        chance = random.Random(seed_value)
         one()
     print(f"DONE {done[0]} docs in {time.time() - start:.0f} s, failures {dict(kinds)}")
+
+
+_POOL_SIZE = 200
+
+
+def splice(pool: list[str], chance: random.Random) -> str:
+    """A document made of two or three recently generated ones, each cut at random points
+    (Hypothesis' generation costs several times a conversion: splicing is nearly free)."""
+    parts = []
+    for _ in range(chance.randint(2, 3)):
+        text = chance.choice(pool)
+        start = chance.randrange(len(text) + 1)
+        parts.append(text[start : start + chance.randint(1, 1500)])
+        parts.append(chance.choice(("", "", "\n", "\n\n", " ")))
+    return "".join(parts)
 
 
 def _same_kind(kind: str, hang_seconds: int) -> object:
@@ -135,13 +160,16 @@ def main() -> None:
     run_parser.add_argument(
         "--full-every", type=int, default=1, help="all properties on every Nth document only"
     )
+    run_parser.add_argument(
+        "--variants", type=int, default=0, help="spliced documents per generated one"
+    )
     min_parser = sub.add_parser("minimise")
     min_parser.add_argument("path", type=Path)
     min_parser.add_argument("--per-kind", type=int, default=8)
     min_parser.add_argument("--hang-seconds", type=int, default=20)
     args = parser.parse_args()
     if args.command == "run":
-        run(args.count, args.seed, args.out, args.hang_seconds, args.full_every)
+        run(args.count, args.seed, args.out, args.hang_seconds, args.full_every, args.variants)
     else:
         minimise(args.path, args.per_kind, args.hang_seconds)
 
