@@ -20,6 +20,7 @@ from scrapedown.options import Options
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+_PRE_BLOCK = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL)
 # (the HTML is bs4's serialisation: every tag ends with `>`, so `[^>]*+` stops in the tag)
 _SPACE_BESIDE_BLOCK = re.compile(
     r" ?(</?(?:ul|ol|li|dl|dt|dd|p|div|blockquote|table|tbody|thead|tfoot|tr|td|th|h[1-6]"
@@ -28,7 +29,16 @@ _SPACE_BESIDE_BLOCK = re.compile(
 
 # Cell content a pipe table cannot hold (one line per cell, no blocks).
 _ANY_CONTENT = ("img", "br", "hr", "video", "audio", "iframe")
-_TABLE_PARTS = frozenset({"tr", "td", "th", "thead", "tbody", "tfoot", "caption"})
+# Each table part, and where it may stand.
+_TABLE_PARTS = {
+    "tr": frozenset({"table", "thead", "tbody", "tfoot"}),
+    "td": frozenset({"tr"}),
+    "th": frozenset({"tr"}),
+    "thead": frozenset({"table"}),
+    "tbody": frozenset({"table"}),
+    "tfoot": frozenset({"table"}),
+    "caption": frozenset({"table"}),
+}
 _BLOCKS_IN_CELL = frozenset(
     {"ul", "ol", "dl", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
 )
@@ -99,9 +109,9 @@ def _tidy_kept_cell(cell: Tag) -> bool:
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
-            if node.name in _TABLE_PARTS and _outside_tables(node, cell):
+            if node.name in _TABLE_PARTS and _misplaced(node):
                 node.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
-            elif node.name in _ANY_CONTENT or node.name == "pre" or _holds_content(node, full):
+            elif node.name in _ANY_CONTENT or _holds_content(node, full):
                 full.add(id(node))
             else:
                 node.decompose()
@@ -110,14 +120,10 @@ def _tidy_kept_cell(cell: Tag) -> bool:
     return _holds_content(cell, full)
 
 
-def _outside_tables(node: Tag, cell: Tag) -> bool:
-    """Whether no table lies between `node` and `cell`, its ancestor."""
-    parent = node.parent
-    while parent is not None and parent is not cell:
-        if parent.name == "table":
-            return False
-        parent = parent.parent
-    return True
+def _misplaced(node: Tag) -> bool:
+    """A table part outside its place (`<td>` not in a row, `<tr>` not in a table…)."""
+    parent = node.parent.name if node.parent is not None else ""
+    return parent not in _TABLE_PARTS[node.name]
 
 
 def _holds_content(tag: Tag, full: set[int]) -> bool:
@@ -186,7 +192,8 @@ def _cell_html(cell: Tag) -> str:
 
 def _inline_html(tag: Tag) -> str:
     html = tag.decode_contents()
-    if "<pre" in html:
-        return html.strip()
-    # A space beside a block tag is layout: the next pass leaves it out of the tree.
-    return _SPACE_BESIDE_BLOCK.sub(r"\1", _SPACES.sub(" ", html)).strip()
+    parts = _PRE_BLOCK.split(html) if "<pre" in html else [html]
+    # Outside <pre>, a space beside a block tag is layout: the next pass leaves it out.
+    for index in range(0, len(parts), 2):
+        parts[index] = _SPACE_BESIDE_BLOCK.sub(r"\1", _SPACES.sub(" ", parts[index]))
+    return "".join(parts).strip()
