@@ -77,6 +77,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table>\n<tr><td><pre>i</pre></td></tr>\n</table>\n",
     ),
     "empty table inside a kept cell": ("<table ><tr><ul><li>x</ul><table ><td>", None),
+    "pre emptied by moving its image out": (
+        "<rp><table ><tr><pre><c><img src=f><",
+        "| ![](f) |\n| --- |\n",
+    ),
+    "cell inside a cell of a nested table": ("<table><tr><table ><tr><nav/b><td><", None),
+    "spaces beside an element holding a pre": ("<table ><tr><e>\n<img > <m><pre>i", None),
     # `- ---` is a thematic break, not an item holding one: the item's break is `***`.
     "list item holding a break": ("<ul><li><hr></li></ul>", "- ***\n"),
     "list item holding a break and a kept table": ("<li><hr><table><tr><pre>k", None),
