@@ -135,7 +135,11 @@ def input_visible(body: str) -> Counter[str]:
     (rendered by markdown-it) and as HTML (parsed by lxml). Where the two disagree (`<t` at the
     end of a region, `&#1` without `;`, a URL in `[x](url)`, `<a href=` never closed) the input
     is ambiguous and the output may follow either."""
-    return visible(body) & _html_visible(body)
+    return visible(body) & _html_visible(_MARKDOWN_DESTINATION.sub("]", body))
+
+
+# `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).
+_MARKDOWN_DESTINATION = re.compile(r"\]\([^()\s]*+\)")
 
 
 def _html_visible(rendered: str) -> Counter[str]:
