@@ -66,7 +66,9 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
             if index in candidates:
                 new = _normalized(lines[index][prefix:], segments, run)
                 if new is not None:
-                    lines[index] = lines[index][:prefix] + new
+                    indent = lines[index][:prefix]
+                    # a line emptied (of U+3000) keeps no indentation: trailing spaces
+                    lines[index] = indent + new if new or indent.strip() else ""
                     changed = True
     if not changed:
         return markdown
