@@ -94,6 +94,10 @@ CASES: dict[str, tuple[str, str | None]] = {
         '<dt/e><table ><tr><td><code>e</td><td rowspan="2">',
         None,
     ),
+    # Punctuation normalisation: a last line of U+3000 kept its indentation (trailing spaces
+    # the next pass dropped); a zero-width space gone made ` <t>` an HTML block.
+    "last line of ideographic space": (";\n \u3000", ";\n"),
+    "zero-width space before a tag": ("\u200b <t>", " \\<t>\n"),
     "stray th": ("<th>x", "x\n"),
     "stray th between text": ("a<th>b</th>c", None),
     "list in a paragraph in a cell": (
