@@ -98,6 +98,8 @@ def at_line_start(node: NavigableString) -> bool:
         parent = current.parent
         if parent is None or parent.name in BLOCK_TAGS or parent.name == "[document]":
             return parent is None or parent.name not in HEADINGS
+        if parent.name == "q":
+            return False  # written after the quotation mark the converter puts first
         current = parent
     return False
 
