@@ -66,9 +66,9 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
             if index in candidates:
                 new = _normalized(lines[index][prefix:], segments, run)
                 if new is not None:
-                    indent = lines[index][:prefix]
-                    # a line emptied (of U+3000) keeps no indentation: trailing spaces
-                    lines[index] = indent + new if new or indent.strip() else ""
+                    line = lines[index][:prefix] + new
+                    # a line emptied (of U+3000, of zero-width characters) keeps no spaces
+                    lines[index] = line if line.strip() else ""
                     changed = True
     if not changed:
         return markdown
