@@ -106,12 +106,13 @@ def _tidy_kept_table(table: Tag) -> None:
 
 def _tidy_kept_cell(cell: Tag) -> bool:
     """Tidy one cell (see `_tidy_kept_table`); whether it has content left."""
+    for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
+        if _misplaced(part):
+            part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
-            if node.name in _TABLE_PARTS and _misplaced(node):
-                node.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
-            elif node.name in _ANY_CONTENT or _holds_content(node, full):
+            if node.name in _ANY_CONTENT or _holds_content(node, full):
                 full.add(id(node))
             else:
                 node.decompose()
