@@ -105,6 +105,9 @@ CASES: dict[str, tuple[str, str | None]] = {
         "| a | b |\n| --- | --- |\n",
     ),
     "cell straight in a table, holding a kept table": ("<table ><td ><table><tr><pre >)", None),
+    "row group and row inside a pre in a kept cell": ("<table><tr><pre><tbody><tr><", None),
+    "zero-width space on a last line": ("}\n\ufeff ", "}\n"),
+    "dash at the start of a quotation": ("<q>-<l><b><sub>字</b>中", None),
     "stray th": ("<th>x", "x\n"),
     "stray th between text": ("a<th>b</th>c", None),
     "list in a paragraph in a cell": (
