@@ -108,6 +108,7 @@ CASES: dict[str, tuple[str, str | None]] = {
     "row group and row inside a pre in a kept cell": ("<table><tr><pre><tbody><tr><", None),
     "zero-width space on a last line": ("}\n\ufeff ", "}\n"),
     "dash at the start of a quotation": ("<q>-<l><b><sub>字</b>中", None),
+    "tilde before a trimmed newline": ("i<li><em><b>４</em>日~", "i\n\n- <em>**4**</em>日\\~\n"),
     "stray th": ("<th>x", "x\n"),
     "stray th between text": ("a<th>b</th>c", None),
     "list in a paragraph in a cell": (
