@@ -109,6 +109,11 @@ CASES: dict[str, tuple[str, str | None]] = {
     "zero-width space on a last line": ("}\n\ufeff ", "}\n"),
     "dash at the start of a quotation": ("<q>-<l><b><sub>字</b>中", None),
     "tilde before a trimmed newline": ("i<li><em><b>４</em>日~", "i\n\n- <em>**4**</em>日\\~\n"),
+    # (and the tidying of kept cells leaves a nested table's empty cells alone: a calendar)
+    "empty cells of a nested table stay": (
+        "<table><tr><td rowspan=2><table><tr><td></td><td>01</td></tr></table></td></tr></table>",
+        '<table>\n<tr><td rowspan="2"><table><tr><td></td><td>01</td></tr></table></td></tr>\n</table>\n',
+    ),
     "stray th": ("<th>x", "x\n"),
     "stray th between text": ("a<th>b</th>c", None),
     "list in a paragraph in a cell": (

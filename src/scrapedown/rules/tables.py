@@ -29,6 +29,8 @@ _SPACE_BESIDE_BLOCK = re.compile(
 
 # Cell content a pipe table cannot hold (one line per cell, no blocks).
 _ANY_CONTENT = ("img", "br", "hr", "video", "audio", "iframe")
+# A nested table's structure stays as it is, empty cells included (a calendar's blank days).
+_NESTED_TABLE = frozenset({"table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption"})
 # Each table part, and where it may stand.
 _TABLE_PARTS = {
     "tr": frozenset({"table", "thead", "tbody", "tfoot"}),
@@ -112,7 +114,11 @@ def _tidy_kept_cell(cell: Tag) -> bool:
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
-            if node.name in _ANY_CONTENT or _holds_content(node, full):
+            if (
+                node.name in _ANY_CONTENT
+                or node.name in _NESTED_TABLE
+                or _holds_content(node, full)
+            ):
                 full.add(id(node))
             else:
                 node.decompose()
