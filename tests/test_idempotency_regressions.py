@@ -112,7 +112,8 @@ CASES: dict[str, tuple[str, str | None]] = {
     # (and the tidying of kept cells leaves a nested table's empty cells alone: a calendar)
     "empty cells of a nested table stay": (
         "<table><tr><td rowspan=2><table><tr><td></td><td>01</td></tr></table></td></tr></table>",
-        '<table>\n<tr><td rowspan="2"><table><tr><td></td><td>01</td></tr></table></td></tr>\n</table>\n',
+        '<table>\n<tr><td rowspan="2"><table><tr><td></td><td>01</td></tr></table></td></tr>\n'
+        "</table>\n",
     ),
     "stray th": ("<th>x", "x\n"),
     "stray th between text": ("a<th>b</th>c", None),
