@@ -226,8 +226,15 @@ def test_messy_posts(text: str) -> None:
     check_messy(text, allowed=NOT_YET_FIXED)
 
 
-@pytest.mark.slow
 @_MESSY_LONG
 @given(messy_posts())
-def test_messy_posts_long(text: str) -> None:
+def _messy_posts_long(text: str) -> None:
     check_messy(text)
+
+
+@pytest.mark.slow
+def test_messy_posts_long(request: pytest.FixtureRequest) -> None:
+    """Only when asked for (`-m slow`): thousands of examples, minutes to hours."""
+    if "slow" not in (request.config.option.markexpr or ""):
+        pytest.skip("the long fuzz run: FUZZ_EXAMPLES=N pytest -m slow tests/test_fuzz.py")
+    _messy_posts_long()
