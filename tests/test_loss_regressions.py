@@ -18,6 +18,8 @@ CASES = {
         '<a href="/"><span>a<div>b</div>c</span>d</a>',
         "[a](/)\n\n[b](/)\n\n[cd](/)\n",
     ),
+    # A link in <kbd> (written as a code span, which holds no link) was lost like one in <code>.
+    "link in kbd": ('<kbd><a href="g">w', "[`w`](g)\n"),
 }
 
 
