@@ -11,6 +11,7 @@ towards well-formed, small documents so that a failure reads as a minimal exampl
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -363,3 +364,143 @@ def posts(draw: st.DrawFn) -> str:
     body = draw(st.one_of(html_documents(), markdown_bodies()))
     gap = draw(st.sampled_from(("\n", "", "\n\n")))
     return lead + draw(front_matter()) + gap + body + "\n"
+
+
+# --- as messy as the web ------------------------------------------------------------------------
+# Tag soup as scrapers really meet it: unknown and custom elements, stray cells and closers,
+# unclosed and misnested tags, odd attribute quoting, framework comment markers, emphasis
+# markers in text, and real corpus files cut at random points (read in place from ../shared).
+
+SOUP_TAGS = (
+    # known, inline and block
+    "b", "i", "em", "strong", "del", "s", "u", "span", "font", "a", "code", "sup", "sub", "p",
+    "div", "section", "blockquote", "h2", "h3", "ul", "ol", "li", "pre", "table", "tr", "td",
+    "th", "tbody", "thead", "caption", "br", "hr", "img", "figure", "figcaption", "center",
+    # rendered as their bare content: unknown, custom, rare
+    "g", "ruby", "rt", "rp", "var", "meter", "progress", "time", "data", "bdi", "bdo", "dfn",
+    "ins", "tt", "big", "nobr", "marquee", "blink", "x-foo", "my-el", "o:p", "wbr", "abbr",
+    "label", "output", "small", "mark", "q", "cite", "kbd", "samp", "dl", "dt", "dd",
+    "details", "summary", "svg", "math", "noscript", "template", "iframe", "video", "source",
+    "picture", "amp-img", "article", "main", "header", "footer", "nav", "aside",
+)  # fmt: skip
+SOUP_ATTRIBUTES = (
+    "", "", "", ' class="x"', " class=x", " class='a b'", ' style="color:red"', " e=\"\"",
+    ' data-v-1a2b=""', " hidden", ' title="a"b"', " title='it''s'", ' id=a"b', " a==b", " x=",
+    ' href="https://example.com/a_b"', " href=https://example.com/?a=1&b=2",
+    ' href="javascript:alert(1)"', ' src="https://img.example.com/x.png"',
+    ' data-src="https://img.example.com/lazy.jpg"', ' onclick="alert(1)"', ' colspan="2"',
+    ' rowspan="3"', ' lang="zh"', ' align=center', ' class="language-js"', "/",
+)  # fmt: skip
+SOUP_TEXT = (
+    "中文", "正文", "加粗", "链接", "字", "注意：", "，", "。", "（注）", "「引号」", "——", "…",
+    "日本語", "한국어", "word", "Hello world", "snake_case", "a_b_c", "2*3", "x", "1.", "# h",
+    "> q", "- item", "* ", "_", " * ", "**", "__", "~~", "***", "`", "``", "[", "]", "(", ")",
+    "](", "![", "|", "\\", "&", "<", ">", " ", " ", "  ", "\n", "\n\n", "\t", "    ", "\u3000",
+    "\u00a0", "\u200b", "ＡＢＣ１２３", "＊", "＿", "－－", "３．１４", "10:30", "café",
+    "https://example.com/x_y", "e.g.", "!", "?", ":", ";", "'", '"', "=", "+", "-", "---",
+)  # fmt: skip
+SOUP_SPECIALS = (
+    "<!--[-->", "<!--]-->", "<!-- more -->", "<!--more-->", "<!---->", "<!-- -->", "<!--",
+    "-->", "<!-- a -- b -->", "<![CDATA[x]]>", "<?php x ?>", "<!DOCTYPE html>", "&nbsp;",
+    "&amp;", "&lt;", "&gt;", "&lt;b&gt;", "&#42;", "&#95;", "&#x2a;", "&ast;", "&lowbar;",
+    "&#1;", "&#xFFFE;", "&#0;", "&bogus;", "&amp", "&#12288;", "&#65306;", "&mdash;",
+    "<br>", "<br/>", "</br>", "<hr>", "<img>", '<img src="https://img.example.com/a.png">',
+    '<img src="https://img.example.com/b.png" alt="图 1">', "<script>alert(1)</script>",
+    "<style>p{}</style>", "<th>", "<td>", "</p>", "</td>", "</tr>", "</table>", "</li>",
+    "</div>", "</b>", "</i>", "<tr>", "<li>", "<p>", "\x0b", "\x08", "\x1b[31m", "\ufeff",
+)  # fmt: skip
+
+
+def _open_tag(draw: st.DrawFn) -> str:
+    tag = draw(st.sampled_from(SOUP_TAGS))
+    attrs = "".join(draw(st.lists(st.sampled_from(SOUP_ATTRIBUTES), max_size=2)))
+    return f"<{tag}{attrs}>"
+
+
+@st.composite
+def soup_tokens(draw: st.DrawFn) -> str:
+    """One token of tag soup: an opening or closing tag, text, or something odd."""
+    kind = draw(st.integers(0, 9))
+    if kind <= 3:
+        return draw(st.sampled_from(SOUP_TEXT))
+    if kind <= 5:
+        return _open_tag(draw)
+    if kind <= 7:
+        return f"</{draw(st.sampled_from(SOUP_TAGS))}>"
+    return draw(st.sampled_from(SOUP_SPECIALS))
+
+
+#: Tag soup: tokens in any order, so unclosed, misnested (`<b><i></b></i>`) and stray tags.
+tag_soup = st.lists(soup_tokens(), min_size=1, max_size=30).map("".join)
+
+
+@st.composite
+def misnested(draw: st.DrawFn) -> str:
+    """`<b>x<i>y</b>z</i>`: two elements closed in the wrong order, around text."""
+    first, second = draw(st.lists(st.sampled_from(SOUP_TAGS[:40]), min_size=2, max_size=2))
+    text = draw(st.lists(st.sampled_from(SOUP_TEXT), min_size=3, max_size=3))
+    return f"<{first}>{text[0]}<{second}>{text[1]}</{first}>{text[2]}</{second}>"
+
+
+def _corpus_files() -> tuple[str, ...]:
+    folder = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(str(p) for p in folder.iterdir() if p.suffix in (".md", ".html")))
+
+
+CORPUS_FILES = _corpus_files()
+_CORPUS_TEXT: dict[str, str] = {}
+
+
+def _corpus_text(path: str) -> str:
+    if path not in _CORPUS_TEXT:
+        _CORPUS_TEXT[path] = Path(path).read_text(encoding="utf-8", errors="replace")
+    return _CORPUS_TEXT[path]
+
+
+@st.composite
+def corpus_snippets(draw: st.DrawFn) -> str:
+    """A real file (../shared/corpus, read in place) cut at two random points, at most a few
+    thousand characters (a cut can fall inside a tag, an entity or a comment)."""
+    if not CORPUS_FILES:
+        return draw(tag_soup)
+    text = _corpus_text(draw(st.sampled_from(CORPUS_FILES)))
+    start = draw(st.integers(0, max(0, len(text) - 1)))
+    length = draw(st.integers(1, 2000))
+    return text[start : start + length]
+
+
+@st.composite
+def messy_bodies(draw: st.DrawFn) -> str:
+    """A body as messy as the web: pieces of soup, structured fragments, Markdown and corpus
+    snippets, run together or separated by (blank) lines."""
+    piece = st.one_of(tag_soup, tag_soup, misnested(), html_fragments, md_line(), corpus_snippets())
+    parts = draw(st.lists(piece, min_size=1, max_size=5))
+    separators = [draw(st.sampled_from(("", "\n", "\n\n", " "))) for _ in parts]
+    return "".join(p + s for p, s in zip(parts, separators, strict=True))
+
+
+FRONT_MATTERS = (
+    "---\ntitle: 标题\n---\n",
+    "---\ntitle: 'a: b'\ntags: [x, y]\n---\n\n",
+    "---\n---\n",
+    '+++\ntitle = "toml"\n+++\n',
+    "---\ntitle: x\n",  # never closed
+    "---\n: broken: [\n---\n",
+    '{\n"title": "json"\n}\n',
+)
+
+
+@st.composite
+def messy_posts(draw: st.DrawFn) -> str:
+    """A messy body, with or without one of the front matters (good, broken, unclosed) or a
+    generated one, sometimes behind a BOM or a blank line."""
+    body = draw(messy_bodies())
+    kind = draw(st.integers(0, 3))
+    if kind == 0:
+        return body
+    if kind == 1:
+        return draw(st.sampled_from(FRONT_MATTERS)) + body
+    lead = draw(st.sampled_from(("", "\n", "\ufeff")))
+    return lead + draw(front_matter()) + body

@@ -32,13 +32,15 @@ from scrapedown.escape import (
     escape_title,
     resolve_emphasis_markers,
 )
-from scrapedown.html import HEADINGS, LISTS, ancestor_named, children_named
+from scrapedown.html import HEADINGS, LISTS, ancestor_named, children_named, first_named
 from scrapedown.options import Options
 from scrapedown.rules.tables import cells_of, is_pipe_table, rows_of, span, table_html
 from scrapedown.walk import (
     LIST_SEPARATOR,
     at_line_start,
+    beside_item,
     chomp,
+    follows_space,
     ignorable_space,
     join_blocks,
     pre_text,
@@ -61,6 +63,7 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _HEADING_CLOSER = re.compile(r"(\s)(#+)$")
 _EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
 _URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
+_THEMATIC_BREAK = re.compile(r"- *+-(?: *+-)++ *+$")
 
 
 def _is_link(node: object) -> bool:
@@ -152,6 +155,8 @@ class Converter(MarkdownConverter):
         text = str(el)
         if "pre" not in parent_tags:
             text = _WHITESPACE.sub(" ", _CJK_BREAK.sub("", text))
+            if text.startswith(" ") and follows_space(el):
+                text = text[1:]  # `a <i> b</i>` shows one space (and a second pass sees one)
         if "_noformat" not in parent_tags:
             in_table = "td" in parent_tags or "th" in parent_tags
             text = escape_text(text, in_link="a" in parent_tags, in_table=in_table)
@@ -247,7 +252,13 @@ class Converter(MarkdownConverter):
             bullet = f"{self.options['bullets'][0]} "
         indent = " " * len(bullet)
         lines = text.split("\n")
+        if lines[0] == "---" and _THEMATIC_BREAK.match(bullet + lines[0]):
+            lines[0] = "***"  # `- ---` is a thematic break, not an item holding one
         rest = "".join("\n" + (indent + line if line else "") for line in lines[1:])
+        if not (isinstance(parent, Tag) and parent.name in LISTS):  # a stray item is a block
+            before = "" if beside_item(el, "previous_sibling") else "\n\n"
+            after = "\n" if beside_item(el, "next_sibling") else "\n\n"
+            return f"{before}{bullet}{lines[0]}{rest}{after}"
         return f"{bullet}{lines[0]}{rest}\n"
 
     def _position_in_list(self, item: Tag) -> int:
@@ -258,6 +269,8 @@ class Converter(MarkdownConverter):
         return self._list_positions.get(id(item), 0)
 
     def convert_dt(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        if first_named(el, "table", "pre", "ul", "ol", "blockquote") is not None:
+            return f"\n\n{text.strip()}\n\n"  # blocks cannot be one bold line
         text = _WHITESPACE.sub(" ", text).strip()
         if not text:
             return ""
@@ -281,8 +294,8 @@ class Converter(MarkdownConverter):
 
     def convert_tr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         table = ancestor_named(el, "table")
-        if table is None:
-            return text
+        if table is None or not self._table_shape(table)[0]:
+            return text  # not in a table, or in one without rows of its own (in its caption)
         width, first_row = self._table_shape(table)
         row_width = sum(span(cell, "colspan") for cell in cells_of(el))
         line = "|" + text + " |" * max(0, width - row_width)
@@ -291,11 +304,11 @@ class Converter(MarkdownConverter):
         return line + "\n"
 
     def _table_shape(self, table: Tag) -> tuple[int, int]:
-        """(number of columns, id of the header row) of a pipe table."""
+        """(number of columns, id of the header row) of a pipe table; (0, 0) without rows."""
         if id(table) not in self._table_shapes:
             rows = rows_of(table)
-            width = max(sum(span(c, "colspan") for c in cells_of(row)) for row in rows)
-            self._table_shapes[id(table)] = (max(width, 1), id(rows[0]))
+            width = max((sum(span(c, "colspan") for c in cells_of(row)) for row in rows), default=0)
+            self._table_shapes[id(table)] = (max(width, 1), id(rows[0])) if rows else (0, 0)
         return self._table_shapes[id(table)]
 
     def convert_td(self, el: Tag, text: str, parent_tags: ParentTags) -> str:

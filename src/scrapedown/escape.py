@@ -25,7 +25,8 @@ from scrapedown.urls.urlparts import encode_controls, normalize
 _EMPHASIS_RUN = re.compile(r"\*+|_+")
 _ALWAYS = re.compile(r"([\\`])")
 _BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
-_TILDES = re.compile(r"~{2,}|^~|~$")  # a `~` at a node edge may meet `~~` of <del>
+# (a `~` before trailing spaces is escaped too: they may be trimmed, and the next pass sees it last)
+_TILDES = re.compile(r"~{2,}|^~|~(?=\s*+$)")  # a `~` at a node edge may meet `~~` of <del>
 _ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _CLOSE_BRACKET = re.compile(r"\](?=[(\[:]|$)")

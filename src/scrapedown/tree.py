@@ -22,6 +22,14 @@ from scrapedown.html import BLOCK_TAGS
 Element = Any  # lxml.etree._Element; lxml ships no type information
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters XML forbids: libxml2's HTML parser keeps them, then lxml refuses to set any text
+# holding one (ValueError from a rule). A browser shows none of them; a form feed is a space.
+_NOT_XML_CHAR = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+# The same characters written as numeric references (`&#1;`, `&#xFFFE;`), which libxml2 decodes.
+_NOT_XML_CHAR_REF = re.compile(
+    r"&#(?:0*+(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*+(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
 # NULs stop libxml2; an XML declaration makes lxml refuse a str ("encoding declaration").
 _XML_DECLARATION = re.compile(r"\A\s*+<\?xml[^>]*+>")
 # libxml2 checks each attribute against all earlier ones (quadratic): a start tag holding more
@@ -38,6 +46,9 @@ def sanitize(markup: str) -> str:
     """`markup` without what makes lxml refuse or truncate it (kept text is unchanged)."""
     # (plain `in`/`match` tests: an alternation with `\A` is tried at every position, 15× slower)
     markup = _LONE_SURROGATE.sub("\ufffd", markup).replace("\x00", "")
+    markup = _NOT_XML_CHAR.sub("", markup).replace("\x0c", " ")
+    if "&#" in markup:
+        markup = _NOT_XML_CHAR_REF.sub("", markup)
     declaration = _XML_DECLARATION.match(markup)
     return close_foreign_content(markup[declaration.end() :] if declaration else markup)
 

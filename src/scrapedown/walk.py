@@ -9,7 +9,17 @@ from typing import Any
 
 from bs4.element import NavigableString, Tag
 
-from scrapedown.html import BLOCK_TAGS, HEADINGS, TRIM_INSIDE, TRIM_OUTSIDE, is_blank_text
+from scrapedown.html import (
+    BLOCK_TAGS,
+    HEADINGS,
+    TRIM_INSIDE,
+    TRIM_OUTSIDE,
+    VERBATIM,
+    is_blank_text,
+)
+
+# Elements that end a run of inline text: a space after them is not collapsed with one before.
+_ENDS_TEXT_RUN = BLOCK_TAGS | {"br", "img", "hr", "input", "video", "audio", "iframe"}
 
 # Two lists of one kind with only a blank line between them are ONE loose list in CommonMark
 # (`- a` / blank / `- b`; `8.` / blank / `9.` even continues the numbering). An empty HTML
@@ -88,6 +98,8 @@ def at_line_start(node: NavigableString) -> bool:
         parent = current.parent
         if parent is None or parent.name in BLOCK_TAGS or parent.name == "[document]":
             return parent is None or parent.name not in HEADINGS
+        if parent.name == "q":
+            return False  # written after the quotation mark the converter puts first
         current = parent
     return False
 
@@ -119,3 +131,23 @@ _LINES_IN_PRE = BLOCK_TAGS - {"td", "th"}
 def _after_block(node: NavigableString) -> bool:
     previous = node.previous_sibling
     return isinstance(previous, Tag) and previous.name in _LINES_IN_PRE
+
+
+def beside_item(el: Tag, direction: str) -> bool:
+    """Whether the nearest sibling in `direction`, blank text skipped, is a list item."""
+    sibling = getattr(el, direction)
+    while isinstance(sibling, NavigableString) and not sibling.strip():
+        sibling = getattr(sibling, direction)
+    return isinstance(sibling, Tag) and sibling.name == "li"
+
+
+def follows_space(text: NavigableString) -> bool:
+    """Whether the text before `text` in its line ends with a space that collapses with a
+    space `text` starts with: inline tags between are looked through (not code's text)."""
+    node = text.previous_element
+    while isinstance(node, Tag) and node.name not in _ENDS_TEXT_RUN:
+        node = node.previous_element
+    if not isinstance(node, NavigableString) or type(node) is not NavigableString:
+        return False
+    parent = node.parent
+    return node[-1:] in (" ", "\t", "\n") and not (parent is not None and parent.name in VERBATIM)

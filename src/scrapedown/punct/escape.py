@@ -21,18 +21,18 @@ SIGNIFICANT = frozenset("*_~[]|\\#()!")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 #: Block starts a converted line must not acquire; the group marks the character to escape.
+#: Up to three spaces may come first (`\u200b <div>` is a block once the space is gone).
 #: Used with `match` at a line start; the lookbehind keeps a scan of a text linear (each
 #: alternative is tried at line starts only, not from every character of a long run).
 _BLOCK_START_RE = re.compile(
-    r"(?<![^\n])(?:"
-    r"(?P<e>#)#{0,5}(?:[ \t]|$)"
+    r"(?<![^\n]) {0,3}(?:(?P<e>#)#{0,5}(?:[ \t]|$)"
     r"|(?P<b>[-+*])(?:[ \t]|$)"
     r"|[0-9]{1,9}(?P<o>[.)])(?:[ \t]|$)"
     r"|(?P<q>>)"
     r"|(?P<t>[-*_=])[ \t]*(?:[-*_=][ \t]*)*$"
     r"|(?P<f>`{3,}(?=[^`]*$)|~{3})"
     rf"|(?P<h><)(?:[?!]|/?(?:script|pre|style|textarea|{HTML_BLOCK_TAGS})(?:[ \t>]|/>|$))"
-    rf"|(?P<g><)(?=(?:{HTML_TAG})[ \t]*$))",
+    rf"|(?=(?:{HTML_TAG})[ \t]*$)(?P<g><))",
     re.IGNORECASE,
 )
 

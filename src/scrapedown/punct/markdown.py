@@ -66,7 +66,9 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
             if index in candidates:
                 new = _normalized(lines[index][prefix:], segments, run)
                 if new is not None:
-                    lines[index] = lines[index][:prefix] + new
+                    line = lines[index][:prefix] + new
+                    # a line emptied (of U+3000, of zero-width characters) keeps no spaces
+                    lines[index] = line if line.strip() else ""
                     changed = True
     if not changed:
         return markdown

@@ -41,7 +41,7 @@ def _only_child(parent: Element, child: Element) -> bool:
 def links_out_of_code(root: Element, options: Options) -> None:
     """`<code><a href=u>name</a></code>` would lose its link (a code span holds no Markdown):
     the code is split around its links, each link holding its own code, `[`name`](u)`."""
-    for code in elements(root, "code"):
+    for code in elements(root, "code", "kbd", "samp"):  # all three are written as code spans
         if code.getparent() is None or code.find(".//a") is None or _in_pre(code):
             continue
         for nested in [n for n in code.iter("code") if n is not code]:

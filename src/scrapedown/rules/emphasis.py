@@ -34,6 +34,14 @@ _SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
 EMPHASIS = frozenset({"strong", "em", "del"})
 _SPACE = " "
 _MARKUP = "!"  # stands for "markup punctuation" next to an element rendered as Markdown syntax
+# Inline elements the converter writes as Markdown syntax or inline HTML tokens. Any other inline
+# element (`<span>`, `<ruby>`, `<meter>`, `<g>`, custom elements) is written as its bare content:
+# the delimiters meet what is inside it, so the edge tests look through it.
+_WRITTEN_AS_SYNTAX = frozenset(
+    {"a", "img", "code", "kbd", "samp", "b", "strong", "i", "em", "del", "s", "strike", "sub",
+     "sup", "q", "br"}
+)  # fmt: skip
+_OPAQUE = _WRITTEN_AS_SYNTAX | BLOCK_TAGS
 
 
 def fix_emphasis(root: Tag, options: Options) -> None:
@@ -211,8 +219,21 @@ def _is_word(char: str) -> bool:
 def _edge_is_markup(tag: Tag, index: int) -> bool:
     """Whether the Markdown of `tag` starts (0) or ends (-1) with syntax punctuation (text
     at the edge is a letter, or a space that goes outside the delimiters with it)."""
-    content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c)]
-    return bool(content) and _is_markup(content[index])
+    edge = _edge_node(tag.contents, last=index == -1)
+    return edge is not None and _is_markup(edge)
+
+
+def _edge_node(nodes: Iterable[PageElement], *, last: bool) -> PageElement | None:
+    """The first (or last) node of `nodes` a reader meets: empty text and comments skipped,
+    elements written as their bare content looked through (None when nothing is there)."""
+    for node in reversed(list(nodes)) if last else nodes:
+        if isinstance(node, Tag) and node.name not in _OPAQUE:
+            inner = _edge_node(node.contents, last=last)
+            if inner is not None:
+                return inner
+        elif isinstance(node, Tag) or (type(node) is NavigableString and node):
+            return node
+    return None
 
 
 def _is_markup(node: object) -> bool:
@@ -285,10 +306,11 @@ def _char_beside(tag: Tag, direction: str, *, last: bool) -> str:
     node = tag
     while True:
         sibling = getattr(node, direction)
-        while isinstance(sibling, NavigableString) and not sibling:
+        while sibling is not None:
+            edge = _edge_node((sibling,), last=last)
+            if edge is not None:
+                return _edge_char(edge, last=last)
             sibling = getattr(sibling, direction)
-        if sibling is not None:
-            return _edge_char(sibling, last=last)
         parent = node.parent
         if not isinstance(parent, Tag) or parent.name in BLOCK_TAGS or parent.name in HEADINGS:
             return _SPACE

@@ -18,8 +18,14 @@ def tidy_links(root: Element, options: Options) -> None:
         title = link.get("title")
         if title is not None and title.strip() in ("", text_content(link).strip()):
             del link.attrib["title"]
-        if any(is_element(child) and child.tag in BLOCK_TAGS for child in link):
+        if _holds_block(link):
             _push_link_into_blocks(link)
+
+
+def _holds_block(element: Element) -> bool:
+    """Whether a block lies anywhere inside `element` (`<a><span>x<div>y</div></span></a>`: a
+    Markdown link cannot span the paragraph break)."""
+    return any(is_element(node) and node.tag in BLOCK_TAGS for node in element.iter())
 
 
 def _push_link_into_blocks(link: Element) -> None:
@@ -40,8 +46,11 @@ def _wrap_inline_runs(container: Element, attrs: dict[str, str]) -> None:
     for child in list(container):
         if child is wrapper:
             continue
-        if is_element(child) and child.tag in BLOCK_TAGS:
-            _link_inside(child, attrs)
+        if is_element(child) and (child.tag in BLOCK_TAGS or _holds_block(child)):
+            if child.tag in BLOCK_TAGS:
+                _link_inside(child, attrs)
+            else:
+                _wrap_inline_runs(child, attrs)  # an inline element around a block
             wrapper = None
             if not is_blank(child.tail):
                 wrapper = child.makeelement("a", attrs)

@@ -56,10 +56,18 @@ def _move_before(table: Element, holder: Element) -> None:
     if not is_blank(holder.text):
         append_text(table.getparent(), table.getprevious(), holder.text.strip() + " ")
     holder.text = None
+    row: Element = None  # cells straight in a table (libxml2 adds no <tr>) share a new row
     for child in list(holder):
         if not is_blank(child.tail):
             append_text(table.getparent(), table.getprevious(), child.tail.strip() + " ")
         child.tail = None
+        if is_element(child) and child.tag in _CELLS:
+            if row is None:
+                row = holder.makeelement("tr", {})
+                child.addprevious(row)
+            row.append(child)
+            continue
+        row = None
         if not is_element(child) or child.tag not in allowed:
             table.addprevious(child)
 

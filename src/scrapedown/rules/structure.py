@@ -165,10 +165,19 @@ def remove_empty(root: Element, options: Options) -> None:
     has_content: set[Element] = set()
     verbatim = {node for code in elements(root, *VERBATIM) for node in code.iter()}
     for element in reversed(elements(root)):
-        if element in verbatim or _has_content(element, has_content):
+        if element.tag in _DROP_WHEN_EMPTY and element.tag in VERBATIM and _blank_code(element):
+            _drop_empty(element)  # kept, a blank `<pre>` in a cell made the table minimal HTML
+        elif element in verbatim or _has_content(element, has_content):
             has_content.add(element)
         elif element.tag in _DROP_WHEN_EMPTY:
             _drop_empty(element)
+
+
+def _blank_code(element: Element) -> bool:
+    """Code without text or an image: the converter writes nothing for it."""
+    if not is_blank(text_content(element)):
+        return False
+    return next(element.iter(*CONTENT_WITHOUT_TEXT), None) is None
 
 
 def _has_content(element: Element, has_content: set[Element]) -> bool:

@@ -7,15 +7,41 @@ import re
 
 from bs4.element import NavigableString, Tag
 
-from scrapedown.html import children_named, first_named, new_tag, tags_named
+from scrapedown.html import (
+    TRIM_INSIDE,
+    TRIM_OUTSIDE,
+    children_named,
+    first_named,
+    is_decomposed,
+    new_tag,
+    tags_named,
+)
 from scrapedown.options import Options
 from scrapedown.siblings import Siblings
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+_PRE_BLOCK = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL)
+# (the HTML is bs4's serialisation: every tag ends with `>`, so `[^>]*+` stops in the tag)
+_SPACE_BESIDE_BLOCK = re.compile(
+    r" ?(</?(?:ul|ol|li|dl|dt|dd|p|div|blockquote|table|tbody|thead|tfoot|tr|td|th|h[1-6]"
+    r"|hr|section|article|figure|figcaption)(?=[\s/>])[^>]*+>) ?"
+)
 
 # Cell content a pipe table cannot hold (one line per cell, no blocks).
 _ANY_CONTENT = ("img", "br", "hr", "video", "audio", "iframe")
+# A nested table's structure stays as it is, empty cells included (a calendar's blank days).
+_NESTED_TABLE = frozenset({"table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption"})
+# Each table part, and where it may stand.
+_TABLE_PARTS = {
+    "tr": frozenset({"table", "thead", "tbody", "tfoot"}),
+    "td": frozenset({"tr"}),
+    "th": frozenset({"tr"}),
+    "thead": frozenset({"table"}),
+    "tbody": frozenset({"table"}),
+    "tfoot": frozenset({"table"}),
+    "caption": frozenset({"table"}),
+}
 _BLOCKS_IN_CELL = frozenset(
     {"ul", "ol", "dl", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
 )
@@ -66,13 +92,80 @@ def is_pipe_table(table: Tag) -> bool:
 
 
 def prepare_tables(root: Tag, options: Options) -> None:
-    """In pipe-able tables, paragraphs inside a cell are joined with <br>."""
+    """In pipe-able tables, paragraphs inside a cell are joined with <br>; a table left without
+    text or media (its only image had no source) goes, as the next pass would drop it."""
     for table in tags_named(root, "table"):
+        if is_decomposed(table):
+            continue
+        if not is_pipe_table(table):
+            _tidy_kept_table(table)
+        if _is_empty(table):
+            table.decompose()
+            continue
         if not is_pipe_table(table):
             continue
         for row in rows_of(table):
             for cell in cells_of(row):
                 _flatten_paragraphs(cell)
+
+
+def _tidy_kept_table(table: Tag) -> None:
+    """A table kept as HTML, as the next pass will read it: elements emptied by a later rule
+    (an image without a source went) gone, rows left empty gone, and whitespace beside a
+    block (layout, left out of the next pass's tree) gone."""
+    for row in rows_of(table):
+        kept = [_tidy_kept_cell(cell) for cell in cells_of(row)]
+        if not any(kept):
+            row.decompose()
+
+
+def _tidy_kept_cell(cell: Tag) -> bool:
+    """Tidy one cell (see `_tidy_kept_table`); whether it has content left."""
+    for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
+        if _misplaced(part):
+            part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
+    full: set[int] = set()
+    for node in reversed(list(cell.descendants)):
+        if isinstance(node, Tag):
+            if (
+                node.name in _ANY_CONTENT
+                or node.name in _NESTED_TABLE
+                or _holds_content(node, full)
+            ):
+                full.add(id(node))
+            else:
+                node.decompose()
+        elif type(node) is NavigableString and not node.strip() and _beside_block(node):
+            node.extract()
+    return _holds_content(cell, full)
+
+
+def _misplaced(node: Tag) -> bool:
+    """A table part outside its place (`<td>` not in a row, `<tr>` not in a table…)."""
+    parent = node.parent.name if node.parent is not None else ""
+    return parent not in _TABLE_PARTS[node.name]
+
+
+def _holds_content(tag: Tag, full: set[int]) -> bool:
+    return any(id(c) in full or (type(c) is NavigableString and c.strip()) for c in tag.contents)
+
+
+def _beside_block(text: NavigableString) -> bool:
+    if any(p.name == "pre" for p in text.parents):
+        return False
+    before, after = text.previous_sibling, text.next_sibling
+    return any(isinstance(n, Tag) and n.name in TRIM_OUTSIDE for n in (before, after)) or (
+        (before is None or after is None)
+        and text.parent is not None
+        and text.parent.name in TRIM_INSIDE
+    )
+
+
+def _is_empty(table: Tag) -> bool:
+    if table.get_text().strip():
+        return False
+    media = (tag for tag in tags_named(table, *_ANY_CONTENT) if tag.name not in ("br", "hr"))
+    return not any(tag.name != "img" or tag.get("src") for tag in media)
 
 
 def _flatten_paragraphs(cell: Tag) -> None:
@@ -128,4 +221,8 @@ def _cell_html(cell: Tag) -> str:
 
 def _inline_html(tag: Tag) -> str:
     html = tag.decode_contents()
-    return _SPACES.sub(" ", html).strip() if "<pre" not in html else html.strip()
+    parts = _PRE_BLOCK.split(html) if "<pre" in html else [html]
+    # Outside <pre>, a space beside a block tag is layout: the next pass leaves it out.
+    for index in range(0, len(parts), 2):
+        parts[index] = _SPACE_BESIDE_BLOCK.sub(r"\1", _SPACES.sub(" ", parts[index]))
+    return "".join(parts).strip()

@@ -1,0 +1,256 @@
+"""The properties every input must keep, as one function the fuzz tests (tests/test_fuzz.py) and
+the standalone driver (benchmarks/fuzz_driver.py) share.
+
+`failures(text)` runs `clean` and `clean_html` on `text` and returns what went wrong, as
+(kind, detail) pairs, each kind one of:
+
+- ``crash``: an exception other than `ScrapedownError` (or one without a message);
+- ``slow``: one call took over `BUDGET_SECONDS` of CPU time (CPU, not wall clock: the machine
+  may be loaded);
+- ``idempotent``: ``clean(clean(x)) != clean(x)``;
+- ``idempotent_html``: ``clean(clean_html(x)) != clean_html(x)`` (the Markdown `clean_html`
+  writes is a post body a hook sees again);
+- ``lost``: letters or digits a reader sees in the input are missing from what a reader sees of
+  the output, both measured here, independently of the library (`input_chars`: what both an HTML
+  and a Markdown reading of the input show; the output rendered by markdown-it with
+  ``html=True``; parsed by lxml, invisible elements left out), and so are images and links;
+- ``injected``: the output, rendered by markdown-it with ``html=True``, holds a script-capable
+  element, an event-handler attribute or a `javascript:`/`vbscript:`/`data:text/html` URL.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+from lxml import etree
+from lxml import html as lxml_html
+from markdown_it import MarkdownIt
+
+from scrapedown import ScrapedownError, clean, clean_html
+from scrapedown.frontmatter import split_post
+
+BUDGET_SECONDS = 2.0
+Failure = tuple[str, str]
+
+# What a reader does not see (the same definition as DESIGN.md's "junk by definition").
+_INVISIBLE = frozenset(
+    {
+        "script", "style", "noscript", "template", "head", "title", "button", "select",
+        "textarea", "svg", "iframe", "object", "embed", "canvas", "dialog", "form", "video",
+        "audio", "math",
+    }
+)  # fmt: skip
+# Elements that run code or load active content when the output is rendered.
+_ACTIVE = frozenset(
+    {
+        "script", "style", "iframe", "object", "embed", "frame", "frameset", "applet", "base",
+        "meta", "link", "form", "plaintext", "xmp", "noembed",
+    }
+)  # fmt: skip
+_URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "srcdoc", "xlink:href", "poster", "data", "srcset"}
+)
+_UNSAFE_URL = re.compile(r"^(?:javascript|vbscript|data:text/html|data:image/svg)", re.I)
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@lru_cache(maxsize=1)
+def _markdown_it() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+
+
+def _timed(function: Callable[[str], str], text: str) -> tuple[str | None, list[Failure]]:
+    """`function(text)`, or None when it raised a `ScrapedownError` with a message."""
+    start = time.process_time()
+    name = function.__name__
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # bs4's XML-looking-input warning is not our concern
+        try:
+            result: str | None = function(text)
+            problems: list[Failure] = []
+        except ScrapedownError as error:
+            result = None
+            problems = [] if str(error) else [("crash", f"{name}: ScrapedownError without text")]
+        except Exception as error:  # the property: nothing else escapes
+            return None, [("crash", f"{name}: {type(error).__name__}: {error}")]
+    spent = time.process_time() - start
+    if spent > BUDGET_SECONDS:
+        problems.append(("slow", f"{name}: {spent:.1f} s CPU"))
+    return result, problems
+
+
+def failures(text: str, *, full: bool = True) -> list[Failure]:
+    """Every property `text` breaks (empty when it keeps them all). Without `full`, only
+    `clean` is checked (no crash, in budget, idempotent, nothing injected): a third of the
+    cost, for long runs on a loaded machine."""
+    found: list[Failure] = []
+    out, problems = _timed(clean, text)
+    found += problems
+    if out is not None:
+        again, problems = _timed(clean, out)
+        found += problems
+        if again is not None and again != out:
+            found.append(
+                ("idempotent", f"clean(x) = {out[:3000]!r}, clean(clean(x)) = {again[:3000]!r}")
+            )
+        found += _injected(out)
+        if full:
+            found += _lost(text, out)
+    if not full:
+        return found
+    markdown, problems = _timed(clean_html, text)
+    found += problems
+    if markdown is not None:
+        again, problems = _timed(clean, markdown)
+        found += problems
+        if again is not None and again != markdown:
+            found.append(
+                (
+                    "idempotent_html",
+                    f"clean_html(x) = {markdown[:3000]!r}, clean of it = {again[:3000]!r}",
+                )
+            )
+        found += _injected(markdown)
+    return found
+
+
+# --- nothing lost --------------------------------------------------------------------------------
+
+
+def visible(markdown: str) -> Counter[str]:
+    """What a reader sees of a Markdown/HTML body rendered by markdown-it: each letter and digit
+    (NFKC), and the images and links (the keys ``<img>`` and ``<a>``)."""
+    return _html_visible(_markdown_it().render(markdown))
+
+
+def input_visible(body: str) -> Counter[str]:
+    """What a reader surely sees of an input body: what both readings show, as Markdown
+    (rendered by markdown-it) and as HTML (parsed by lxml). Where the two disagree (`<t` at the
+    end of a region, `&#1` without `;`, a URL in `[x](url)`, `<a href=` never closed) the input
+    is ambiguous and the output may follow either."""
+    return visible(body) & _html_visible(_MARKDOWN_DESTINATION.sub("]", body))
+
+
+# `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).
+_MARKDOWN_DESTINATION = re.compile(r"\]\([^()\s]*+\)")
+
+
+def _html_visible(rendered: str) -> Counter[str]:
+    if not rendered.strip():
+        return Counter()
+    try:
+        root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return Counter()
+    texts: list[str] = []
+    _collect_text(root, texts)
+    text = unicodedata.normalize("NFKC", "".join(texts))
+    found = Counter(c for c in text if unicodedata.category(c)[0] in "LN")
+    found["<img>"] = sum(1 for image in root.iter("img") if _is_image(image))
+    found["<a>"] = sum(1 for link in root.iter("a") if _is_link(link))
+    return +found
+
+
+# Not images by definition (DESIGN.md): placeholders, tracking pixels, data URIs.
+_NOT_IMAGE_SOURCE = re.compile(
+    r"^\s*(?:data:|javascript:|vbscript:|about:|blob:|file:)|/(?:loading|blank|spacer|placeholder"
+    r"|lazy|transparent|pixel|grey|gray)[\w-]*\.(?:gif|png|svg)(?:[?#]|$)",
+    re.IGNORECASE,
+)
+
+
+def _is_image(image: etree._Element) -> bool:
+    source = (image.get("src") or "").strip()
+    if not source or _NOT_IMAGE_SOURCE.search(source):
+        return False
+    if any(parent.tag in _INVISIBLE or parent.tag == "pre" for parent in image.iterancestors()):
+        return False
+    return not any((image.get(side) or "").strip() in ("0", "1") for side in ("width", "height"))
+
+
+def _is_link(link: etree._Element) -> bool:
+    """A link with a real target and text (a link around an image alone may become the image;
+    a link in a code block cannot stay one)."""
+    href = _IGNORED_IN_URL.sub("", link.get("href") or "")
+    if not href or href.startswith("#") or _UNSAFE_URL.match(href):
+        return False
+    if not any(c.isalnum() for c in link.text_content()):
+        return False
+    return not any(p.tag in _INVISIBLE or p.tag in ("pre", "code") for p in link.iterancestors())
+
+
+def _collect_text(element: etree._Element, texts: list[str]) -> None:
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.tag, str):  # comments, processing instructions
+            if node.tail:
+                texts.append(node.tail)
+            continue
+        if node.tag.lower() not in _INVISIBLE:
+            if node.text:
+                texts.append(node.text)
+            stack.extend(reversed(list(node)))
+        if node is not element and node.tail:
+            texts.append(node.tail)
+
+
+def _lost(text: str, out: str) -> list[Failure]:
+    try:
+        body = split_post(text.lstrip("\ufeff\n"))[1]
+    except ScrapedownError:
+        body = text
+    missing = input_visible(body) - visible(out)
+    if not missing:
+        return []
+    sample = "".join(sorted(k for k in missing if len(k) == 1))[:20]
+    media = {k: v for k, v in missing.items() if len(k) > 1}
+    return [("lost", f"{sum(missing.values())} {sample!r} {media}: {out[:2000]!r}")]
+
+
+# --- nothing injected ----------------------------------------------------------------------------
+
+
+def injected(markdown: str) -> list[str]:
+    """What is active in `markdown` once rendered: elements, handlers, unsafe URLs."""
+    rendered = _markdown_it().render(markdown)
+    if "<" not in rendered:
+        return []
+    try:
+        root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    found: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        if tag in _ACTIVE:
+            found.append(f"<{tag}>")
+        for name, value in element.attrib.items():
+            name = name.lower()
+            if name.startswith("on"):
+                found.append(f"<{tag} {name}=>")
+            elif name in _URL_ATTRIBUTES and _is_unsafe_url(value):
+                found.append(f"<{tag} {name}={value[:40]!r}>")
+    return found
+
+
+def _is_unsafe_url(value: str) -> bool:
+    """Unsafe as written, or once a renderer that decodes entities late has decoded it."""
+    for candidate in (value, html.unescape(value), html.unescape(html.unescape(value))):
+        if _UNSAFE_URL.match(_IGNORED_IN_URL.sub("", candidate)):
+            return True
+    return False
+
+
+def _injected(out: str) -> list[Failure]:
+    found = injected(out)
+    return [("injected", f"{', '.join(found)}: {out[:2000]!r}")] if found else []

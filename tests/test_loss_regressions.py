@@ -1,0 +1,31 @@
+"""Inputs on which the fuzzer found a link, an image or text lost (measured independently of the
+library's safety net: tests/fuzz_properties.py), each checked through the public API."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapedown import clean, clean_html
+
+CASES = {
+    # A block inside an inline element inside a link: the Markdown link spanned a paragraph
+    # break (`[文\n\ni](/)`), which is no link at all.
+    "block in an inline element in a link": (
+        '<a href="/"><g>文<div>i</div></a>',
+        "[文](/)\n\n[i](/)\n",
+    ),
+    "block in a span in a link, text after": (
+        '<a href="/"><span>a<div>b</div>c</span>d</a>',
+        "[a](/)\n\n[b](/)\n\n[cd](/)\n",
+    ),
+    # A link in <kbd> (written as a code span, which holds no link) was lost like one in <code>.
+    "link in kbd": ('<kbd><a href="g">w', "[`w`](g)\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_kept(name: str) -> None:
+    text, expected = CASES[name]
+    assert clean_html(text) == expected
+    assert clean(text) == expected
+    assert clean(expected) == expected
