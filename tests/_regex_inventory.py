@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import scrapedown
@@ -59,7 +60,7 @@ def compiled_by_the_package() -> Iterator[dict[str, re.Pattern[str]]]:
 
     def recording(pattern: Any, flags: Any) -> Any:
         compiled = original(pattern, flags)
-        frame = sys._getframe(1)
+        frame: FrameType | None = sys._getframe(1)
         while frame is not None and frame.f_code.co_filename == re.__file__:
             frame = frame.f_back
         in_package = frame is not None and frame.f_code.co_filename.startswith(package)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import scrapedown
-from scrapedown import _io, _worker
+from scrapedown import _worker
 from scrapedown.cli import main
 
 DIRTY = (
@@ -26,7 +26,9 @@ OLD = 1_000_000_000  # an mtime in 2001: a rewritten file would get a new one
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SCRAPEDOWN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
@@ -295,7 +297,7 @@ def test_interrupted_write_leaves_no_half_file(
     def interrupt(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(_io.Path, "replace", interrupt)
+    monkeypatch.setattr(Path, "replace", interrupt)
     assert main([str(tmp_path)]) == 130
     assert "interrupted" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scrapedown import ScrapedownError, _io
+from scrapedown import ScrapedownError
 from scrapedown._io import decode, prepare_output_parent, write_atomic
 
 BOM = b"\xef\xbb\xbf"
@@ -125,7 +125,7 @@ def test_interrupt_during_write_leaves_old_file_and_no_temp(
             os.write(self.fd, data[:3])  # half of the file is on disk...
             raise KeyboardInterrupt  # ...when Ctrl-C arrives
 
-    monkeypatch.setattr(_io.os, "fdopen", Interrupting)
+    monkeypatch.setattr(os, "fdopen", Interrupting)  # the module _io writes with
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, b"replacement\n")
     assert target.read_bytes() == b"original\n"

@@ -209,14 +209,14 @@ def test_a_signal_during_a_write_lands_after_it(tmp_path: Path) -> None:
 
     target = tmp_path / "post.md"
     target.write_bytes(b"original\n")
-    real_fdopen = _io.os.fdopen
+    real_fdopen = os.fdopen
 
     def fdopen_then_signal(fd: int, mode: str) -> object:
         os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C between mkstemp and the rename
         return real_fdopen(fd, mode)
 
     with stop_on_signals(), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_io.os, "fdopen", fdopen_then_signal)
+        patch.setattr(os, "fdopen", fdopen_then_signal)
         with pytest.raises(Interrupted) as caught:
             _io.write_atomic(target, b"replacement\n")
     assert caught.value.exit_status == 130

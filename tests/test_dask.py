@@ -59,7 +59,9 @@ SUMMARY = re.compile(r"\d+ written, \d+ unchanged, \d+ failed \([\d.]+ s\)$")
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SCRAPEDOWN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
@@ -124,7 +126,10 @@ def test_cli_engine_dask_on_its_own_local_cluster_matches_j1(
 
 
 def test_cli_scheduler_address_with_relative_paths_and_diff(
-    tmp_path: Path, cluster: Any, capsys: pytest.CaptureFixture[str], monkeypatch
+    tmp_path: Path,
+    cluster: Any,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _build(tmp_path / "dump", TREE)
     # The workers' working directory is not this one: relative paths must still work, and

@@ -145,6 +145,7 @@ def test_serialising_leaves_the_tree_as_it_was() -> None:
     tree = parse_tree(
         '<p><a href="/中" title="t">x</a><img src="/i.png"><a href="/a b">y</a></p>', 100
     )
+    assert tree is not None
     before = [dict(element.attrib) for element in tree.iter()]
     inner_html(tree)
     assert [dict(element.attrib) for element in tree.iter()] == before

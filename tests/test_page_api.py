@@ -130,7 +130,7 @@ _TAGS = st.sampled_from(
     ["div", "p", "nav", "aside", "article", "main", "footer", "header", "a", "span", "pre",
      "section", "ul", "li", "form", "h1", "h2", "table", "td", "font"]
 )  # fmt: skip
-_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
 
 
 @st.composite

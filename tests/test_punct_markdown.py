@@ -15,7 +15,8 @@ MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 def render(markdown: str) -> str:
-    return MD.render(markdown)
+    rendered: str = MD.render(markdown)
+    return rendered
 
 
 # --- protected constructs --------------------------------------------------------------------
