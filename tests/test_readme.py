@@ -80,3 +80,17 @@ def test_licence() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["license"] == "MIT"
     assert "MIT, see [LICENSE](LICENSE)." in README
+
+
+_CITED_TEST = re.compile(r"`(tests/[\w/]+\.py)(?:::(\w+))?")
+
+
+def test_every_cited_test_exists() -> None:
+    """The Guarantees table (README and docs/guarantees.md) names test files and tests that
+    exist, so a promise cannot point at a test that was renamed or removed."""
+    guarantees = (REPO / "docs" / "guarantees.md").read_text(encoding="utf-8")
+    cited = _CITED_TEST.findall(README + guarantees)
+    assert len(cited) > 20
+    for path, name in cited:
+        source = (REPO / path).read_text(encoding="utf-8")
+        assert not name or f"def {name}(" in source, f"{path}::{name}"
