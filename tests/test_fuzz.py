@@ -116,12 +116,16 @@ _MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 _HTML_MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
 
+# A real start tag carrying style= (escaped markup, `&lt;li style=…&gt;`, is text).
+_STYLED_TAG = re.compile(r"<[A-Za-z][^<>]*?\sstyle\s*=", re.IGNORECASE)
+
+
 def _styled_html(markdown: str) -> bool:
     """Whether raw HTML a renderer would pass through carries a style attribute (text in code
     blocks, code spans or link titles is not HTML)."""
     for token in _HTML_MD.parse(markdown):
         pieces = [token] if token.type == "html_block" else (token.children or [])
-        if any(p.type.startswith("html") and "style=" in p.content for p in pieces):
+        if any(p.type.startswith("html") and _STYLED_TAG.search(p.content) for p in pieces):
             return True
     return False
 

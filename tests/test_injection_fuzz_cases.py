@@ -2,8 +2,8 @@
 ``html=True``, and scans it): minimised inputs, all one root cause, raw inline HTML in a
 Markdown paragraph (or a line the block splitter does not see as HTML) kept verbatim.
 
-The fix belongs to the safety work of another branch (issue 14, "Injection"): these are strict
-expected failures, so that the fix flips them (then remove the mark).
+Fixed by the inline-HTML allowlist of the classifier and the final safety stage
+(`scrapedown.safety`); kept as regression tests.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ CASES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="raw inline HTML in Markdown kept verbatim (inject)")
 @pytest.mark.parametrize("name", list(CASES))
 def test_clean_injects_nothing(name: str) -> None:
     assert injected(clean(CASES[name])) == []

@@ -63,7 +63,7 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _HEADING_CLOSER = re.compile(r"(\s)(#+)$")
 _EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
 _URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
-_THEMATIC_BREAK = re.compile(r"- *+-(?: *+-)++ *+$")
+_THEMATIC_BREAK = re.compile(r"\A- *+-(?: *+-)++ *+$")
 
 
 def _is_link(node: object) -> bool:

@@ -25,8 +25,8 @@ def html_to_markdown(html: str, options: Options) -> str:
     if tree is None:
         return ""
     try:
+        _unwrap_stray_rows(tree)  # before the rules, so its blocks are cleaned like any other
         apply_tree_rules(tree, options)
-        _unwrap_stray_rows(tree)
         root = root_of(soup_from_tree(tree))
         apply_soup_rules(root, options)
         markdown = Converter(options).convert_tree(root)

@@ -72,7 +72,10 @@ TITLE_TEXT = 25.0
 """Average link text (letters and digits) of a list of titles of other posts."""
 RUNNING_TEXT = 150.0
 """A paragraph this long, mostly not links, is article text: a related section ends there."""
-_STRIP = re.compile(r"\A[\s•·»›>#*+\-–—|:]+|[\s:：?？!！.。…»›>→|\-–—]+\Z")
+# The trailing alternative starts only where its run starts (linear under `sub`).
+_STRIP = re.compile(
+    r"\A[\s•·»›>#*+\-–—|:]++|(?<![\s:：?？!！.。…»›>→|\-–—])[\s:：?？!！.。…»›>→|\-–—]++\Z"
+)
 _SPACES = re.compile(r"\s+")
 
 

@@ -108,6 +108,11 @@ def _is_element_name(name: str) -> bool:
 _ELEMENT_NAME_RE = re.compile(r"[a-z][a-z0-9._:-]*+")
 
 
+# Empty comments that browsers and CommonMark end at once but older renderers read as opening a
+# comment that runs on: written `<!-- -->`, which every reader ends in the same place.
+_EMPTY_COMMENTS = ("<!--->", "<!-->")
+
+
 def _comment_end(html: str, position: int) -> int | None:
     """End of the comment at `position` (`<!--`), or None when a browser would read it
     differently from what it looks like (`<!-->`, `<!--->`) or it never ends (-1)."""
@@ -177,6 +182,10 @@ class _Scan:
         html = self.html
         end: int | None = None
         if html.startswith("<!--", position):
+            for empty in _EMPTY_COMMENTS:  # read alike everywhere once written out in full
+                if html.startswith(empty, position):
+                    self.edits.append(Edit(position, position + len(empty), "<!-- -->"))
+                    return position + len(empty)
             if position < self.no_comment_end_after:
                 end = _comment_end(html, position)
                 if end == -1:  # no comment ends after here: none that starts later ends either

@@ -19,7 +19,7 @@ from scrapedown.safety.policy import SAFE_DATA_IMAGES, UNSAFE_SCHEMES
 _INVISIBLE_RE = re.compile(
     r"[\x00-\x20\x7f-\xa0\xad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+"
 )
-_SCHEME_RE = re.compile(r"([a-z][a-z0-9+.\-]*):")
+_SCHEME_RE = re.compile(r"\A([a-z][a-z0-9+.\-]*+):")
 _DECODE_ROUNDS = 3
 
 
