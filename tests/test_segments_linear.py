@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from scrapedown import clean, detect, html_tokens, inline_html
+from tests.timing import best_of
 
 _SIZE = 100_000
 _BUDGET = 1.0  # seconds for one call on 100k characters (linear code takes milliseconds)
@@ -53,15 +54,6 @@ _ADVERSARIAL = (
 
 def _adversarial(unit: str, tail: str = "") -> str:
     return (unit * (_SIZE // len(unit) + 1))[:_SIZE] + tail
-
-
-def _best_of(runs: int, call: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 # How the code applies each pattern: `match`/`fullmatch` at one position (the scanners then
@@ -139,15 +131,15 @@ def test_scans_are_linear_on_adversarial_input(
 ) -> None:
     # split_segments runs markdown-it (about 1 s per 100k lines here); ratio 4x -> under 10x.
     quarter, text = _adversarial(unit)[: _SIZE // 4], _adversarial(unit)
-    small = _best_of(3, lambda: scan(quarter))
-    large = _best_of(2, lambda: scan(text))
+    small = best_of(runs=3, call=lambda: scan(quarter))
+    large = best_of(runs=2, call=lambda: scan(text))
     assert large < max(small, 0.02) * 10, f"{name}: {small:.3f}s -> {large:.3f}s on {unit!r}"
 
 
 def test_the_vue_comment_markers_from_the_issue_are_fast() -> None:
     # 13 s at n=24 with the old backtracking pattern; n=4000 here.
     text = "<!--[--><!--[--><div>" + "<!--[--><p>x</p><!--]-->" * 4000 + "</div>\n"
-    assert _best_of(1, lambda: clean(text)) < 5.0
+    assert best_of(runs=1, call=lambda: clean(text)) < 5.0
 
 
 # Repeated structures that exercise stage 2 (regions, comments, markers, inline HTML).
@@ -169,7 +161,7 @@ _STRUCTURES: dict[str, Callable[[int], str]] = {
 def test_clean_is_linear_in_repeated_structures(name: str) -> None:
     make = _STRUCTURES[name]
     base = 120
-    small = _best_of(3, lambda: clean(make(base)))
-    large = _best_of(2, lambda: clean(make(base * 16)))
+    small = best_of(runs=3, call=lambda: clean(make(base)))
+    large = best_of(runs=2, call=lambda: clean(make(base * 16)))
     # Linear is 16x; quadratic would be 256x. Floors keep tiny timings from dominating.
     assert large < max(small, 0.005) * 40, f"{name}: {small:.4f}s -> {large:.4f}s at 16x"
