@@ -134,8 +134,14 @@ def input_visible(body: str) -> Counter[str]:
     """What a reader surely sees of an input body: what both readings show, as Markdown
     (rendered by markdown-it) and as HTML (parsed by lxml). Where the two disagree (`<t` at the
     end of a region, `&#1` without `;`, a URL in `[x](url)`, `<a href=` never closed) the input
-    is ambiguous and the output may follow either."""
+    is ambiguous and the output may follow either. A tag cut off at the end (`<img src=x alt`)
+    is not read at all: a browser drops a tag that the end of the document interrupts."""
+    body = _CUT_TAG.sub("", body.rstrip())
     return visible(body) & _html_visible(_MARKDOWN_DESTINATION.sub("]", body))
+
+
+# A start or end tag that the end of the text cuts off (no `>`).
+_CUT_TAG = re.compile(r"</?[A-Za-z][^<>]*+\Z")
 
 
 # `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).
