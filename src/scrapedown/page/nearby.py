@@ -43,8 +43,9 @@ def _name_of(element: Element) -> str:
 
 
 def _is_byline(element: Element) -> bool:
-    if BYLINE_HINTS.isdisjoint(hint_tokens(element, ())):
-        return False
+    tokens = hint_tokens(element, ())
+    if BYLINE_HINTS.isdisjoint(tokens) and not any(t.endswith("byline") for t in tokens):
+        return False  # `FeatureByline`, `articlebyline`: camelCase is one token
     text = " ".join(str(element.text_content()).split())
     if not 0 < len(text) <= BYLINE_LENGTH or "://" in text:
         return False
