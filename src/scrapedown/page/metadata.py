@@ -36,8 +36,8 @@ UPDATED_KEYS = (
     "dc.date.modified", "last-modified", "article.updated",
 )  # fmt: skip
 AUTHOR_KEYS = (
-    "dc.creator", "dcterms.creator", "author", "article:author", "citation_author", "parsely-author",
-    "sailthru.author",
+    "dc.creator", "dcterms.creator", "author", "article:author", "citation_author",
+    "parsely-author", "sailthru.author",
 )  # fmt: skip
 DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
 IMAGE_KEYS = (
