@@ -1,0 +1,52 @@
+"""Precision on pages without a marked article: what a logo or a teaser image beside the
+article does (nothing), and what a lightbox picture does (stays); an article of several `<h1>`
+keeps its lead. Hand-written pages, through `clean_page`."""
+
+from __future__ import annotations
+
+from scrapedown.page import clean_page
+from tests.page_fixtures import body, page
+
+PROSE = (
+    "The water board met on Tuesday to discuss the new pumping station, which will replace "
+    "the old one built in 1961 and double the capacity of the northern district. "
+)
+MENU = (
+    "<div><a href='/'>Startseite</a> <a href='/termine'>Termine</a> "
+    "<a href='/verein'>Verein</a> <a href='/kontakt'>Kontakt</a></div>"
+)
+
+
+def _site(top: str, article: str) -> str:
+    return page(
+        "<title>Pumping station</title>",
+        f"<div class='top'>{top}</div>{MENU}<div class='content'>{article}</div>",
+    )
+
+
+def test_a_logo_link_does_not_keep_the_menu_in_the_article() -> None:
+    article = "".join(f"<p>{PROSE}Paragraph {n}.</p>" for n in range(4))
+    out = body(clean_page(_site("<a href='/'><img src='/logo.png' alt=''></a>", article)))
+    assert out.count("The water board met") == 4
+    assert "Termine" not in out and "logo.png" not in out
+
+
+def test_a_lightbox_picture_beside_the_article_is_kept() -> None:
+    article = "".join(f"<p>{PROSE}Paragraph {n}.</p>" for n in range(4))
+    top = "<a href='/media/station-large.jpg'><img src='/media/station.jpg' alt='Station'></a>"
+    out = body(clean_page(_site(top, article)))
+    assert out.count("The water board met") == 4
+    assert "station.jpg" in out
+
+
+def test_an_article_of_many_h1_keeps_its_lead() -> None:
+    lead = "Kids are natural comedians, so here are jokes that need no explanation from parents."
+    items = "".join(
+        f"<h1>{n}. Why did joke number {n} cross the road?</h1>"
+        f"<p>To get to the other side of page {n}, where the punchline waits for the reader.</p>"
+        for n in range(1, 30)
+    )
+    html = page("<title>Jokes for kids</title>", f"<article><p>{lead}</p>{items}</article>")
+    out = body(clean_page(html))
+    assert lead in out
+    assert "Why did joke number 29 cross the road?" in out
