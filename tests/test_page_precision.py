@@ -50,3 +50,14 @@ def test_an_article_of_many_h1_keeps_its_lead() -> None:
     out = body(clean_page(html))
     assert lead in out
     assert "Why did joke number 29 cross the road?" in out
+
+
+def test_an_unlinked_logo_or_a_tracking_pixel_does_not_keep_the_menu() -> None:
+    article = "".join(f"<p>{PROSE}Paragraph {n}.</p>" for n in range(4))
+    for top in (
+        "<img src='/global/images/logo_Klein.gif' alt=''>",
+        "<img src='https://t.example/px?id=9' width='1' height='1' alt=''>",
+    ):
+        out = body(clean_page(_site(top, article)))
+        assert out.count("The water board met") == 4
+        assert "Termine" not in out
