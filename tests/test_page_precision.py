@@ -61,3 +61,18 @@ def test_an_unlinked_logo_or_a_tracking_pixel_does_not_keep_the_menu() -> None:
         out = body(clean_page(_site(top, article)))
         assert out.count("The water board met") == 4
         assert "Termine" not in out
+
+
+def test_what_the_site_leaves_out_of_print_is_not_article() -> None:
+    paragraphs = "".join(f"<p>{PROSE}Paragraph {n}.</p>" for n in range(4))
+    contact = (
+        "<div class='no-print' id='contact'><p>Questions? Write to the press office of the "
+        "water board, open Monday to Friday from nine to five.</p></div>"
+    )
+    toolbar = "<div class='d-print-none'><p>Print this page or send it to a friend.</p></div>"
+    html = page(
+        "<title>Pumping station</title>", f"<article>{paragraphs}{contact}{toolbar}</article>"
+    )
+    out = body(clean_page(html))
+    assert out.count("The water board met") == 4
+    assert "press office" not in out and "send it to a friend" not in out

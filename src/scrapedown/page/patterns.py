@@ -110,6 +110,10 @@ CHROME_HINT_STEMS: tuple[str, ...] = (
     "authorbio", "author-bio", "aboutauthor", "about-author", "author-info", "authorinfo",
     "readmore", "read-more", "moreposts", "morestories", "taboola", "outbrain", "disqus",
     "popular", "trending", "banner", "teaser", "promo",
+    # what the site itself leaves out of the printed article (Bootstrap `d-print-none`,
+    # `hidden-print`, Wikipedia's `noprint`): never the article's text
+    "noprint", "no-print", "hidden-print", "print-none", "hide-print", "print-hide",
+    "donotprint", "dontprint", "not-print", "screen-only",
 )  # fmt: skip
 
 #: Hint tokens that name layout more than furniture (`elementor-widget`, `site-header` around
