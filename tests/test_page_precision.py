@@ -4,6 +4,8 @@ keeps its lead. Hand-written pages, through `clean_page`."""
 
 from __future__ import annotations
 
+import pytest
+
 from scrapedown.page import clean_page
 from tests.page_fixtures import body, page
 
@@ -76,3 +78,22 @@ def test_what_the_site_leaves_out_of_print_is_not_article() -> None:
     out = body(clean_page(html))
     assert out.count("The water board met") == 4
     assert "press office" not in out and "send it to a friend" not in out
+
+
+@pytest.mark.parametrize(
+    ("label", "then"),
+    [
+        ("Was this article helpful?", "<button>Yes</button> <button>No</button>"),
+        ("Fanden Sie diesen Artikel nützlich?", "<a href='/ja'>Ja</a> <a href='/nein'>Nein</a>"),
+        ("Notas relacionadas", "<ul><li><a href='/n/1'>Hackers piden rescate</a></li></ul>"),
+    ],
+)
+def test_feedback_prompts_and_related_labels_go(label: str, then: str) -> None:
+    paragraphs = "".join(f"<p>{PROSE}Paragraph {n}.</p>" for n in range(4))
+    html = page(
+        "<title>Pumping station</title>",
+        f"<article>{paragraphs}<h3>{label}</h3><div>{then}</div></article>",
+    )
+    out = body(clean_page(html))
+    assert out.count("The water board met") == 4
+    assert label not in out
