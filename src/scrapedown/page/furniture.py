@@ -180,9 +180,10 @@ def _drop(element: Element, measure: Measure, budget: Budget) -> bool:
 def _drop_before_title(article: Element, measure: Measure, budget: Budget) -> None:
     """Remove what precedes the article's `<h1>` inside it (breadcrumbs, a kicker, a date
     line, a share bar: the title opens the article), pictures excepted, when it is little."""
-    title = next(article.iter("h1"), None)
-    if title is None:
-        return
+    titles = article.iter("h1")
+    title = next(titles, None)
+    if title is None or next(titles, None) is not None:
+        return  # several `<h1>`: section headings (a list of items), not the title
     before: list[Element] = []
     node = title
     while node is not article and node is not None:

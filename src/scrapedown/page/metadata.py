@@ -19,7 +19,11 @@ from scrapedown.page.dates import parse_date
 from scrapedown.page.nearby import nearest_byline, nearest_heading, nearest_time
 from scrapedown.page.title import clean_title, normalize_space, title_matching
 
-TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title")
+# Dublin Core first: a page that states it (a CMS, a library, a government site) names the
+# work itself there, where `og:title` is often a teaser written for sharing.
+TITLE_KEYS = (
+    "dc.title", "dcterms.title", "og:title", "twitter:title", "citation_title", "parsely-title",
+)  # fmt: skip
 SITE_NAME_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 DATE_KEYS = (
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
@@ -32,8 +36,8 @@ UPDATED_KEYS = (
     "dc.date.modified", "last-modified", "article.updated",
 )  # fmt: skip
 AUTHOR_KEYS = (
-    "author", "article:author", "dc.creator", "citation_author", "parsely-author",
-    "sailthru.author",
+    "dc.creator", "dcterms.creator", "author", "article:author", "citation_author",
+    "parsely-author", "sailthru.author",
 )  # fmt: skip
 DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
 IMAGE_KEYS = (
@@ -47,6 +51,7 @@ URL_KEYS = ("og:url",)
 
 _LIST_SEPARATORS = re.compile(r"(?:(?<!\s)\s++)?[,，、;；]\s*")  # once per run of spaces: linear
 _MAX_NAME = 100
+_DC_PREFIX = re.compile(r"\A(dc|dcterms):")
 
 
 @dataclass(frozen=True)
@@ -122,15 +127,17 @@ def is_web_url(url: str) -> bool:
 
 
 def _meta_values(doc: Element) -> dict[str, list[str]]:
-    """`<meta>` contents by lower-case `property`, `name`, `itemprop` or `http-equiv`."""
+    """`<meta>` contents by lower-case `property`, `name`, `itemprop` or `http-equiv`, each
+    space-separated term its own key (RDFa: `property="dc:title og:title"`), the Dublin Core
+    prefixes spelt one way (`dc:creator`, `DC.creator` → `dc.creator`)."""
     values: dict[str, list[str]] = {}
     for element in doc.iter("meta"):
         content = element.get("content")
         if content is None or not content.strip():
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
-            key = str(element.get(attribute) or "").strip().lower()
-            if key:
+            for key in str(element.get(attribute) or "").lower().split():
+                key = _DC_PREFIX.sub(r"\1.", key)
                 values.setdefault(key, []).append(normalize_space(content))
     return values
 
@@ -168,9 +175,9 @@ def _title(
     head_title = _first(str(t.text_content()) for t in doc.xpath("/html/head/title"))
     headline = jsonld.text(linked.article.get("headline"))
     candidates = [
-        *_values(meta, TITLE_KEYS[:1]),
+        *_values(meta, TITLE_KEYS[:3]),
         headline,
-        *_values(meta, TITLE_KEYS[1:]),
+        *_values(meta, TITLE_KEYS[3:]),
         head_title,
     ]
     matched = title_matching([c for c in candidates if c], evidence[:1])

@@ -18,9 +18,13 @@ _BY = re.compile(r"\A(?:by|von|par|por|di|door|przez|作者|文)\s*[:：]?\s+", 
 # Where a byline's name ends: a date, a separator, "Updated", a line of its own.
 _AFTER_NAME = re.compile(
     r"\s(?:[|·•]|[-–—]\s)|\s(?:updated|published|posted|on)\b|\d{1,4}[-/.]\d"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )
+# Not a name: a handle or a call to action printed by an author widget ("Follow @jdoe",
+# "More from this author", "View all posts").
+_NOT_NAME = re.compile(r"@|\A(?:follow|subscribe|contact|email|more|view|see|all)\b", re.I)
 _BYLINE_TAGS = ("div", "span", "p", "a", "address", "li", "section", "header", "strong", "b")
 
 
@@ -28,18 +32,25 @@ def nearest_byline(doc: Element, article: Element) -> str:
     """The author's name as the article's byline prints it (`By Jane Doe` → `Jane Doe`), or
     an empty string."""
     found = _nearest(doc, article, _BYLINE_TAGS, _is_byline)
-    if found is None:
-        return ""
-    text = _BY.sub("", " ".join(" ".join(found.itertext()).split()))
+    return "" if found is None else _name_of(found)
+
+
+def _name_of(element: Element) -> str:
+    """The name in a byline: without `By`, and cut where a date or separator begins."""
+    text = _BY.sub("", " ".join(" ".join(element.itertext()).split()))
     cut = _AFTER_NAME.search(text)
     return (text[: cut.start()] if cut else text).strip(" ,|·•-–—")
 
 
 def _is_byline(element: Element) -> bool:
-    if BYLINE_HINTS.isdisjoint(hint_tokens(element, ())):
-        return False
+    tokens = hint_tokens(element, ())
+    if BYLINE_HINTS.isdisjoint(tokens) and not any(t.endswith("byline") for t in tokens):
+        return False  # `FeatureByline`, `articlebyline`: camelCase is one token
     text = " ".join(str(element.text_content()).split())
-    return 0 < len(text) <= BYLINE_LENGTH and "://" not in text
+    if not 0 < len(text) <= BYLINE_LENGTH or "://" in text:
+        return False
+    name = _name_of(element)
+    return bool(name) and _NOT_NAME.search(name) is None
 
 
 def nearest_heading(doc: Element, article: Element) -> Element | None:

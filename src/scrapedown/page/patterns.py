@@ -37,7 +37,7 @@ SECTION_LABELS: tuple[str, ...] = (
     # French, Spanish, Italian, Portuguese, Dutch, Polish
     r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles? (?:similaires|liés)|les plus lus",
     r"vous aimerez (?:aussi|peut-être)|(?:lea|lee) (?:también|más)|te puede interesar",
-    r"(?:noticias|artículos) relacionad[oa]s|lo más leído|más leídas",
+    r"(?:noticias|artículos|notas|contenidos?) relacionad[oa]s|lo más leído|más leídas",
     r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também",
     r"(?:notícias|artigos) relacionad[oa]s|lees ook|gerelateerde artikelen|meer nieuws",
     r"(?:zobacz|czytaj) (?:też|także|również|więcej)|polecamy|najczęściej czytane|podobne artykuły",
@@ -45,6 +45,15 @@ SECTION_LABELS: tuple[str, ...] = (
     r"相关(?:文章|阅读|新闻|推荐|链接|资讯|内容|话题)|(?:推荐|延伸|扩展|拓展|猜你)(?:阅读|喜欢)",
     r"热门(?:文章|推荐|新闻|阅读|标签)?|精彩推荐|更多(?:文章|阅读|新闻|精彩|内容)|最新(?:文章|新闻|资讯)",
     r"你(?:可能|也许)(?:还)?(?:喜欢|感兴趣)|为你推荐|看了又看",
+    # feedback prompts under the article ("Was this article helpful? Yes / No")
+    r"(?:was|is) this (?:article|page|post|answer|information) (?:helpful|useful)",
+    r"did you find this (?:article|page|post) (?:helpful|useful)",
+    r"did you (?:like|enjoy) this (?:article|post)",
+    r"(?:war|ist) (?:dieser|der|die|diese) (?:artikel|beitrag|text|seite|information) "
+    r"(?:hilfreich|nützlich)|hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen",
+    r"fanden sie (?:diesen|den) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)",
+    r"cet article (?:vous )?a-t-il été utile",
+    r"¿?(?:te|le) (?:ha )?(?:resultado|sido|fue) útil(?: este artículo)?",
     # newsletter and subscription
     r"(?:\w+ )?newsletter(?: \w+){0,3}|subscribe(?: to .{1,40}| now)?|sign up for .{1,40}",
     r"abonnieren sie .{1,40}|jetzt abonnieren|inscrivez-vous .{1,40}|suscríbete .{1,40}",
@@ -110,6 +119,10 @@ CHROME_HINT_STEMS: tuple[str, ...] = (
     "authorbio", "author-bio", "aboutauthor", "about-author", "author-info", "authorinfo",
     "readmore", "read-more", "moreposts", "morestories", "taboola", "outbrain", "disqus",
     "popular", "trending", "banner", "teaser", "promo",
+    # what the site itself leaves out of the printed article (Bootstrap `d-print-none`,
+    # `hidden-print`, Wikipedia's `noprint`): never the article's text
+    "noprint", "no-print", "hidden-print", "print-none", "hide-print", "print-hide",
+    "donotprint", "dontprint", "not-print", "screen-only",
 )  # fmt: skip
 
 #: Hint tokens that name layout more than furniture (`elementor-widget`, `site-header` around

@@ -63,6 +63,9 @@ LINK_DENSITY = 0.5
 IMAGE_WEIGHT = 10.0
 """What an image (or a video) counts for: a picture in the article is worth a few words."""
 _PICTURES = frozenset({"img", "video", "audio"})
+_PIXEL_SIZES = frozenset({"0", "1", "1px", "0px"})
+#: A link to one of these is a picture's full-size version, not another page.
+IMAGE_FILE_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif")
 WIDGET_TEXT = 150.0
 WEAK_HINT_TEXT = 100.0
 """Running text (beyond short lines) that keeps an element with only a weak chrome hint
@@ -89,6 +92,9 @@ class _Block:
     text: float = 0.0
     link: float = 0.0
     images: float = 0.0
+    decorations: float = 0.0
+    """Images inside a link to a page (a logo, a teaser), logos and tracking pixels: not the
+    article's own pictures."""
     short: list[str] = field(default_factory=list)
     """The block's text while it is short enough to be a meta line."""
     meta_line: bool = False
@@ -130,6 +136,9 @@ class _Context:
     link: bool
     article: bool
     uncounted: bool
+    page_link: bool = False
+    """Inside a link to a page, not to an image file (a lightbox link to the full-size
+    picture is the article's)."""
 
 
 @dataclass
@@ -163,7 +172,9 @@ def score_page(body: Element, page: PageOptions) -> PageScores:
     return PageScores(
         content=_sums(order, {b: s.content(b in chrome) for b, s in blocks.items()}),
         prose=_sums(order, {b: s.prose(b in chrome) for b, s in blocks.items()}),
-        pictures=_sums(order, {b: 0.0 if f else s.images for b, (s, f) in flagged.items()}),
+        pictures=_sums(
+            order, {b: 0.0 if f else s.images - s.decorations for b, (s, f) in flagged.items()}
+        ),
         boilerplate=_sums(
             order, {b: s.text + s.images if f else 0.0 for b, (s, f) in flagged.items()}
         ),
@@ -197,6 +208,8 @@ def _measure(
         block = blocks.setdefault(context.block, _Block(str(context.block.tag)))
         if node.tag in _PICTURES:
             block.images += IMAGE_WEIGHT
+            decoration = context.page_link or _is_decoration(node)
+            block.decorations += IMAGE_WEIGHT if decoration else 0.0
         block.add(node.text, context.link)
     blocks[body].add(body.text, False)
     _flag_lines(blocks, page)
@@ -226,12 +239,28 @@ def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
 
 def _context_of(node: Element, outer: _Context) -> _Context:
     tag = node.tag
+    href = node.get("href") if tag == "a" else None
     return _Context(
         block=node if tag in BLOCK_TAGS else outer.block,
-        link=outer.link or (tag == "a" and node.get("href") is not None),
+        link=outer.link or href is not None,
         article=outer.article or tag == "article",
         uncounted=outer.uncounted or tag in UNCOUNTED,
+        page_link=outer.page_link or (href is not None and not _is_image_url(href)),
     )
+
+
+def _is_decoration(image: Element) -> bool:
+    """A logo (by its file name, class, id or alt text) or a tracking pixel (1×1)."""
+    names = " ".join(str(image.get(a) or "") for a in ("src", "class", "id", "alt")).lower()
+    if "logo" in names:
+        return True
+    sizes = [str(image.get(a) or "").strip() for a in ("width", "height")]
+    return any(size in _PIXEL_SIZES for size in sizes)
+
+
+def _is_image_url(href: str) -> bool:
+    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").lower()
+    return path.endswith(IMAGE_FILE_ENDINGS)
 
 
 def _find_chrome(
