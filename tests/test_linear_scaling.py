@@ -135,8 +135,10 @@ def _growth(function: Callable[[str], str], unit: Unit, text: str, base: int) ->
 
 def check_linear(function: Callable[[str], str], unit: Unit, text: str, base: int) -> None:
     growth = _growth(function, unit, text, base)
-    if growth > _MAX_RATIO:
-        growth = _growth(function, unit, text, base)  # a loaded machine: measure again
+    for _again in range(3):  # a loaded machine moves single runs: measure again before failing
+        if growth <= _MAX_RATIO:
+            break
+        growth = min(growth, _growth(function, unit, text, base))
     assert growth <= _MAX_RATIO, growth
 
 
