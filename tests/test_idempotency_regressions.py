@@ -121,6 +121,16 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table><tr><td><p><ul><li>a</li></ul></td></tr></table>",
         None,
     ),
+    # The punctuation stage escapes a full-width `＿`/`＊` it makes ASCII; the paragraph holds
+    # inline HTML, so the next pass converted it again and wrote the (harmless) `_` bare. An
+    # escape of the Markdown source now survives the conversion.
+    "full-width underscore before em": ("＿<em><b>文</em>中", "\\_<em>**文**</em>中\n"),
+    "full-width underscore after em": ("<em><b>文</em>文＿", "<em>**文**</em>文\\_\n"),
+    "full-width star before a lone angle": ("＊<<em><b>文</em>接", "\\*<<em>**文**</em>接\n"),
+    "escapes of a converted paragraph": (
+        'a\\_b <span style="x">c</span> `a\\_b` <code>x\\_y</code> ![a\\_b](u) [a\\*](v)\n',
+        "a\\_b c `a\\_b` `x_y` ![a_b](u) [a\\*](v)\n",
+    ),
 }
 
 

@@ -34,6 +34,16 @@ def html_renderer() -> MarkdownIt:
 
 
 @lru_cache(maxsize=1)
+def escapes_renderer() -> MarkdownIt:
+    """`html_renderer` with each backslash escape left as its own `text_special` token (no
+    `text_join`), so that the classifier can carry an escape into the HTML it converts."""
+    options = {"html": True, "maxNesting": MAX_NESTING}
+    parser = MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
+    parser.core.ruler.disable(["text_join"])
+    return parser
+
+
+@lru_cache(maxsize=1)
 def text_renderer() -> MarkdownIt:
     """Markdown to HTML with raw HTML left as text (the converter's check of what it wrote)."""
     return MarkdownIt("commonmark").enable("table").enable("strikethrough")

@@ -11,6 +11,7 @@ import re
 
 from scrapedown.convert import Converter
 from scrapedown.errors import ScrapedownError
+from scrapedown.escape import unmark_escapes
 from scrapedown.html import root_of, soup_from_tree
 from scrapedown.options import Options
 from scrapedown.rules import apply_soup_rules, apply_tree_rules
@@ -32,7 +33,7 @@ def html_to_markdown(html: str, options: Options) -> str:
         markdown = Converter(options).convert_tree(root)
     except RecursionError:
         raise ScrapedownError("HTML nests too deeply to convert") from None
-    return tidy_markdown(markdown)
+    return tidy_markdown(unmark_escapes(markdown))
 
 
 def convert_regions(regions: list[str], options: Options) -> list[str]:
