@@ -131,6 +131,11 @@ CASES: dict[str, tuple[str, str | None]] = {
         'a\\_b <span style="x">c</span> `a\\_b` <code>x\\_y</code> ![a\\_b](u) [a\\*](v)\n',
         "a\\_b c `a\\_b` `x_y` ![a_b](u) [a\\*](v)\n",
     ),
+    "escaped bracket before a converted em": ("]<r>d<em><b>中", "\\]d<em>**中**</em>\n"),
+    "escaped brackets and tilde of a converted paragraph": (
+        'a\\[b\\] \\~x~ <span style="x">c</span> <code>x\\[y\\~</code>\n',
+        "a\\[b\\] \\~x~ c `x[y~`\n",
+    ),
 }
 
 
