@@ -26,8 +26,8 @@ def html_to_markdown(html: str, options: Options) -> str:
     if tree is None:
         return ""
     try:
+        _unwrap_stray_rows(tree)  # (first: the rules tidy the blocks it makes, as a next pass)
         apply_tree_rules(tree, options)
-        _unwrap_stray_rows(tree)
         root = root_of(soup_from_tree(tree))
         apply_soup_rules(root, options)
         markdown = Converter(options).convert_tree(root)
