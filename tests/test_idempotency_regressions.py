@@ -132,6 +132,17 @@ CASES: dict[str, tuple[str, str | None]] = {
         'a\\_b <span style="x">c</span> `a\\_b` <code>x\\_y</code> ![a\\_b](u) [a\\*](v)\n',
         "a\\_b c `a\\_b` `x_y` ![a_b](u) [a\\*](v)\n",
     ),
+    # Text after an inline element that ends with a block (libxml2 leaves `<x><ul>…</ul></x>`)
+    # starts a line: its leading space was kept (the next pass dropped it) and a `- ` or `# `
+    # there became a list or a heading.
+    "space after an unknown element holding a list": (
+        "<rt><ul>d</rt><l></m>\n<b><em>文</b>m",
+        "d\n\n<strong>*文*</strong>m\n",
+    ),
+    "dash after an unknown element holding a paragraph": (
+        "<div><x><p>d</p></x>- item</div>",
+        "d\n\n\\- item\n",
+    ),
     "escaped bracket before a converted em": ("]<r>d<em><b>中", "\\]d<em>**中**</em>\n"),
     "escaped brackets and tilde of a converted paragraph": (
         'a\\[b\\] \\~x~ <span style="x">c</span> <code>x\\[y\\~</code>\n',
