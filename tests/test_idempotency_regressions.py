@@ -143,6 +143,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<div><x><p>d</p></x>- item</div>",
         "d\n\n\\- item\n",
     ),
+    # A row group outside a table was dropped after the rules had shaped its parent (`<dd>`
+    # holding a block: no paragraph); the next pass, without it, wrapped the text in one.
+    "row group in a definition in a row": (
+        "<table><tr><dl><dd><thead>=",
+        "<table>\n<tr><td><dl><dd><p>=</p></dd></dl></td></tr>\n</table>\n",
+    ),
     "escaped bracket before a converted em": ("]<r>d<em><b>中", "\\]d<em>**中**</em>\n"),
     "escaped brackets and tilde of a converted paragraph": (
         'a\\[b\\] \\~x~ <span style="x">c</span> <code>x\\[y\\~</code>\n',
