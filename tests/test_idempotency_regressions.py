@@ -149,6 +149,16 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table><tr><dl><dd><thead>=",
         "<table>\n<tr><td><dl><dd><p>=</p></dd></dl></td></tr>\n</table>\n",
     ),
+    # In a kept cell, an inline wrapper unwrapped by a rule left a `<dd>` in a `<dt>`, a list
+    # in a `<p>`: the next pass's parser closes the outer element there.
+    "definition in a term through a link": (
+        "<table ><tr><dl><dt><a><dd>G",
+        "<table>\n<tr><td><dl><dd><p>G</p></dd></dl></td></tr>\n</table>\n",
+    ),
+    "list in a paragraph through a link": (
+        "<table><tr><td><p>a<a><ul><li>D</li></ul>tail</a></p></td></tr></table>",
+        "<table>\n<tr><td><p>a</p><ul><li>D</li></ul>tail</td></tr>\n</table>\n",
+    ),
     "escaped bracket before a converted em": ("]<r>d<em><b>中", "\\]d<em>**中**</em>\n"),
     "escaped brackets and tilde of a converted paragraph": (
         'a\\[b\\] \\~x~ <span style="x">c</span> <code>x\\[y\\~</code>\n',
