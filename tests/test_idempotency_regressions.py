@@ -159,6 +159,13 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table><tr><td><p>a<a><ul><li>D</li></ul>tail</a></p></td></tr></table>",
         "<table>\n<tr><td><p>a</p><ul><li>D</li></ul>tail</td></tr>\n</table>\n",
     ),
+    # An unknown element holding a block (written as its content) hid the block from the
+    # list-item rule: the loose text after it got no paragraph until the next pass.
+    "unknown element around a table in a list item": (
+        "<li><m><table><tr><pre ><span >></table>><ol><li >x",
+        "- <table>\n  <tr><td><pre><span>&gt;</span></pre></td></tr>\n  </table>\n\n  \\>\n\n"
+        "  1. x\n",
+    ),
     "escaped bracket before a converted em": ("]<r>d<em><b>中", "\\]d<em>**中**</em>\n"),
     "escaped brackets and tilde of a converted paragraph": (
         'a\\[b\\] \\~x~ <span style="x">c</span> <code>x\\[y\\~</code>\n',
