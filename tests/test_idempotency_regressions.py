@@ -163,8 +163,14 @@ CASES: dict[str, tuple[str, str | None]] = {
     # list-item rule: the loose text after it got no paragraph until the next pass.
     "unknown element around a table in a list item": (
         "<li><m><table><tr><pre ><span >></table>><ol><li >x",
-        "- <table>\n  <tr><td><pre><span>&gt;</span></pre></td></tr>\n  </table>\n\n  \\>\n\n"
+        "- <table>\n  <tr><td><pre>&gt;</pre></td></tr>\n  </table>\n\n  \\>\n\n"
         "  1. x\n",
+    ),
+    # A <span> kept in a <pre> of a kept table (off the allowlist) made the next pass convert
+    # the list holding the table, as a loose item: its text got a paragraph.
+    "span in a pre of a table in a list item": (
+        "<li><table><tr><pre ><span >></tr>><ol><li >e",
+        "- \\>\n  1. e\n\n  <table>\n  <tr><td><pre>&gt;</pre></td></tr>\n  </table>\n",
     ),
     "escaped bracket before a converted em": ("]<r>d<em><b>中", "\\]d<em>**中**</em>\n"),
     "escaped brackets and tilde of a converted paragraph": (

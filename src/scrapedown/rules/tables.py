@@ -16,6 +16,7 @@ from scrapedown.html import (
     new_tag,
     tags_named,
 )
+from scrapedown.inline_html import BLOCK_HTML_TAGS
 from scrapedown.options import Options
 from scrapedown.siblings import Siblings
 
@@ -125,6 +126,7 @@ def _tidy_kept_cell(cell: Tag) -> bool:
         if _misplaced(part):
             part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
     _close_as_parsed(cell)
+    _unwrap_off_allowlist(cell)
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
@@ -168,6 +170,16 @@ def _close_as_parsed(cell: Tag) -> None:
         for position in range(len(children) - 1, first - 1, -1):  # from the end: no shifting
             children[position].extract(_self_index=position)
         siblings.insert_after(holder, *moved)
+
+
+def _unwrap_off_allowlist(cell: Tag) -> None:
+    """Tags off the allowlist of kept block HTML (a `<span>` the rules leave in a `<pre>`)
+    unwrapped: kept, they make the next pass convert a list or quote holding the table, which
+    is then read as Markdown renders it (a loose item: its text in a paragraph)."""
+    siblings = Siblings()
+    for tag in reversed(cell.find_all(True)):
+        if tag.name not in BLOCK_HTML_TAGS and tag.name not in _ANY_CONTENT:
+            siblings.unwrap(tag)
 
 
 def _named_in(node: object, names: frozenset[str]) -> bool:
