@@ -28,6 +28,13 @@ CASES = {
         "<meta x><foo>a</foo> b <p>c</p>",
         "a b\n\nc\n",
     ),
+    # bs4 reads the text of <rt>/<rp> as RubyTextString, which `get_text` leaves out: a table
+    # in an annotation looked empty and was dropped.
+    "table in a ruby annotation": (
+        "<rt><table><tr><td>x</td></tr></table></rt>",
+        "| x |\n| --- |\n",
+    ),
+    "caption of a table in a ruby annotation": ("<rt><table><caption>表", "表\n"),
     # What an <amp-img> holds (left open, it holds the rest) was dropped with the void <img>.
     "text inside an amp-img": ("<i><amp-img src=g>０", "*![](g)0*\n"),
     "markup inside a closed amp-img": (

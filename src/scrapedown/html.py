@@ -60,11 +60,20 @@ def soup_from_tree(root: Any) -> BeautifulSoup:
     return BeautifulSoup("", builder=_TreeFeeder(root))
 
 
+_STRING_CONTAINERS = {
+    name: kind
+    for name, kind in LXMLTreeBuilder.DEFAULT_STRING_CONTAINERS.items()
+    if name not in ("rt", "rp")
+}
+
+
 class _TreeFeeder(LXMLTreeBuilder):
     """A tree builder whose `feed` walks an lxml tree instead of parsing markup."""
 
     def __init__(self, root: Any) -> None:
-        super().__init__()
+        # Text of <rt>/<rp> as plain strings: bs4's RubyTextString is left out of `get_text`,
+        # so a rule took an annotation holding a table for empty and dropped it.
+        super().__init__(string_containers=_STRING_CONTAINERS)
         self._root = root
 
     def feed(self, markup: object) -> None:
