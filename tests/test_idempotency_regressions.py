@@ -173,6 +173,17 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<li><table><tr><pre ><span >></tr>><ol><li >e",
         "- \\>\n  1. e\n\n  <table>\n  <tr><td><pre>&gt;</pre></td></tr>\n  </table>\n",
     ),
+    # A link of a paragraph converted on every pass (it holds inline HTML) had its destination
+    # percent-encoded by markdown-it on the second pass (`中文`, `]`, `|`): kept as written.
+    "CJK path of a link around kept emphasis": (
+        '<a href="https://e.com/中文"><b><i>語</b>中',
+        "[<strong>*語*</strong>中](https://e.com/中文)\n",
+    ),
+    "bracket in a link destination around kept emphasis": (
+        '<a href="https://e.com/a]b|c"><b><i>語</b>中',
+        "[<strong>*語*</strong>中](https://e.com/a]b|c)\n",
+    ),
+    "quote in a link destination around kept emphasis": ('<a href=c"><b><i>語</b>文', None),
     "escaped bracket before a converted em": ("]<r>d<em><b>中", "\\]d<em>**中**</em>\n"),
     "escaped brackets and tilde of a converted paragraph": (
         'a\\[b\\] \\~x~ <span style="x">c</span> <code>x\\[y\\~</code>\n',
