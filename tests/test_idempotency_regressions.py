@@ -156,6 +156,10 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table ><tr><dl><dt><a><dd>G",
         "<table>\n<tr><td><dl><dd><p>G</p></dd></dl></td></tr>\n</table>\n",
     ),
+    "item in an item through bold": (
+        "<table ><tr><li><b><li ><pre>d",
+        "<table>\n<tr><td><li><pre>d</pre></li></td></tr>\n</table>\n",
+    ),
     "list in a paragraph through a link": (
         "<table><tr><td><p>a<a><ul><li>D</li></ul>tail</a></p></td></tr></table>",
         "<table>\n<tr><td><p>a</p><ul><li>D</li></ul>tail</td></tr>\n</table>\n",

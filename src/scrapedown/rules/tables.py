@@ -150,6 +150,7 @@ _CLOSED_BY = {
         {"ul", "ol", "dl", "p", "pre", "blockquote", "table", "div", "hr", "h1", "h2", "h3",
          "h4", "h5", "h6"}
     ),
+    "li": frozenset({"li"}),
     "dt": frozenset({"dt", "dd"}),
     "dd": frozenset({"dt", "dd"}),
 }  # fmt: skip
