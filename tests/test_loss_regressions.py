@@ -20,6 +20,27 @@ CASES = {
     ),
     # A link in <kbd> (written as a code span, which holds no link) was lost like one in <code>.
     "link in kbd": ('<kbd><a href="g">w', "[`w`](g)\n"),
+    # libxml2 leaves an unknown element that follows head content (<script>, <style>, <meta>)
+    # in <head>, and its text was dropped with it; a browser starts the body there.
+    "unknown element after a script": ("<script></script><t>2", "2\n"),
+    "unknown element after a style, body text after": ("<style></style><t>x</t>y", "xy\n"),
+    "unknown element after a meta, paragraph after": (
+        "<meta x><foo>a</foo> b <p>c</p>",
+        "a b\n\nc\n",
+    ),
+    # bs4 reads the text of <rt>/<rp> as RubyTextString, which `get_text` leaves out: a table
+    # in an annotation looked empty and was dropped.
+    "table in a ruby annotation": (
+        "<rt><table><tr><td>x</td></tr></table></rt>",
+        "| x |\n| --- |\n",
+    ),
+    "caption of a table in a ruby annotation": ("<rt><table><caption>表", "表\n"),
+    # What an <amp-img> holds (left open, it holds the rest) was dropped with the void <img>.
+    "text inside an amp-img": ("<i><amp-img src=g>０", "*![](g)0*\n"),
+    "markup inside a closed amp-img": (
+        "<p><amp-img src=a.jpg>text <b>x</b></amp-img> after",
+        "![](a.jpg)text **x** after\n",
+    ),
 }
 
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from html import unescape
 
 from scrapedown.errors import ScrapedownError
+from scrapedown.escape import drop_escape_marks
 from scrapedown.frontmatter import FrontMatter, join_post, split_post
 from scrapedown.meta import unwrap_image_keys
 from scrapedown.options import DEFAULT_OPTIONS, Options
@@ -50,7 +51,7 @@ def clean_html(html: str, options: Options | None = None) -> str:
 
     options = _checked(html, options)
     with public_errors("clean_html"):
-        markdown = _normalize(html_to_markdown(html, options), options)
+        markdown = _normalize(html_to_markdown(drop_escape_marks(html), options), options)
         markdown = safe_start(_settled(markdown, options))
     return markdown + "\n" if markdown else ""
 

@@ -34,6 +34,25 @@ def html_renderer() -> MarkdownIt:
 
 
 @lru_cache(maxsize=1)
+def escapes_renderer() -> MarkdownIt:
+    """`html_renderer` with each backslash escape left as its own `text_special` token (no
+    `text_join`), so that the classifier can carry an escape into the HTML it converts, and
+    link destinations as written."""
+    options = {"html": True, "maxNesting": MAX_NESTING}
+    parser = MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
+    parser.core.ruler.disable(["text_join"])
+    # Destinations as written (backslash escapes and entities decoded): percent-encoding them
+    # (`中文` -> `%E4%B8%AD…`, `]` -> `%5D`) changed every link of a paragraph converted on
+    # each pass. The converter writes them back safe; `validateLink` still runs.
+    parser.normalizeLink = _as_written  # type: ignore[method-assign]
+    return parser
+
+
+def _as_written(url: str) -> str:
+    return url
+
+
+@lru_cache(maxsize=1)
 def text_renderer() -> MarkdownIt:
     """Markdown to HTML with raw HTML left as text (the converter's check of what it wrote)."""
     return MarkdownIt("commonmark").enable("table").enable("strikethrough")

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from scrapedown import commonmark
+from scrapedown.escape import drop_escape_marks, keep_escape
 from scrapedown.html_tokens import TagScanner, comments_only, complete_comments
 from scrapedown.inline_html import allowed_block_html, allowed_inline_html, inline_tag_name
 
@@ -99,7 +100,7 @@ def split_segments(body: str) -> list[Segment]:
         if first == last and blocks[first].kind in _WITH_INLINE:
             html = _render("\n".join(lines[start:end]))
         else:
-            html = _region_html(blocks[first : last + 1], lines)
+            html = drop_escape_marks(_region_html(blocks[first : last + 1], lines))
         segments.extend(_cut_markers(html))
         cursor = end
     if cursor < len(lines):
@@ -108,14 +109,29 @@ def split_segments(body: str) -> list[Segment]:
 
 
 def _render(markdown: str) -> str:
-    """A Markdown block as HTML, without the `<br>`s at the edges of its inline content."""
-    renderer = _renderer()
-    tokens = renderer.parse(markdown)
+    """A Markdown block as HTML, without the `<br>`s at the edges of its inline content, and
+    with its escaped `*`/`_` as stand-ins that the converter writes escaped again (a paragraph
+    that is converted on every pass keeps the escapes the last pass wrote: idempotent)."""
+    renderer = commonmark.escapes_renderer()
+    tokens = renderer.parse(drop_escape_marks(markdown))
     for previous, token in zip([None, *tokens], tokens, strict=False):
         if token.children and _breaks_are_layout(previous):
             token.children = _without_edge_breaks(token.children)
+        _keep_escapes(token.children or [], mark=True)
     html: str = renderer.renderer.render(tokens, renderer.options, {})
     return html
+
+
+def _keep_escapes(children: list[Token], *, mark: bool) -> None:
+    """Escapes as text (what `text_join` would do), the kept ones marked when `mark` (not in
+    an image's alt text, which is plain)."""
+    for child in children:
+        if child.type == "text_special":
+            child.type = "text"
+            if mark and child.info == "escape":
+                child.content = keep_escape(child.content) or child.content
+        elif child.children:
+            _keep_escapes(child.children, mark=False)
 
 
 def _region_html(region: list[_Block], lines: list[str]) -> str:

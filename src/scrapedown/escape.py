@@ -24,7 +24,7 @@ from scrapedown.urls.urlparts import encode_controls, normalize
 
 _EMPHASIS_RUN = re.compile(r"\*+|_+")
 _ALWAYS = re.compile(r"([\\`])")
-_BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
+_BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8]|$)")
 # (a `~` before trailing spaces is escaped too: they may be trimmed, and the next pass sees it last)
 _TILDES = re.compile(r"~{2,}|^~|~(?=\s*+$)")  # a `~` at a node edge may meet `~~` of <del>
 _ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
@@ -81,6 +81,14 @@ _EMPHASIS_MARKS = re.compile("[\ufdd0\ufdd1]")
 _TAG_OPEN = "\ufdd2"
 _TAG_CLOSE = "\ufdd3"
 _MARKS = re.compile("[\ufdd0-\ufdd3]")
+# A `*`, `_`, `[`, `]` or `~` the Markdown source escaped (`\\*` …), carried through the HTML
+# by the classifier as a noncharacter stand-in (`keep_escape`): written escaped again, whatever
+# its neighbours, so that a paragraph converted on every pass keeps the escapes the previous
+# pass (or the punctuation stage) wrote. Elsewhere (code, attributes) it is the bare character
+# (`unmark_escapes`). These are the characters `escape_text` escapes only in some places.
+_KEPT_ESCAPES = dict(zip("*_[]~", "\ufdd4\ufdd5\ufdd6\ufdd7\ufdd8", strict=True))
+_ESCAPED_CHARS = {mark: char for char, mark in _KEPT_ESCAPES.items()}
+_ESCAPE_MARKS = re.compile("[\ufdd4-\ufdd8]")
 INLINE_HTML_TAGS = ("strong", "em", "del")
 _HTML_TOKEN = re.compile(f"{_TAG_OPEN}(/?)({'|'.join(INLINE_HTML_TAGS)}){_TAG_CLOSE}")
 _HTML_TOKENS = frozenset(
@@ -120,6 +128,25 @@ def escape_text(text: str, *, in_link: bool = False, in_table: bool = False) -> 
         text = _BRACKETS.sub(r"\\\1", text) if in_link else _CLOSE_BRACKET.sub(r"\\]", text)
     if in_table and "|" in text:
         text = text.replace("|", "\\|")
+    if _ESCAPE_MARKS.search(text):
+        text = _ESCAPE_MARKS.sub(lambda m: "\\" + _ESCAPED_CHARS[m.group()], text)
+    return text
+
+
+def keep_escape(char: str) -> str | None:
+    """The stand-in for an escaped `char` of Markdown source, if it is one that is kept."""
+    return _KEPT_ESCAPES.get(char)
+
+
+def drop_escape_marks(text: str) -> str:
+    """`text` (input) without characters that would read as kept escapes (noncharacters)."""
+    return _ESCAPE_MARKS.sub("", text) if _ESCAPE_MARKS.search(text) else text
+
+
+def unmark_escapes(text: str) -> str:
+    """`text` with the stand-ins of kept escapes that no text node wrote back as bare characters."""
+    if _ESCAPE_MARKS.search(text):
+        return _ESCAPE_MARKS.sub(lambda m: _ESCAPED_CHARS[m.group()], text)
     return text
 
 

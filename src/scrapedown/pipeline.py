@@ -11,11 +11,12 @@ import re
 
 from scrapedown.convert import Converter
 from scrapedown.errors import ScrapedownError
+from scrapedown.escape import unmark_escapes
 from scrapedown.html import root_of, soup_from_tree
 from scrapedown.options import Options
 from scrapedown.rules import apply_soup_rules, apply_tree_rules
 from scrapedown.safety import XML_INVALID
-from scrapedown.tree import Element, inner_html, parse_tree
+from scrapedown.tree import Element, inner_html, parse_tree, unwrap
 from scrapedown.whitespace import tidy_markdown
 
 
@@ -32,7 +33,7 @@ def html_to_markdown(html: str, options: Options) -> str:
         markdown = Converter(options).convert_tree(root)
     except RecursionError:
         raise ScrapedownError("HTML nests too deeply to convert") from None
-    return tidy_markdown(markdown)
+    return tidy_markdown(unmark_escapes(markdown))
 
 
 def convert_regions(regions: list[str], options: Options) -> list[str]:
@@ -60,11 +61,18 @@ def convert_regions(regions: list[str], options: Options) -> list[str]:
 
 
 _ROW_PARENTS = frozenset({"table", "thead", "tbody", "tfoot"})
+_ROW_GROUPS = ("thead", "tbody", "tfoot")
 
 
 def _unwrap_stray_rows(tree: Element) -> None:
     """A row that is not a row of its table (`<caption><div><tr>`, as libxml2 may leave it) is
-    written as a plain block with its cells: the converter only knows rows of tables."""
+    written as a plain block with its cells: the converter only knows rows of tables. A row
+    group outside a table (`<tr><dl><dd><thead>`) goes (its content stays), as the next pass's
+    parser drops it: before the rules, so that they shape its content as they will then."""
+    for group in list(tree.iter(*_ROW_GROUPS)):
+        parent = group.getparent()
+        if parent is not None and parent.tag != "table":
+            unwrap(group)
     for row in list(tree.iter("tr")):
         parent = row.getparent()
         if parent is not None and parent.tag not in _ROW_PARENTS:

@@ -73,7 +73,35 @@ def parse_tree(markup: str, max_depth: int) -> Element | None:
     if document is None:
         return None
     body = document.find("body")
+    body = _body_with_head_leftovers(document, body)
     return body if body is not None else document
+
+
+# What a browser keeps in <head>; any other element there (libxml2 leaves an unknown element
+# that follows a <script>, <style> or <meta> in <head>) starts the body, as a browser reads it.
+_HEAD_CONTENT = frozenset(
+    {"base", "basefont", "bgsound", "link", "meta", "noframes", "script", "style", "template",
+     "title", "noscript"}
+)  # fmt: skip
+
+
+def _body_with_head_leftovers(document: Element, body: Element | None) -> Element | None:
+    """The body, with the elements libxml2 left in <head> that a browser shows moved to its
+    start (from the first one that is not head content on)."""
+    head = document.find("head")
+    if head is None:
+        return body
+    first = next((c for c in head if isinstance(c.tag, str) and c.tag not in _HEAD_CONTENT), None)
+    if first is None:
+        return body
+    if body is None:
+        body = etree.SubElement(document, "body")
+    moved = [first, *first.itersiblings()]
+    lead, body.text = body.text, None  # the body's own first text comes after them
+    for index, element in enumerate(moved):
+        body.insert(index, element)  # (its tail goes with it)
+    moved[-1].tail = (moved[-1].tail or "") + (lead or "")
+    return body
 
 
 def _cap_attributes(match: re.Match[str]) -> str:

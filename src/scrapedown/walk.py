@@ -93,7 +93,7 @@ def at_line_start(node: NavigableString) -> bool:
             previous = previous.previous_sibling
         if previous is not None:
             return isinstance(previous, Tag) and (
-                previous.name == "br" or previous.name in BLOCK_TAGS
+                previous.name == "br" or previous.name in BLOCK_TAGS or _ends_with_block(previous)
             )
         parent = current.parent
         if parent is None or parent.name in BLOCK_TAGS or parent.name == "[document]":
@@ -101,6 +101,23 @@ def at_line_start(node: NavigableString) -> bool:
         if parent.name == "q":
             return False  # written after the quotation mark the converter puts first
         current = parent
+    return False
+
+
+def _ends_with_block(tag: Tag) -> bool:
+    """Whether an inline element's Markdown ends with a block (`<x><p>d</p></x>`, as libxml2
+    leaves an unknown element around a block): what follows it starts a line. (At most 64
+    levels down: a bounded walk per text node.)"""
+    node: Any = tag
+    for _ in range(64):
+        if node.name in VERBATIM:
+            return False
+        last = next((c for c in reversed(node.contents) if not is_blank_text(c)), None)
+        if not isinstance(last, Tag):
+            return False
+        if last.name in BLOCK_TAGS:
+            return True
+        node = last
     return False
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from bs4.element import NavigableString, PageElement, Tag
 
-from scrapedown.escape import html_token, is_html_token
+from scrapedown.escape import html_token, is_html_token, unmark_escapes
 from scrapedown.html import (
     BLOCK_TAGS,
     HEADINGS,
@@ -323,7 +323,7 @@ def _edge_char(node: object, *, last: bool) -> str:
     text = str(node)
     if is_html_token(text):
         return _MARKUP
-    return text[-1] if last else text[0]
+    return unmark_escapes(text[-1] if last else text[0])  # a kept escape: its character
 
 
 def promote_bold_headings(root: Tag, options: Options) -> None:

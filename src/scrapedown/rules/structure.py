@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from scrapedown.html import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, HEADINGS, VERBATIM
+from scrapedown.html import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, HEADINGS, HTML_ELEMENTS, VERBATIM
 from scrapedown.options import Options
 from scrapedown.rules.paragraphs import rebuild_children, split_paragraph
 from scrapedown.tree import (
@@ -127,6 +127,22 @@ def unwrap_inline_wrappers(root: Element, options: Options) -> None:
         parent = element.getparent()
         if parent is not None and parent.tag != "pre":
             unwrap(element)
+    for element in reversed(elements(root)):
+        if _unknown_around_block(element):
+            unwrap(element)
+
+
+def _unknown_around_block(element: Element) -> bool:
+    """An unknown element (`<m>`) holding a block: written as its content, so a second pass
+    sees the block where it stands; unwrapped, the rules after see it there now (a list item's
+    loose text after it gets its paragraph)."""
+    return (
+        isinstance(element.tag, str)
+        and element.tag not in HTML_ELEMENTS
+        and any(is_element(c) and c.tag in BLOCK_TAGS for c in element)
+        and (parent := element.getparent()) is not None
+        and parent.tag != "pre"
+    )
 
 
 def make_paragraphs(root: Element, options: Options) -> None:

@@ -16,6 +16,7 @@ from scrapedown.html import (
     new_tag,
     tags_named,
 )
+from scrapedown.inline_html import BLOCK_HTML_TAGS
 from scrapedown.options import Options
 from scrapedown.siblings import Siblings
 
@@ -124,6 +125,8 @@ def _tidy_kept_cell(cell: Tag) -> bool:
     for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
         if _misplaced(part):
             part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
+    _close_as_parsed(cell)
+    _unwrap_off_allowlist(cell)
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
@@ -138,6 +141,50 @@ def _tidy_kept_cell(cell: Tag) -> bool:
         elif type(node) is NavigableString and not node.strip() and _beside_block(node):
             node.extract()
     return _holds_content(cell, full)
+
+
+# Elements the HTML parser closes when one of these starts inside them (an inline wrapper
+# between them, `<p><a><ul>`, kept them nested until a rule unwrapped it).
+_CLOSED_BY = {
+    "p": frozenset(
+        {"ul", "ol", "dl", "p", "pre", "blockquote", "table", "div", "hr", "h1", "h2", "h3",
+         "h4", "h5", "h6"}
+    ),
+    "li": frozenset({"li"}),
+    "dt": frozenset({"dt", "dd"}),
+    "dd": frozenset({"dt", "dd"}),
+}  # fmt: skip
+
+
+def _close_as_parsed(cell: Tag) -> None:
+    """Each element of `_CLOSED_BY` holding a child that closes it ends there, as the next
+    pass's parser will read it: the child and what follows move out after it (the innermost
+    first, so that what moves out of it settles before its holder is looked at)."""
+    siblings = Siblings()
+    for holder in reversed(tags_named(cell, *_CLOSED_BY)):
+        closers = _CLOSED_BY[holder.name]
+        children = holder.contents
+        first = next((i for i, c in enumerate(children) if _named_in(c, closers)), None)
+        if first is None:
+            continue
+        moved = children[first:]
+        for position in range(len(children) - 1, first - 1, -1):  # from the end: no shifting
+            children[position].extract(_self_index=position)
+        siblings.insert_after(holder, *moved)
+
+
+def _unwrap_off_allowlist(cell: Tag) -> None:
+    """Tags off the allowlist of kept block HTML (a `<span>` the rules leave in a `<pre>`)
+    unwrapped: kept, they make the next pass convert a list or quote holding the table, which
+    is then read as Markdown renders it (a loose item: its text in a paragraph)."""
+    siblings = Siblings()
+    for tag in reversed(cell.find_all(True)):
+        if tag.name not in BLOCK_HTML_TAGS and tag.name not in _ANY_CONTENT:
+            siblings.unwrap(tag)
+
+
+def _named_in(node: object, names: frozenset[str]) -> bool:
+    return isinstance(node, Tag) and node.name in names
 
 
 def _misplaced(node: Tag) -> bool:

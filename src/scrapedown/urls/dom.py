@@ -20,6 +20,7 @@ from scrapedown.html import (
     is_decomposed,
     tags_named,
 )
+from scrapedown.siblings import Siblings, take_children
 from scrapedown.urls.lazy import (
     choose_picture_source,
     choose_source,
@@ -192,7 +193,8 @@ def _is_hidden(image: Tag) -> bool:
 
 
 def _rewrite_images(found: list[Tag], options: UrlOptions, base: str | None) -> None:
-    for amp_image in _named(found, "amp-img"):
+    amp_images = _named(found, "amp-img")
+    for amp_image in amp_images:
         amp_image.name = "img"
     noscripts = _named(found, "noscript")
     images_of = {id(noscript): _noscript_images(noscript) for noscript in noscripts}
@@ -213,6 +215,10 @@ def _rewrite_images(found: list[Tag], options: UrlOptions, base: str | None) -> 
     for noscript in noscripts:
         if id(noscript) not in paired and not is_decomposed(noscript):
             _rescue_noscript_images(noscript, images_of[id(noscript)], sources, options, base)
+    siblings = Siblings()
+    for image in amp_images:  # what an <amp-img> kept holds (`<amp-img src=…>text` left open)
+        if not is_decomposed(image) and image.contents:  # shows after it: an <img> holds none
+            siblings.insert_after(image, *take_children(image))
 
 
 def _rescue_noscript_images(
