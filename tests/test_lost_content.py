@@ -43,7 +43,7 @@ def assert_linear(make: Callable[[int], str], base: int, run: Callable[[str], ob
     room for a loaded 2-core machine, and a failing pair is measured once more before failing."""
     run(make(base))  # warm up: imports, compiled patterns, caches
     small_text, large_text = make(base), make(16 * base)
-    floor = 0.01  # below this, timer noise dominates
+    floor = 0.03  # below this, timer noise dominates
     for _attempt in range(2):
         small = max(best_of(lambda: run(small_text)), floor)
         large = best_of(lambda: run(large_text), runs=2)
@@ -128,7 +128,7 @@ def test_blocks_below_any_depth_are_kept_apart(
 
 
 def test_flattening_is_linear() -> None:
-    assert_linear(_deep_paragraphs, 300, clean_html)
+    assert_linear(_deep_paragraphs, 1200, clean_html)
     nested = lambda n: "<div>" * 120 + "<p>x <b>y</b></p><li>z</li>" * n + "</div>" * 120  # noqa: E731
     assert_linear(nested, 200, clean_html)
 
