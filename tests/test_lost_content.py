@@ -128,7 +128,7 @@ def test_blocks_below_any_depth_are_kept_apart(
 
 
 def test_flattening_is_linear() -> None:
-    assert_linear(_deep_paragraphs, 1200, clean_html)
+    assert_linear(_deep_paragraphs, 300, clean_html)
     nested = lambda n: "<div>" * 120 + "<p>x <b>y</b></p><li>z</li>" * n + "</div>" * 120  # noqa: E731
     assert_linear(nested, 200, clean_html)
 
