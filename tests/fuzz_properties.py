@@ -91,34 +91,30 @@ def failures(text: str, *, full: bool = True) -> list[Failure]:
     `clean` is checked (no crash, in budget, idempotent, nothing injected): a third of the
     cost, for long runs on a loaded machine."""
     found: list[Failure] = []
-    out, problems = _timed(clean, text)
-    found += problems
-    if out is not None:
-        again, problems = _timed(clean, out)
-        found += problems
-        if again is not None and again != out:
-            found.append(
-                ("idempotent", f"clean(x) = {out[:3000]!r}, clean(clean(x)) = {again[:3000]!r}")
-            )
-        found += _injected(out)
-        if full:
-            found += _lost(text, out)
-    if not full:
-        return found
-    markdown, problems = _timed(clean_html, text)
-    found += problems
-    if markdown is not None:
-        again, problems = _timed(clean, markdown)
-        found += problems
-        if again is not None and again != markdown:
-            found.append(
-                (
-                    "idempotent_html",
-                    f"clean_html(x) = {markdown[:3000]!r}, clean of it = {again[:3000]!r}",
-                )
-            )
-        found += _injected(markdown)
+    out = _converted_twice(clean, text, "idempotent", "clean(clean(x))", found)
+    if out is not None and full:
+        found += _lost(text, out)
+    if full:
+        _converted_twice(clean_html, text, "idempotent_html", "clean of it", found)
     return found
+
+
+def _converted_twice(
+    convert: Callable[[str], str], text: str, kind: str, again_name: str, found: list[Failure]
+) -> str | None:
+    """`convert(text)`, then `clean` of that: timing problems, a second pass that differs (as
+    `kind`) and injections go into `found`; the first output is returned (None on a crash)."""
+    out, problems = _timed(convert, text)
+    found += problems
+    if out is None:
+        return None
+    again, problems = _timed(clean, out)
+    found += problems
+    if again is not None and again != out:
+        name = convert.__name__
+        found.append((kind, f"{name}(x) = {out[:3000]!r}, {again_name} = {again[:3000]!r}"))
+    found += _injected(out)
+    return out
 
 
 # --- nothing lost --------------------------------------------------------------------------------
