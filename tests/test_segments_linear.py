@@ -59,16 +59,16 @@ def _adversarial(unit: str, tail: str = "") -> str:
 # How the code applies each pattern: `match`/`fullmatch` at one position (the scanners then
 # move past what matched, or stop), `search`/`sub` over the text.
 _USES = {
-    "scrapedown.detect._WHOLE_DOCUMENT": "match",
-    "scrapedown.detect._MORE": "fullmatch",
-    "scrapedown.html_tokens._TAG": "match",
-    "scrapedown.html_tokens._RAW_END": "search",
-    "scrapedown.inline_html._OPEN": "match",
-    "scrapedown.inline_html._ATTRIBUTE": "match",
-    "scrapedown.inline_html._OPEN_END": "fullmatch",
-    "scrapedown.inline_html._CLOSE": "fullmatch",
-    "scrapedown.inline_html._SCHEME": "match",
-    "scrapedown.inline_html._URL_NOISE": "sub",
+    "scrapedown.parse.detect._WHOLE_DOCUMENT": "match",
+    "scrapedown.parse.detect._MORE": "fullmatch",
+    "scrapedown.parse.html_tokens._TAG": "match",
+    "scrapedown.parse.html_tokens._RAW_END": "search",
+    "scrapedown.parse.inline_html._OPEN": "match",
+    "scrapedown.parse.inline_html._ATTRIBUTE": "match",
+    "scrapedown.parse.inline_html._OPEN_END": "fullmatch",
+    "scrapedown.parse.inline_html._CLOSE": "fullmatch",
+    "scrapedown.parse.inline_html._SCHEME": "match",
+    "scrapedown.parse.inline_html._URL_NOISE": "sub",
 }
 
 
