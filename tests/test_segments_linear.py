@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 import pytest
 
-from scrapedown import clean, detect, html_tokens, inline_html
+from scrapedown import clean
+from scrapedown.parse import detect, html_tokens, inline_html
 from tests.timing import best_of
 
 _SIZE = 100_000
