@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from scrapedown import clean_html
-from scrapedown.html import _layout_tail, _layout_text, _TreeFeeder, soup_from_tree
-from scrapedown.tree import parse_tree
+from scrapedown.parse.soup import _layout_tail, _layout_text, _TreeFeeder, soup_from_tree
+from scrapedown.parse.tree import parse_tree
 
 from .conftest import shared_path
 

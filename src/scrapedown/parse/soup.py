@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from bs4.builder._lxml import LXMLTreeBuilder
 from bs4.element import NavigableString, PageElement, Tag
 
-from scrapedown.soupbuild import SoupBuilder, walk_into
+from scrapedown.parse.soupbuild import SoupBuilder, walk_into
 
 # Elements that start a new block in the rendered page (and in Markdown).
 BLOCK_TAGS: frozenset[str] = frozenset(
