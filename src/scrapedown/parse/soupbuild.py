@@ -33,7 +33,10 @@ class SoupBuilder:
     def __init__(self, soup: BeautifulSoup, builder: TreeBuilder) -> None:
         self._soup = soup
         self._builder = builder
-        self._templates: dict[str, dict[str, Any]] = {}
+        self._kinds: dict[str, tuple[bool, type[NavigableString] | None]] = {}
+        self._soup_class = type(soup)
+        self._value_list_class = builder.attribute_value_list_class
+        self._is_xml = builder.is_xml
         self._containers = dict(builder.string_containers)
         self._keep_space = frozenset(builder.preserve_whitespace_tags or ())
         self._attributes = builder.attribute_dict_class
@@ -49,8 +52,7 @@ class SoupBuilder:
         if self._pending:
             self._flush(NavigableString)
         name: str = element.tag
-        template = self._templates.get(name) or self._template(name)
-        fields = template.copy()
+        kind = self._kinds.get(name) or self._kind(name)
         attrib = element.attrib
         attrs: Any = self._attributes(attrib) if attrib else self._attributes()
         if attrib and self._builder.cdata_list_attributes:
@@ -59,16 +61,33 @@ class SoupBuilder:
         siblings = parent.contents
         previous_sibling = siblings[-1] if siblings else None
         last = self._last
-        fields.update(
-            attrs=attrs, contents=[], _namespaces={}, parent=parent, previous_element=last,
-            previous_sibling=previous_sibling,
-        )  # fmt: skip
-        if name in self._containers:  # a set of its own, as `Tag.__init__` makes it
-            fields["interesting_string_types"] = {self._containers[name]}
-        tag = Tag.__new__(Tag)
-        tag.__dict__ = fields
+        # The fields in the order `Tag.__init__` sets them: CPython then shares one key table
+        # among all elements (a dict built otherwise costs twice the memory per element).
+        tag: Any = Tag.__new__(Tag)
+        tag.parser_class = self._soup_class
+        tag.name = name
+        tag.namespace = None
+        tag._namespaces = {}
+        tag.prefix = None
+        tag.sourceline = None
+        tag.sourcepos = None
+        tag.attribute_value_list_class = self._value_list_class
+        tag.attrs = attrs
+        tag.known_xml = self._is_xml
+        tag.contents = []
+        tag.parent = parent
+        tag.previous_element = last
+        tag.next_element = None
+        tag.next_sibling = None
+        tag.previous_sibling = previous_sibling
+        tag.hidden = False
         if name == "meta":
             self._builder.set_up_substitutions(tag)
+        tag.can_be_empty_element = kind[0]
+        tag.cdata_list_attributes = self._builder.cdata_list_attributes
+        tag.preserve_whitespace_tags = self._builder.preserve_whitespace_tags
+        # (a set of its own for a string container, as `Tag.__init__` makes it)
+        tag.interesting_string_types = {kind[1]} if kind[1] else Tag.MAIN_CONTENT_STRING_TYPES
         if previous_sibling is not None:
             previous_sibling.next_sibling = tag
         if last is not None:
@@ -77,8 +96,8 @@ class SoupBuilder:
         self._last = tag
         self._parent = tag
         self._preserving += name in self._keep_space
-        if name in self._containers:
-            self._string_classes.append(self._containers[name])
+        if kind[1]:
+            self._string_classes.append(kind[1])
 
     def end(self) -> None:
         if self._pending:
@@ -131,29 +150,12 @@ class SoupBuilder:
         siblings.append(node)
         self._last = node
 
-    def _template(self, name: str) -> dict[str, Any]:
-        """The fields `Tag.__init__` gives every element named `name` (all but its place and
-        attributes)."""
-        builder = self._builder
-        template: dict[str, Any] = {
-            "parser_class": type(self._soup),
-            "name": name,
-            "namespace": None,
-            "prefix": None,
-            "sourceline": None,
-            "sourcepos": None,
-            "attribute_value_list_class": builder.attribute_value_list_class,
-            "known_xml": builder.is_xml,
-            "next_element": None,
-            "next_sibling": None,
-            "hidden": False,
-            "can_be_empty_element": builder.can_be_empty_element(name),
-            "cdata_list_attributes": builder.cdata_list_attributes,
-            "preserve_whitespace_tags": builder.preserve_whitespace_tags,
-            "interesting_string_types": Tag.MAIN_CONTENT_STRING_TYPES,
-        }
-        self._templates[name] = template
-        return template
+    def _kind(self, name: str) -> tuple[bool, type[NavigableString] | None]:
+        """What `Tag.__init__` asks the builder about every element named `name`: whether it
+        may be an empty-element tag, and the string class of its text (script, style …)."""
+        kind = (bool(self._builder.can_be_empty_element(name)), self._containers.get(name))
+        self._kinds[name] = kind
+        return kind
 
 
 def walk_into(sink: SoupBuilder, root: Any, layout_text: Any, layout_tail: Any) -> None:
