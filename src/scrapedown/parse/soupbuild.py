@@ -35,6 +35,8 @@ class SoupBuilder:
         self._builder = builder
         self._kinds: dict[str, tuple[bool, type[NavigableString] | None]] = {}
         self._soup_class = type(soup)
+        # One empty prefix map for all (only read, as bs4 shares lxml's maps among elements).
+        self._namespaces: dict[str, str] = {}
         self._value_list_class = builder.attribute_value_list_class
         self._is_xml = builder.is_xml
         self._containers = dict(builder.string_containers)
@@ -67,7 +69,7 @@ class SoupBuilder:
         tag.parser_class = self._soup_class
         tag.name = name
         tag.namespace = None
-        tag._namespaces = {}
+        tag._namespaces = self._namespaces
         tag.prefix = None
         tag.sourceline = None
         tag.sourcepos = None
