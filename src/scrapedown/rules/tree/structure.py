@@ -155,15 +155,13 @@ def make_paragraphs(root: Element, options: Options) -> None:
     """Loose text in block wrappers becomes <p>; `<br><br>` runs split paragraphs; block
     wrappers (div soup) are replaced by their content. Deepest first, one pass per element."""
     wrappers = BLOCK_WRAPPERS & options.unwrap_tags
-    wrapper_names = tuple(wrappers)
-    # (lxml's tag-filtered child walks: a Python test per child was most of this rule's time)
     for element in reversed([root, *elements(root)]):
         if element.tag == "p":
-            if next(element.iterchildren("br"), None) is not None:
+            if any(is_element(c) and c.tag == "br" for c in element):
                 split_paragraph(element)
         elif element is root or element.tag in BLOCK_WRAPPERS or _mixed_item(element):
             rebuild_children(element, wrappers, paragraphs=True)
-        elif wrapper_names and next(element.iterchildren(*wrapper_names), None) is not None:
+        elif any(is_element(c) and c.tag in wrappers for c in element):
             rebuild_children(element, wrappers, paragraphs=False)
 
 
