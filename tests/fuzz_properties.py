@@ -177,7 +177,7 @@ def _is_image(image: etree._Element) -> bool:
     return not any((image.get(side) or "").strip() in ("0", "1") for side in ("width", "height"))
 
 
-def _is_link(link: etree._Element) -> bool:
+def _is_link(link: lxml_html.HtmlElement) -> bool:
     """A link with a real target and text (a link around an image alone may become the image;
     a link in a code block cannot stay one)."""
     href = _IGNORED_IN_URL.sub("", link.get("href") or "")

@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from html import escape
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
 from scrapedown.parse.foreign import close_foreign_content
 from scrapedown.parse.soup import BLOCK_TAGS
 
-Element = Any  # lxml.etree._Element; lxml ships no type information
+Element = etree._Element  # what `etree.HTMLParser` builds (not `lxml.html.HtmlElement`)
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters XML forbids: libxml2's HTML parser keeps them, then lxml refuses to set any text
@@ -154,7 +154,9 @@ class _DepthLimited:
 
     @classmethod
     def parser(cls, limit: int) -> Any:
-        return etree.HTMLParser(target=cls(limit), huge_tree=True)
+        # lxml calls only the callbacks a target has; the stubs' protocol lists them all.
+        target = cast("etree.ParserTarget[Element]", cls(limit))
+        return etree.HTMLParser(target=target, huge_tree=True)
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         self._depth += 1

@@ -38,7 +38,7 @@ def _push_link_into_blocks(link: Element) -> None:
 def _wrap_inline_runs(container: Element, attrs: dict[str, str]) -> None:
     """Runs of inline content of `container` go into copies of the link; blocks get the link
     pushed inside them."""
-    wrapper: Element = None
+    wrapper: Element | None = None
     if not is_blank(container.text):
         wrapper = container.makeelement("a", attrs)
         wrapper.text, container.text = container.text, None

@@ -92,12 +92,13 @@ def _replacement(media: Element, file_url: str, poster: str, plain: bool) -> Ele
     """`[fallback](file)`, `[![fallback](poster)](file)` or `![fallback](poster)`; a fallback
     that is not `plain` is left where it is, and the link is labelled by the file's name."""
     label = " ".join(text_content(media).split()) if plain else ""
-    image: Element = None
+    image: Element | None = None
     if poster:
         image = media.makeelement(
             "img", {"src": poster, "alt": label} if label else {"src": poster}
         )
     if not file_url:
+        assert image is not None  # media with neither file nor poster are unwrapped instead
         return image
     link = media.makeelement("a", {"href": file_url})
     if image is not None:
@@ -107,7 +108,7 @@ def _replacement(media: Element, file_url: str, poster: str, plain: bool) -> Ele
         for child in list(media):
             link.append(child)  # inline formatting of the label kept
     else:
-        link.text = _file_label(file_url, media.tag)
+        link.text = _file_label(file_url, str(media.tag))
     return link
 
 

@@ -8,14 +8,13 @@ detached, so every element is moved once: linear, however many children there ar
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Union
 
 from lxml import etree
 
 from scrapedown.parse.soup import BLOCK_TAGS
 from scrapedown.parse.tree import Element, append_text, is_blank, is_element
 
-Item = Union[str, Element]  # noqa: UP007 - Element is Any; the alias documents intent
+Item = str | Element  # a text run or an element, in document order
 
 
 def rebuild_children(container: Element, wrappers: frozenset[str], *, paragraphs: bool) -> None:
@@ -62,7 +61,7 @@ def _has_items(wrapper: Element) -> bool:
 
 
 def _append_items(target: Element, items: list[Item]) -> None:
-    last: Element = None
+    last: Element | None = None
     for item in items:
         if isinstance(item, str):
             append_text(target, last, item)
