@@ -9,14 +9,8 @@ from typing import Any
 
 from bs4.element import NavigableString, Tag
 
-from scrapedown.parse.soup import (
-    BLOCK_TAGS,
-    HEADINGS,
-    TRIM_INSIDE,
-    TRIM_OUTSIDE,
-    VERBATIM,
-    is_blank_text,
-)
+from scrapedown.parse.soup import is_blank_text
+from scrapedown.tags import BLOCK_TAGS, HEADINGS, TRIM_INSIDE, TRIM_OUTSIDE, VERBATIM
 
 # Elements that end a run of inline text: a space after them is not collapsed with one before.
 _ENDS_TEXT_RUN = BLOCK_TAGS | {"br", "img", "hr", "input", "video", "audio", "iframe"}

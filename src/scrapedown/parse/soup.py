@@ -11,46 +11,7 @@ from bs4.builder._lxml import LXMLTreeBuilder
 from bs4.element import Comment, NavigableString, PageElement, Tag
 from lxml import etree
 
-# Elements that start a new block in the rendered page (and in Markdown).
-BLOCK_TAGS: frozenset[str] = frozenset(
-    {
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "pre",
-        "blockquote", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "hr",
-        "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure",
-        "figcaption", "center", "details", "summary", "address", "body", "html", "hgroup",
-        "form", "fieldset", "legend", "noscript", "video", "audio", "iframe",
-    }
-)  # fmt: skip
-#: The elements of HTML (and its obsolete presentational ones): any other name (`<g>`, `<m>`,
-#: `<my-widget>`) is an unknown element, whose Markdown is its content alone.
-HTML_ELEMENTS: frozenset[str] = frozenset(
-    """a abbr acronym address area article aside audio b base basefont bdi bdo big blink
-    blockquote body br button canvas caption center cite code col colgroup data datalist dd del
-    details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame
-    frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label
-    legend li link main map mark marquee menu meta meter nav nobr noframes noscript object ol
-    optgroup option output p param picture plaintext pre progress q rp rt rtc ruby s samp script
-    search section select slot small source span strike strong style sub summary sup table tbody
-    td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp svg math
-    amp-img image""".split()  # noqa: SIM905 (a list of names, one reading)
-)
-HEADINGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-LISTS: frozenset[str] = frozenset({"ul", "ol"})
-# Elements next to which whitespace is layout, not text (as markdownify's walker treats them).
-TRIM_INSIDE: frozenset[str] = frozenset(
-    {
-        "p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl", "dt", "dd",
-        "table", "thead", "tbody", "tfoot", "tr", "td", "th", *HEADINGS,
-    }
-)  # fmt: skip
-TRIM_OUTSIDE: frozenset[str] = TRIM_INSIDE | {"pre"}
-# Elements that are content even when they hold no text (`<amp-img>` is AMP's `<img>`; the URL
-# stage turns it into one).
-CONTENT_WITHOUT_TEXT: frozenset[str] = frozenset(
-    {"img", "amp-img", "hr", "video", "audio", "iframe", "source"}
-)
-# Elements whose text is verbatim: never re-flowed, escaped or normalised.
-VERBATIM: frozenset[str] = frozenset({"pre", "code", "kbd", "samp", "var", "textarea"})
+from scrapedown.tags import TRIM_INSIDE, TRIM_OUTSIDE
 
 
 def soup_from_tree(root: Any) -> BeautifulSoup:

@@ -17,7 +17,7 @@ from typing import Any, cast
 from lxml import etree
 
 from scrapedown.parse.foreign import close_foreign_content
-from scrapedown.parse.soup import BLOCK_TAGS
+from scrapedown.tags import BLOCK_TAGS, FLAT_KEEP
 
 Element = etree._Element  # what `etree.HTMLParser` builds (not `lxml.html.HtmlElement`)
 
@@ -143,8 +143,6 @@ class _DepthLimited:
     line breaks kept, and each block boundary among them kept as the start of a new <p> (the
     same shape as the `flatten_deep_nesting` rule gives)."""
 
-    _VOID = frozenset({"img", "amp-img", "br"})
-
     def __init__(self, limit: int) -> None:
         self._builder = etree.TreeBuilder()
         self._depth = 0
@@ -165,7 +163,7 @@ class _DepthLimited:
             return
         if tag in BLOCK_TAGS:
             self._boundary()
-        if tag in self._VOID:
+        if tag in FLAT_KEEP:
             self._open_run()
             self._builder.start(tag, attrib)
 
@@ -173,7 +171,7 @@ class _DepthLimited:
         if self._depth == self._limit:
             self._close_run()
             self._after_boundary = False
-        if self._depth <= self._limit or tag in self._VOID:
+        if self._depth <= self._limit or tag in FLAT_KEEP:
             self._builder.end(tag)
         elif tag in BLOCK_TAGS:
             self._boundary()

@@ -25,6 +25,7 @@ from scrapedown.rules.tree import (
     links,
     lists,
     media,
+    paragraphs,
     repair,
     structure,
     text,
@@ -58,7 +59,7 @@ TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
     ("code_blocks", code.code_with_breaks_to_blocks),
     ("links_out_of_code", code.links_out_of_code),
     ("links", links.tidy_links),
-    ("paragraphs", structure.make_paragraphs),
+    ("paragraphs", paragraphs.make_paragraphs),
     ("remove_empty", structure.remove_empty),
 )
 """Structural rules on the lxml tree, in the order they run."""

@@ -39,8 +39,8 @@ from scrapedown import commonmark
 from scrapedown.frontmatter.block import split_post
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.parse.detect import split_segments
-from scrapedown.parse.soup import BLOCK_TAGS
 from scrapedown.parse.tree import keep_paragraphs_in_headings, remove, sanitize, unwrap
+from scrapedown.tags import BLOCK_TAGS
 from scrapedown.urls.lazy import choose_picture_source, choose_source, kept_data_uri
 
 # Not shown by a browser that plays the media: the fallback content of <video>/<audio> (the

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import BLOCK_TAGS
 from scrapedown.parse.tree import Element, elements, is_blank, is_element, text_content, unwrap
+from scrapedown.tags import BLOCK_TAGS
 
 
 def tidy_links(root: Element, options: Options) -> None:

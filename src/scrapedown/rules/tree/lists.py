@@ -10,7 +10,6 @@ a list split around it (the second half of an `<ol>` numbered on from the first)
 from __future__ import annotations
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, LISTS
 from scrapedown.parse.tree import (
     Element,
     append_text,
@@ -21,6 +20,7 @@ from scrapedown.parse.tree import (
     replace_with_text,
     text_content,
 )
+from scrapedown.tags import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, LISTS
 
 Node = str | Element  # a text run or an element, in document order
 Run = tuple[bool, list[Node]]  # (holds items, its nodes in order)

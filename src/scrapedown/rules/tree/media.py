@@ -13,9 +13,8 @@ import posixpath
 from urllib.parse import unquote, urlsplit
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import BLOCK_TAGS
 from scrapedown.parse.tree import Element, elements, text_content, unwrap
-from scrapedown.rules.tree.structure import BLOCK_WRAPPERS
+from scrapedown.tags import BLOCK_TAGS, BLOCK_WRAPPERS
 from scrapedown.urls.lazy import choose_picture_source, choose_source, is_placeholder
 from scrapedown.urls.target import is_http_or_relative
 

@@ -6,9 +6,9 @@ images inside code."""
 from __future__ import annotations
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import BLOCK_TAGS
 from scrapedown.parse.tree import Element, append_text, elements, is_blank, is_element, unwrap
 from scrapedown.rules.tree.lists import lists_into_items, strays_out_of_lists
+from scrapedown.tags import BLOCK_TAGS
 
 _TABLE_PARTS = ("tr", "td", "th", "thead", "tbody", "tfoot")
 _ROW_GROUPS = frozenset({"table", "thead", "tbody", "tfoot"})
