@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scrapedown import Options
-from scrapedown.cli.args import main
+from scrapedown.cli import main
 from scrapedown.cli.config import (
     ConfigError,
     apply_overrides,

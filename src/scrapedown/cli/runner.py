@@ -12,11 +12,9 @@ from pathlib import Path
 
 from scrapedown.batch.cache import Cache, cache_key, digest
 from scrapedown.batch.files import (
-    DEFAULT_EXCLUDES,
     Discovery,
     Walker,
     common_parent,
-    find_repo_root,
     skip_counts,
 )
 from scrapedown.batch.parallel import default_jobs, run_tasks
@@ -32,17 +30,12 @@ from scrapedown.batch.worker import (
     process,
     unchanged_from_cache,
 )
-from scrapedown.cli.args import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
 from scrapedown.cli.config import (
-    Config,
     ConfigError,
-    apply_overrides,
-    driver_value,
-    find_config,
-    load_config_file,
-    options_from_table,
 )
-from scrapedown.cli.report import Reporter
+from scrapedown.cli.project import exclude_patterns, load_options, project_root, respects_gitignore
+from scrapedown.cli.report import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, Reporter
+from scrapedown.cli.stdin import run_stdin
 from scrapedown.options import Options
 
 
@@ -54,8 +47,6 @@ def run_command(args: argparse.Namespace, started: float) -> int:
     reporter = Reporter(verbosity=verbosity, mode=mode)
     try:
         if "-" in args.paths:
-            from scrapedown.cli.stdin import run_stdin
-
             return run_stdin(args, reporter)
         return _run_files(args, reporter, started)
     except (UsageError, ConfigError) as exc:
@@ -66,38 +57,6 @@ def run_command(args: argparse.Namespace, started: float) -> int:
         reporter.stop_progress()
         reporter.error("interrupted; files already written are complete, the others untouched")
         return exit_status(exc)
-
-
-def load_options(args: argparse.Namespace, start: Path) -> tuple[Config, Options]:
-    """The configuration file that applies (given or discovered) and the resulting Options."""
-    config = load_config_file(Path(args.config)) if args.config else find_config(start, Path.cwd())
-    options = apply_overrides(options_from_table(config.table, source=config.path), args.option)
-    return config, options
-
-
-def exclude_patterns(config: Config, args: argparse.Namespace) -> list[str]:
-    """ruff's rule: ``--exclude`` replaces the configured ``exclude``, which replaces the
-    default list; ``extend-exclude`` (configured, then ``--extend-exclude``) adds to it."""
-    configured = driver_value(config, "exclude", list)
-    base = args.exclude if args.exclude is not None else configured
-    if base is None:
-        base = list(DEFAULT_EXCLUDES)
-    extra = driver_value(config, "extend_exclude", list) or []
-    return [*base, *extra, *args.extend_exclude]
-
-
-def respects_gitignore(config: Config, args: argparse.Namespace) -> bool:
-    if args.respect_gitignore is not None:
-        return bool(args.respect_gitignore)
-    configured = driver_value(config, "respect_gitignore", bool)
-    return True if configured is None else bool(configured)
-
-
-def project_root(config: Config, start: Path) -> Path:
-    """Where exclude patterns are anchored: the config's directory, else the repository root."""
-    if config.path is not None:
-        return config.path.parent.absolute()
-    return find_repo_root(start) or Path.cwd()
 
 
 def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> int:
