@@ -39,7 +39,7 @@ from scrapedown.frontmatter.block import split_post
 BUDGET_SECONDS = 2.0
 Failure = tuple[str, str]
 
-# What a reader does not see (the same definition as DESIGN.md's "junk by definition").
+# What a reader does not see ("junk by definition", docs/guarantees.md#nothing-lost).
 _INVISIBLE = frozenset(
     {
         "script", "style", "noscript", "template", "head", "title", "button", "select",
@@ -160,7 +160,8 @@ def _html_visible(rendered: str) -> Counter[str]:
     return +found
 
 
-# Not images by definition (DESIGN.md): placeholders, tracking pixels, data URIs.
+# Not images by definition (docs/guarantees.md#nothing-lost): placeholders, tracking pixels,
+# data URIs.
 _NOT_IMAGE_SOURCE = re.compile(
     r"^\s*(?:data:|javascript:|vbscript:|about:|blob:|file:)|/(?:loading|blank|spacer|placeholder"
     r"|lazy|transparent|pixel|grey|gray)[\w-]*\.(?:gif|png|svg)(?:[?#]|$)",

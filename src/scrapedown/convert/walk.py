@@ -20,7 +20,7 @@ _ENDS_TEXT_RUN = BLOCK_TAGS | {"br", "img", "hr", "input", "video", "audio", "if
 # comment between them ends the first list and shows nothing (docs/conventions.md#blocks).
 # We prefer it to the other CommonMark way, switching the marker (`*`, `9)`): that breaks the
 # `-` / `1.` conventions, and `)` lists are plain text in kramdown (Jekyll) and Python-Markdown.
-# Idempotent: on a second pass a lone comment block stays Markdown (detect.py), untouched.
+# Idempotent: on a second pass a lone comment block stays Markdown (parse/detect.py), untouched.
 LIST_SEPARATOR = "\n\n<!-- -->\n\n"
 # Inside a list item adjacent lists are joined by one newline into one tight nested list; a
 # separator there would make the whole outer list loose. In code, headings and cells lists
