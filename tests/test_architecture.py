@@ -240,6 +240,15 @@ def _exists(name: str, path: Path) -> bool:
     return any((base / name).exists() for base in (path.parent, PACKAGE, REPO))
 
 
+def test_the_reference_check_sees_a_stale_path() -> None:
+    walk = PACKAGE / "convert" / "walk.py"
+    assert not _exists("detect.py", walk)  # it moved to parse/
+    assert _exists("parse/detect.py", walk)
+    assert _exists("escape.py", walk)  # its own folder
+    assert _exists("docs/architecture.md", walk)
+    assert not _exists("research/anchors-cjk.md", walk)
+
+
 @pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.stem)
 def test_source_references_name_files_that_exist(path: Path) -> None:
     named = _named_files(path)
