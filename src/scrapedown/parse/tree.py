@@ -182,7 +182,7 @@ class _DepthLimited:
             self._open_run()
         self._builder.data(text)
 
-    def close(self) -> Any:
+    def close(self) -> Element:
         return self._builder.close()
 
     def _boundary(self) -> None:
@@ -201,7 +201,7 @@ class _DepthLimited:
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Any:
+def _parser() -> etree.HTMLParser[Element]:
     # huge_tree: without it libxml2 silently drops everything nested deeper than 256 levels.
     # A plain etree parser: lxml.html's element classes cost a Python lookup per element.
     return etree.HTMLParser(huge_tree=True, remove_comments=False)
