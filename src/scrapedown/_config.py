@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import os
 import tomllib
 import types
 import typing
@@ -58,7 +59,8 @@ def find_config(start: Path, cwd: Path | None = None) -> Config:
 def _search(start: Path, trusted: Path | None, cwd: Path) -> Config | None:
     for directory in (start, *start.parents):
         candidate = directory / "pyproject.toml"
-        if _within(directory, trusted, cwd) and candidate.is_file():
+        # os.path: a directory that cannot be searched has no config (Path.is_file would raise)
+        if _within(directory, trusted, cwd) and os.path.isfile(candidate):  # noqa: PTH113
             table = _tool_table(_read_toml(candidate))
             if table is not None:
                 return Config(candidate, table)
@@ -82,7 +84,9 @@ def _within(directory: Path, trusted: Path | None, cwd: Path) -> bool:
 
 
 def _is_repo_root(directory: Path) -> bool:
-    return (directory / ".git").exists() or (directory / ".hg").exists()
+    # os.path.exists is False for what cannot be seen (a folder without search permission);
+    # Path.exists raises PermissionError there.
+    return any(os.path.exists(directory / name) for name in (".git", ".hg"))  # noqa: PTH110
 
 
 def driver_value(config: Config, name: str, kind: type[Any]) -> Any:

@@ -39,6 +39,7 @@ from scrapedown._worker import (
     Task,
     commit,
     display_name,
+    failure_reason,
     process,
     unchanged_from_cache,
 )
@@ -53,6 +54,7 @@ def run_command(args: argparse.Namespace, started: float) -> int:
     mode = "output" if args.output_dir and writes else "write" if writes else "check"
     reporter = Reporter(verbosity=verbosity, mode=mode)
     try:
+        _check_cwd()
         if "-" in args.paths:
             from scrapedown._stdin import run_stdin
 
@@ -62,10 +64,22 @@ def run_command(args: argparse.Namespace, started: float) -> int:
         reporter.stop_progress()
         reporter.error(str(exc))
         return EXIT_ERROR
+    except OSError as exc:  # the run as a whole (the current directory deleted, say)
+        reporter.stop_progress()
+        where = f"{display_name(exc.filename)}: " if exc.filename else ""
+        reporter.error(f"{where}{failure_reason(exc)}")
+        return EXIT_ERROR
     except KeyboardInterrupt as exc:
         reporter.stop_progress()
         reporter.error("interrupted; files already written are complete, the others untouched")
         return exit_status(exc)
+
+
+def _check_cwd() -> None:
+    try:
+        Path.cwd()
+    except OSError as exc:  # deleted under the shell: configuration and paths are relative to it
+        raise UsageError(f"the current directory cannot be used ({failure_reason(exc)})") from None
 
 
 def load_options(args: argparse.Namespace, start: Path) -> tuple[Config, Options]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -250,6 +251,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_command(args, started)
     except KeyboardInterrupt as exc:  # between the handler's raise and run_command's catch
         return exit_status(exc)
+    except Exception:  # a bug: its traceback for the report, but never 1 ("would change")
+        traceback.print_exc()
+        print("scrapedown: error: internal error; please report it with the traceback above",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_ERROR
 
 
 def run() -> NoReturn:
