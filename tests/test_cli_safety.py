@@ -22,6 +22,7 @@ FULLWIDTH = "---\ntitle: 'Keys'\n---\n\nPress Ａｌｔ＋Ｆ４ to quit.\n"
 def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path_factory.mktemp("cache") / "scrapedown"
     monkeypatch.setenv("SCRAPEDOWN_CACHE_DIR", str(path))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     return path
 
 
@@ -147,6 +148,26 @@ def test_a_forged_cache_entry_cannot_hide_a_dirty_post(tmp_path: Path, cache_dir
     assert post.read_text() == scrapedown.clean(DIRTY)
 
 
+def test_a_cache_restored_from_another_job_is_not_trusted(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    post = tmp_path / "a.md"
+    post.write_text(DIRTY)
+    data = post.read_bytes()
+    # Another branch's CI job, with scrapedown's own code and its own key, seals an entry
+    # "this input is clean" into the cache directory that this job then restores.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "their-state"))
+    theirs = Cache.open(cache_key(scrapedown.Options(), verify=True))
+    theirs.add(digest(data), digest(data))
+    theirs.save()
+    for key in (tmp_path / "their-state").rglob("key"):
+        (cache_dir / "key").write_bytes(key.read_bytes())  # even their key, restored with it
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "our-state"))
+    assert main(["--check", str(post)]) == 1
+    assert main([str(post)]) == 0
+    assert post.read_text() == scrapedown.clean(DIRTY)
+
+
 def test_a_cache_file_of_other_options_is_not_trusted(tmp_path: Path, cache_dir: Path) -> None:
     post = tmp_path / "a.md"
     post.write_text(FULLWIDTH)  # clean when punctuation is off, dirty by default
@@ -171,7 +192,10 @@ def test_cache_directory_is_private(tmp_path: Path, cache_dir: Path) -> None:
     post.write_text(DIRTY)
     assert main([str(post)]) == 0
     assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
-    assert stat.S_IMODE((cache_dir / "key").stat().st_mode) == 0o600
+    key = _cache.key_dir() / "key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+    assert not (cache_dir / "key").exists()  # apart from the cache: not restored with it
     cache_dir.chmod(0o777)  # opened up by someone: made private again
     assert main(["--check", str(post)]) == 0
     assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700

@@ -48,8 +48,9 @@ configuration:
 
 environment:
   SCRAPEDOWN_CACHE_DIR  cache directory (default: the user cache dir + /scrapedown); kept
-                        private (0700) and sealed with a per-user key, it is not used when
-                        another user owns it"""
+                        private (0700), not used when another user owns it, and sealed with
+                        a per-user key kept apart (XDG_STATE_HOME/scrapedown), so a cache
+                        restored from elsewhere (a CI cache) is not trusted"""
 
 
 def build_parser() -> argparse.ArgumentParser:
