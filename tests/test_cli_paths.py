@@ -118,7 +118,7 @@ def test_unreadable_folders_and_files_for_real(tmp_path: Path) -> None:
     try:
         runs = {
             "walk": _run_cli(prefix, ["-o", "out", "t"], tmp_path),
-            "named in a locked folder, -o": _run_cli(prefix, ["-o", "o2", "t/locked/b.md"], tmp_path),
+            "named, -o": _run_cli(prefix, ["-o", "o2", "t/locked/b.md"], tmp_path),
             "named, --check": _run_cli(prefix, ["--check", "t/locked/b.md"], tmp_path),
         }
     finally:
@@ -132,7 +132,7 @@ def test_unreadable_folders_and_files_for_real(tmp_path: Path) -> None:
     assert "t/ok/shut.md: cannot read: permission denied" in walk
     assert "1 written, 0 unchanged, 2 failed" in walk
     assert "t/locked/b.md: cannot read: permission denied" in runs["named, --check"].stderr
-    assert "0 written, 0 unchanged, 1 failed" in runs["named in a locked folder, -o"].stderr
+    assert "0 written, 0 unchanged, 1 failed" in runs["named, -o"].stderr
 
 
 def test_an_output_path_that_is_a_directory_is_named(
