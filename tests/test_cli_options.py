@@ -14,8 +14,8 @@ import pytest
 
 import scrapedown
 from scrapedown import Options, ScrapedownError
-from scrapedown._config import option_keys
-from scrapedown.cli import main
+from scrapedown.cli.args import main
+from scrapedown.cli.config import option_keys
 from scrapedown.page import PageOptions
 from scrapedown.punct.options import PunctOptions
 from scrapedown.urls.options import UrlOptions
