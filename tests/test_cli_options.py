@@ -15,7 +15,7 @@ import pytest
 import scrapedown
 from scrapedown import Options, ScrapedownError
 from scrapedown.cli.args import main
-from scrapedown.cli.config import option_keys
+from scrapedown.cli.coerce import option_keys
 from scrapedown.page import PageOptions
 from scrapedown.punct.options import PunctOptions
 from scrapedown.urls.options import UrlOptions

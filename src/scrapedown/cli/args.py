@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from scrapedown import __version__
 from scrapedown.batch.signals import exit_status, ignore_signals, stop_on_signals
-from scrapedown.cli.config import option_keys
+from scrapedown.cli.coerce import option_keys
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 

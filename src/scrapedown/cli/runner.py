@@ -34,10 +34,9 @@ from scrapedown.batch.worker import (
     unchanged_from_cache,
 )
 from scrapedown.cli.args import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
+from scrapedown.cli.coerce import ConfigError, apply_overrides
 from scrapedown.cli.config import (
     Config,
-    ConfigError,
-    apply_overrides,
     driver_value,
     find_config,
     load_config_file,
