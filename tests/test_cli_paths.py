@@ -223,7 +223,9 @@ def test_gitignored_paths_are_counted_and_can_be_included(
     err = capsys.readouterr().err
     assert "0 would change, 0 unchanged, 0 failed, 3 ignored by .gitignore" in err
     assert main(["--check", "data/raw"]) == 0  # the folder named is inside an ignored one
-    assert "1 ignored by .gitignore" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "1 ignored by .gitignore" in err
+    assert "nothing to do: 1 path(s) ignored by .gitignore (--no-respect-gitignore" in err
     assert main(["--check", "--no-respect-gitignore", "."]) == 1
     assert "3 would change, 0 unchanged, 0 failed (" in capsys.readouterr().err
     (tmp_path / "pyproject.toml").write_text("[tool.scrapedown]\nrespect-gitignore = false\n")

@@ -31,7 +31,10 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
 
 
 def test_config_inside_a_converted_tree_from_elsewhere_is_not_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_dir: Path
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cache_dir: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     project, dump = tmp_path / "project", tmp_path / "dump"
     (project / ".git").mkdir(parents=True)
@@ -41,9 +44,11 @@ def test_config_inside_a_converted_tree_from_elsewhere_is_not_used(
     monkeypatch.chdir(project)
     assert main(["-o", str(project / "out"), str(dump)]) == 0
     assert "Alt+F4" in (project / "out" / "a.md").read_text()  # the dump's config was ignored
+    assert f"note: {dump / 'pyproject.toml'} is not used" in capsys.readouterr().err  # and said
     monkeypatch.chdir(dump)  # run inside the dump: it is the user's project now
     assert main(["-o", str(project / "out2"), "."]) == 0
     assert "Ａｌｔ" in (project / "out2" / "a.md").read_text()
+    assert "is not used" not in capsys.readouterr().err
     monkeypatch.chdir(project)  # or named on purpose
     out3 = project / "out3"
     assert main(["--config", str(dump / "pyproject.toml"), "-o", str(out3), str(dump)]) == 0

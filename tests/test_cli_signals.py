@@ -206,3 +206,48 @@ def test_signal_while_reading_stdin(tmp_path: Path) -> None:
     assert process.returncode == 143, err
     assert out == ""
     assert "Traceback" not in err
+
+
+# The conversion of a big page holds a parse tree that takes seconds to free; after an
+# interrupt the command must not wait for that (here: an object whose finaliser sleeps).
+SLOW_TO_FREE = """
+import pathlib, sys, time
+from scrapedown.batch import worker
+
+class ParseTree:
+    def __del__(self):
+        time.sleep(6)
+
+def convert(post, *, options):
+    tree = ParseTree()
+    pathlib.Path("converting").touch()
+    time.sleep(60)
+
+worker.convert = convert
+from scrapedown.cli import run
+sys.argv = ["scrapedown", "--no-cache", "a.md"]
+run()
+"""
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_the_exit_does_not_wait_for_the_conversion_to_be_freed(tmp_path: Path, signum: int) -> None:
+    (tmp_path / "a.md").write_text(DIRTY.format(n=1))
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_TO_FREE],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(scrapedown.__file__).parents[1])},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "converting").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    sent = time.monotonic()
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signum, err
+    assert time.monotonic() - sent < EXIT_BUDGET + SLACK
+    assert "interrupted" in err and "Traceback" not in err, err
+    assert (tmp_path / "a.md").read_text() == DIRTY.format(n=1)

@@ -1,4 +1,5 @@
-"""The command line: arguments (`args`), configuration (`config`), the run over files
+"""The command line: arguments (`args`), configuration (`config`, read onto `Options` by
+`coerce`), the run over files
 (`runner`) or standard input (`stdin`), and the report with the exit status (`report`).
 The batch machinery it drives lives in `scrapedown.batch`."""
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from scrapedown import __version__
-from scrapedown.batch.signals import exit_status, ignore_signals, stop_on_signals
+from scrapedown.batch.signals import end_at_once, exit_status, ignore_signals, stop_on_signals
 from scrapedown.cli.coerce import option_keys
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -261,6 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> NoReturn:
     """Console-script entry point."""
+    end_at_once()
     try:
         with stop_on_signals():
             status = main()

@@ -20,6 +20,9 @@ class Config:
 
     path: Path | None
     table: Mapping[str, Any]
+    ignored: Path | None = None
+    """A configuration found in the tree being converted and not used (it is outside the
+    project the user runs in), so that the run can say so."""
 
 
 def find_config(start: Path, cwd: Path | None = None) -> Config:
@@ -37,7 +40,25 @@ def find_config(start: Path, cwd: Path | None = None) -> Config:
     found = _search(start.absolute(), trusted, here)
     if found is None and not _within(start.absolute(), trusted, here):
         found = _search(here, trusted, here)
-    return found or Config(None, {})
+    ignored = _untrusted(start.absolute(), trusted, here)
+    return dataclasses.replace(found or Config(None, {}), ignored=ignored)
+
+
+def _untrusted(start: Path, trusted: Path | None, cwd: Path) -> Path | None:
+    """The nearest configuration above `start` that the search passed over as untrusted."""
+    for directory in (start, *start.parents):
+        if _within(directory, trusted, cwd):
+            return None
+        candidate = directory / "pyproject.toml"
+        if os.path.isfile(candidate):  # noqa: PTH113
+            try:
+                if _tool_table(_read_toml(candidate)) is not None:
+                    return candidate
+            except ConfigError:  # not ours to report: it is not used
+                pass
+        if _is_repo_root(directory):
+            return None
+    return None
 
 
 def _search(start: Path, trusted: Path | None, cwd: Path) -> Config | None:

@@ -20,7 +20,7 @@ from scrapedown.batch.files import (
     skip_counts,
 )
 from scrapedown.batch.parallel import default_jobs, run_tasks
-from scrapedown.batch.signals import exit_status
+from scrapedown.batch.signals import exit_status, stopped
 from scrapedown.batch.tasks import UsageError, build_tasks
 from scrapedown.batch.worker import (
     Outcome,
@@ -71,7 +71,7 @@ def run_command(args: argparse.Namespace, started: float) -> int:
     except KeyboardInterrupt as exc:
         reporter.stop_progress()
         reporter.error("interrupted; files already written are complete, the others untouched")
-        return exit_status(exc)
+        return stopped(exit_status(exc))
 
 
 def _check_cwd() -> None:
@@ -119,6 +119,11 @@ def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> 
     config, options = load_options(args, start)
     if config.path is not None:
         reporter.note(f"using configuration from {config.path}", level=1)
+    if config.ignored is not None:
+        reporter.note(
+            f"note: {config.ignored} is not used: it is in the tree being converted, outside "
+            f"the project you run in (--config {config.ignored} would use it)"
+        )
     out_root = Path(args.output_dir) if args.output_dir else None
     writes = not (args.check or args.diff)
     walker = Walker(
@@ -155,6 +160,12 @@ def _report_discovery(found: Discovery, reporter: Reporter) -> None:
     reporter.skipped = skip_counts(found.skipped)
     if found.html_skipped:
         reporter.note(f"note: {found.html_skipped} .html file(s) skipped: HTML input needs -o DIR")
+    ignored = reporter.skipped.get("ignored by .gitignore", 0)
+    if ignored and not found.files:
+        reporter.note(
+            f"note: nothing to do: {ignored} path(s) ignored by .gitignore "
+            "(--no-respect-gitignore includes them)"
+        )
 
 
 def _open_cache(args: argparse.Namespace, options: Options, reporter: Reporter) -> Cache:
