@@ -18,6 +18,8 @@ from scrapedown.batch.signals import end_at_once, exit_status, ignore_signals, s
 from scrapedown.cli.coerce import option_keys
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: stdout closed by its reader (``| head``): the shell's status for a writer killed by SIGPIPE.
+EXIT_BROKEN_PIPE = 141
 
 _DESCRIPTION = """\
 Clean scraped article HTML in Markdown posts (front matter kept) and convert .html pages
@@ -33,6 +35,7 @@ exit status:
        "path: reason" on stderr and the file is left untouched; the other files are processed)
   130  interrupted (Ctrl-C; 143 for SIGTERM): files already written are complete, the
        others untouched (a file being converted at that moment is not written)
+  141  stdout was closed by its reader (scrapedown --diff . | head): the run stopped there
 
 configuration:
   [tool.scrapedown] in the nearest pyproject.toml upward from the paths (not above the

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import os
 import sys
 import time
 from collections.abc import Generator
@@ -33,7 +34,7 @@ from scrapedown.batch.worker import (
     process,
     unchanged_from_cache,
 )
-from scrapedown.cli.args import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
+from scrapedown.cli.args import EXIT_BROKEN_PIPE, EXIT_CHANGES, EXIT_ERROR, EXIT_OK
 from scrapedown.cli.coerce import ConfigError, apply_overrides
 from scrapedown.cli.config import (
     Config,
@@ -63,6 +64,10 @@ def run_command(args: argparse.Namespace, started: float) -> int:
         reporter.stop_progress()
         reporter.error(str(exc))
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader of stdout left (| head): stop quietly, as git does
+        reporter.stop_progress()
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
     except OSError as exc:  # the run as a whole (the current directory deleted, say)
         reporter.stop_progress()
         where = f"{display_name(exc.filename)}: " if exc.filename else ""
@@ -72,6 +77,12 @@ def run_command(args: argparse.Namespace, started: float) -> int:
         reporter.stop_progress()
         reporter.error("interrupted; files already written are complete, the others untouched")
         return stopped(exit_status(exc))
+
+
+def _drop_stdout() -> None:
+    # What is still buffered would fail again when Python flushes stdout at exit.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _check_cwd() -> None:
