@@ -106,6 +106,8 @@ def test_override_errors() -> None:
         apply_overrides(Options(), ["bold-headings"])
     with pytest.raises(ConfigError, match=r"--option 'nope=1': unknown key tool\.scrapedown\.nope"):
         apply_overrides(Options(), ["nope=1"])
+    with pytest.raises(ConfigError, match=r"'\[aside\]' is not a TOML list or table \(strings"):
+        apply_overrides(Options(), ["drop-tags=[aside]"])  # unquoted: not taken as a bare string
 
 
 def _pyproject(directory: Path, body: str) -> Path:

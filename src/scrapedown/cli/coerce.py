@@ -163,6 +163,11 @@ def parse_override(assignment: str) -> tuple[list[str], Any]:
     try:
         value = tomllib.loads(f"v = {raw}")["v"]
     except tomllib.TOMLDecodeError:
+        if raw.lstrip().startswith(("[", "{")):  # a list or table, mistyped: not a bare string
+            raise ConfigError(
+                f"--option {assignment!r}: {raw!r} is not a TOML list or table (strings "
+                """inside are quoted: -O 'drop-tags=["aside"]')"""
+            ) from None
         value = raw  # -O bullet=* or -O urls.base-url=https://x: no quotes needed
     return [part.strip() for part in key.split(".")], value
 
