@@ -289,6 +289,15 @@ def test_no_arguments_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
     assert "no PATH given" in err
 
 
+def test_stdin_filename_without_stdin_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    posts = _write(tmp_path, {"a.md": DIRTY})
+    assert main(["--stdin-filename", "x.md", str(posts["a.md"])]) == 2  # ignored, silently, before
+    assert "--stdin-filename names what '-' stands for" in capsys.readouterr().err
+    assert posts["a.md"].read_text() == DIRTY
+
+
 def test_check_and_diff_of_html_without_output_dir(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

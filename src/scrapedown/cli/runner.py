@@ -125,6 +125,7 @@ def project_root(config: Config, start: Path) -> Path:
 
 
 def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> int:
+    _check_flags(args)
     paths = [Path(path) for path in args.paths]
     start = common_parent(paths)
     config, options = load_options(args, start)
@@ -147,7 +148,6 @@ def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> 
     )
     found = walker.collect(paths)
     _report_discovery(found, reporter)
-    _check_engine(args)
     tasks, clashes = build_tasks(found.files, paths, out_root, writes=writes)
     for task, reason in clashes:
         reporter.failure(task.source, reason)
@@ -225,7 +225,10 @@ def _execute(
             reporter.outcome(outcome)
 
 
-def _check_engine(args: argparse.Namespace) -> None:
+def _check_flags(args: argparse.Namespace) -> None:
+    """Flag combinations that cannot run (before any file is looked at)."""
+    if args.stdin_filename is not None:  # with files only: it would be silently ignored
+        raise UsageError("--stdin-filename names what '-' stands for; give '-' as the path")
     if args.engine != "dask":
         if args.scheduler is not None:
             raise UsageError("--scheduler needs --engine dask")
