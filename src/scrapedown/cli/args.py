@@ -9,14 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from typing import NoReturn
 
 from scrapedown import __version__
-from scrapedown.batch.signals import exit_status, ignore_signals, stop_on_signals
-from scrapedown.cli.config import option_keys
+from scrapedown.batch.signals import end_at_once, exit_status, ignore_signals, stop_on_signals
+from scrapedown.cli.coerce import option_keys
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: stdout closed by its reader (``| head``): the shell's status for a writer killed by SIGPIPE.
+EXIT_BROKEN_PIPE = 141
 
 _DESCRIPTION = """\
 Clean scraped article HTML in Markdown posts (front matter kept) and convert .html pages
@@ -32,6 +35,7 @@ exit status:
        "path: reason" on stderr and the file is left untouched; the other files are processed)
   130  interrupted (Ctrl-C; 143 for SIGTERM): files already written are complete, the
        others untouched (a file being converted at that moment is not written)
+  141  stdout was closed by its reader (scrapedown --diff . | head): the run stopped there
 
 configuration:
   [tool.scrapedown] in the nearest pyproject.toml upward from the paths (not above the
@@ -47,8 +51,9 @@ configuration:
 
 environment:
   SCRAPEDOWN_CACHE_DIR  cache directory (default: the user cache dir + /scrapedown); kept
-                        private (0700) and sealed with a per-user key, it is not used when
-                        another user owns it"""
+                        private (0700), not used when another user owns it, and sealed with
+                        a per-user key kept apart (XDG_STATE_HOME/scrapedown), so a cache
+                        restored from elsewhere (a CI cache) is not trusted"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -250,10 +255,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_command(args, started)
     except KeyboardInterrupt as exc:  # between the handler's raise and run_command's catch
         return exit_status(exc)
+    except Exception:  # a bug: its traceback for the report, but never 1 ("would change")
+        traceback.print_exc()
+        print("scrapedown: error: internal error; please report it with the traceback above",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_ERROR
 
 
 def run() -> NoReturn:
     """Console-script entry point."""
+    end_at_once()
     try:
         with stop_on_signals():
             status = main()
