@@ -46,6 +46,7 @@ LAZY_ENTRY_POINTS: frozenset[tuple[str, str]] = frozenset(
         # (the DOM rules import the whole pipeline; the URL registry compiles its rules).
         ("scrapedown.options", "Options.__post_init__"),
         ("scrapedown.urls.options", "_check_rules"),
+        ("scrapedown.urls.options", "_check_base_url"),  # URL parsing, when a base URL is given
         # markdown-it loads only for a body holding unsafe HTML or links (`safety` is imported
         # by the front-matter reader and the error guard of every public function).
         ("scrapedown.safety", "safe_body"),

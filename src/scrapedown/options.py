@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scrapedown._validate import OptionError, check_choice, check_fields, check_names, check_range
+from scrapedown._validate import (
+    OptionError,
+    check_choice,
+    check_fields,
+    check_markup_names,
+    check_names,
+    check_range,
+)
 from scrapedown.page.options import PageOptions
 from scrapedown.punct.options import PunctOptions
 from scrapedown.tags import DROP_TAGS, UNWRAP_TAGS
@@ -99,6 +106,15 @@ class Options:
         for name in ("drop_tags", "unwrap_tags", "image_keys"):
             if "" in getattr(self, name):
                 raise OptionError(name, "an empty name")
+        for name, default in (("drop_tags", DROP_TAGS), ("unwrap_tags", UNWRAP_TAGS)):
+            if getattr(self, name) is not default:
+                check_markup_names(name, getattr(self, name), "a tag name")
+        if self.keep_attrs is not KEEP_ATTRS:
+            check_markup_names(
+                "keep_attrs", (t for t, _ in self.keep_attrs if t != "*"), "a tag name"
+            )
+            for _tag, attrs in self.keep_attrs:
+                check_markup_names("keep_attrs", attrs, "an attribute name")
 
 
 DEFAULT_OPTIONS = Options()

@@ -10,7 +10,7 @@ import argparse
 from collections.abc import Sequence
 
 from scrapedown import __version__
-from scrapedown.cli.config import option_keys
+from scrapedown.cli.coerce import option_keys
 
 _DESCRIPTION = """\
 Clean scraped article HTML in Markdown posts (front matter kept) and convert .html pages
@@ -26,6 +26,7 @@ exit status:
        "path: reason" on stderr and the file is left untouched; the other files are processed)
   130  interrupted (Ctrl-C; 143 for SIGTERM): files already written are complete, the
        others untouched (a file being converted at that moment is not written)
+  141  stdout was closed by its reader (scrapedown --diff . | head): the run stopped there
 
 configuration:
   [tool.scrapedown] in the nearest pyproject.toml upward from the paths (not above the
@@ -41,8 +42,9 @@ configuration:
 
 environment:
   SCRAPEDOWN_CACHE_DIR  cache directory (default: the user cache dir + /scrapedown); kept
-                        private (0700) and sealed with a per-user key, it is not used when
-                        another user owns it"""
+                        private (0700), not used when another user owns it, and sealed with
+                        a per-user key kept apart (XDG_STATE_HOME/scrapedown), so a cache
+                        restored from elsewhere (a CI cache) is not trusted"""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from typing import NoReturn
 
-from scrapedown.batch.signals import exit_status, ignore_signals, stop_on_signals
+from scrapedown.batch.signals import end_at_once, exit_status, ignore_signals, stop_on_signals
 from scrapedown.cli.args import parse_args
 from scrapedown.cli.report import EXIT_ERROR
 from scrapedown.cli.runner import run_command
@@ -27,10 +28,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_command(args, started)
     except KeyboardInterrupt as exc:  # between the handler's raise and run_command's catch
         return exit_status(exc)
+    except Exception:  # a bug: its traceback for the report, but never 1 ("would change")
+        traceback.print_exc()
+        print("scrapedown: error: internal error; please report it with the traceback above",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_ERROR
 
 
 def run() -> NoReturn:
     """Console-script entry point."""
+    end_at_once()
     try:
         with stop_on_signals():
             status = main()

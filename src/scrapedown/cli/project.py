@@ -8,9 +8,9 @@ import argparse
 from pathlib import Path
 
 from scrapedown.batch.files import DEFAULT_EXCLUDES, find_repo_root
+from scrapedown.cli.coerce import apply_overrides
 from scrapedown.cli.config import (
     Config,
-    apply_overrides,
     driver_value,
     find_config,
     load_config_file,

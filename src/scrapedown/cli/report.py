@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 #: The exit status: success or nothing to do; --check/--diff found changes; a usage,
 #: configuration or file error; interrupted (SIGTERM gives 143, see `batch.signals`).
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: stdout closed by its reader (``| head``): the shell's status for a writer killed by SIGPIPE.
+EXIT_BROKEN_PIPE = 141
 
 #: Files in a run before a progress bar is drawn (on a terminal, unless asked otherwise).
 PROGRESS_MIN_FILES = 100
