@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scrapedown import Options
-from scrapedown.cli.args import main
+from scrapedown.cli import main
 from scrapedown.cli.coerce import ConfigError, apply_overrides, option_keys
 from scrapedown.cli.config import find_config, load_config_file, options_from_table
 

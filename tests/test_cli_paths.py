@@ -13,7 +13,7 @@ import pytest
 
 import scrapedown
 from scrapedown.batch import files as _files
-from scrapedown.cli.args import main
+from scrapedown.cli import main
 
 DIRTY = "---\ntitle: 'Hello'\n---\n<div><p style='x'>Hello <span>world</span>.</p></div>\n"
 CLEAN = "---\ntitle: 'Calm'\n---\n\nAlready clean text.\n"

@@ -13,7 +13,7 @@ import scrapedown
 from scrapedown.batch import cache as _cache
 from scrapedown.batch import worker as _worker
 from scrapedown.batch.cache import Cache, cache_key, digest
-from scrapedown.cli.args import main
+from scrapedown.cli import main
 
 DIRTY = "---\ntitle: 'Hello'\n---\n<div><p style='x'>Hello <span>world</span>.</p></div>\n"
 FULLWIDTH = "---\ntitle: 'Keys'\n---\n\nPress Ａｌｔ＋Ｆ４ to quit.\n"

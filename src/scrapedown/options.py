@@ -18,26 +18,8 @@ from scrapedown._validate import (
 )
 from scrapedown.page.options import PageOptions
 from scrapedown.punct.options import PunctOptions
+from scrapedown.tags import DROP_TAGS, UNWRAP_TAGS
 from scrapedown.urls.options import UrlOptions
-
-#: Elements removed together with their content: never article text.
-DROP_TAGS: frozenset[str] = frozenset(
-    {
-        "script", "style", "noscript", "template", "iframe", "object", "embed", "head",
-        "title", "meta", "link", "base", "button", "input", "select", "textarea", "form",
-        "canvas", "svg", "dialog", "frame", "frameset",
-    }
-)  # fmt: skip
-
-#: Presentational wrappers replaced by their content.
-UNWRAP_TAGS: frozenset[str] = frozenset(
-    {
-        "span", "font", "center", "section", "div", "article", "main", "header", "footer",
-        "aside", "nav", "figure", "small", "big", "u", "ins", "mark", "abbr", "acronym", "cite",
-        "dfn", "time", "label", "o:p", "html", "body", "picture", "hgroup", "details",
-        "address", "bdi", "bdo", "wbr", "data", "output", "summary", "tt",
-    }
-)  # fmt: skip
 
 #: Attributes kept, per tag ("*" = every tag). Everything else is dropped.
 KEEP_ATTRS: tuple[tuple[str, frozenset[str]], ...] = (

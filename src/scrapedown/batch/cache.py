@@ -30,6 +30,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from scrapedown import __version__
 from scrapedown.batch.io import write_atomic
 
 ENV_VAR = "SCRAPEDOWN_CACHE_DIR"
@@ -129,8 +130,6 @@ def _dependency_versions() -> list[str]:
 
 def cache_key(options: Any, *, verify: bool) -> str:
     """Key of everything besides the input that decides the output."""
-    from scrapedown import __version__
-
     material = repr(
         [__version__, _code_fingerprint(), _dependency_versions(), _canonical(options), verify]
     )
@@ -200,8 +199,6 @@ class Cache:
     def open(cls, key: str) -> Cache:
         """The cache for `key`; an unreadable or unsealed cache file is treated as empty, and
         an untrustworthy cache directory disables the cache."""
-        from scrapedown import __version__
-
         root = user_cache_dir()
         try:
             secret = _secret(private_dir(key_dir()))

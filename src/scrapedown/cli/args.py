@@ -1,4 +1,4 @@
-"""The ``scrapedown`` command: ``main(argv) -> int`` in-process, ``run()`` for the console script.
+"""The command's arguments: the parser, its help text, and `parse_args`.
 
 This module is imported on every hook call, so it imports only the standard library and light
 modules of our own; the pipeline is imported by the worker when a file actually needs converting.
@@ -7,19 +7,10 @@ modules of our own; the pipeline is imported by the worker when a file actually 
 from __future__ import annotations
 
 import argparse
-import sys
-import time
-import traceback
 from collections.abc import Sequence
-from typing import NoReturn
 
 from scrapedown import __version__
-from scrapedown.batch.signals import end_at_once, exit_status, ignore_signals, stop_on_signals
 from scrapedown.cli.coerce import option_keys
-
-EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-#: stdout closed by its reader (``| head``): the shell's status for a writer killed by SIGPIPE.
-EXIT_BROKEN_PIPE = 141
 
 _DESCRIPTION = """\
 Clean scraped article HTML in Markdown posts (front matter kept) and convert .html pages
@@ -237,38 +228,3 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         # black and ruff show the usage here; "nothing to do" with exit 0 hid typos in scripts.
         parser.error("no PATH given (use '.' for the current directory, '-' for stdin)")
     return args
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status.
-
-    SIGINT and SIGTERM stop the run at once: 130 or 143, nothing half-written."""
-    started = time.perf_counter()
-    try:
-        with stop_on_signals():
-            try:
-                args = parse_args(argv)
-            except SystemExit as exc:  # --help, --version, usage errors: argparse printed them
-                return exc.code if isinstance(exc.code, int) else EXIT_ERROR
-            from scrapedown.cli.runner import run_command
-
-            return run_command(args, started)
-    except KeyboardInterrupt as exc:  # between the handler's raise and run_command's catch
-        return exit_status(exc)
-    except Exception:  # a bug: its traceback for the report, but never 1 ("would change")
-        traceback.print_exc()
-        print("scrapedown: error: internal error; please report it with the traceback above",
-              file=sys.stderr)  # fmt: skip
-        return EXIT_ERROR
-
-
-def run() -> NoReturn:
-    """Console-script entry point."""
-    end_at_once()
-    try:
-        with stop_on_signals():
-            status = main()
-    except KeyboardInterrupt as exc:
-        status = exit_status(exc)
-    ignore_signals()  # the status is decided: no traceback from a late Ctrl-C
-    sys.exit(status)

@@ -13,11 +13,9 @@ from pathlib import Path
 
 from scrapedown.batch.cache import Cache, cache_key, digest
 from scrapedown.batch.files import (
-    DEFAULT_EXCLUDES,
     Discovery,
     Walker,
     common_parent,
-    find_repo_root,
     skip_counts,
 )
 from scrapedown.batch.parallel import default_jobs, run_tasks
@@ -34,16 +32,10 @@ from scrapedown.batch.worker import (
     process,
     unchanged_from_cache,
 )
-from scrapedown.cli.args import EXIT_BROKEN_PIPE, EXIT_CHANGES, EXIT_ERROR, EXIT_OK
-from scrapedown.cli.coerce import ConfigError, apply_overrides
-from scrapedown.cli.config import (
-    Config,
-    driver_value,
-    find_config,
-    load_config_file,
-    options_from_table,
-)
-from scrapedown.cli.report import Reporter
+from scrapedown.cli.coerce import ConfigError
+from scrapedown.cli.project import exclude_patterns, load_options, project_root, respects_gitignore
+from scrapedown.cli.report import EXIT_BROKEN_PIPE, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, Reporter
+from scrapedown.cli.stdin import run_stdin
 from scrapedown.options import Options
 
 
@@ -56,8 +48,6 @@ def run_command(args: argparse.Namespace, started: float) -> int:
     try:
         _check_cwd()
         if "-" in args.paths:
-            from scrapedown.cli.stdin import run_stdin
-
             return run_stdin(args, reporter)
         return _run_files(args, reporter, started)
     except (UsageError, ConfigError) as exc:
@@ -90,38 +80,6 @@ def _check_cwd() -> None:
         Path.cwd()
     except OSError as exc:  # deleted under the shell: configuration and paths are relative to it
         raise UsageError(f"the current directory cannot be used ({failure_reason(exc)})") from None
-
-
-def load_options(args: argparse.Namespace, start: Path) -> tuple[Config, Options]:
-    """The configuration file that applies (given or discovered) and the resulting Options."""
-    config = load_config_file(Path(args.config)) if args.config else find_config(start, Path.cwd())
-    options = apply_overrides(options_from_table(config.table, source=config.path), args.option)
-    return config, options
-
-
-def exclude_patterns(config: Config, args: argparse.Namespace) -> list[str]:
-    """ruff's rule: ``--exclude`` replaces the configured ``exclude``, which replaces the
-    default list; ``extend-exclude`` (configured, then ``--extend-exclude``) adds to it."""
-    configured = driver_value(config, "exclude", list)
-    base = args.exclude if args.exclude is not None else configured
-    if base is None:
-        base = list(DEFAULT_EXCLUDES)
-    extra = driver_value(config, "extend_exclude", list) or []
-    return [*base, *extra, *args.extend_exclude]
-
-
-def respects_gitignore(config: Config, args: argparse.Namespace) -> bool:
-    if args.respect_gitignore is not None:
-        return bool(args.respect_gitignore)
-    configured = driver_value(config, "respect_gitignore", bool)
-    return True if configured is None else bool(configured)
-
-
-def project_root(config: Config, start: Path) -> Path:
-    """Where exclude patterns are anchored: the config's directory, else the repository root."""
-    if config.path is not None:
-        return config.path.parent.absolute()
-    return find_repo_root(start) or Path.cwd()
 
 
 def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> int:
