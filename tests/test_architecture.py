@@ -56,6 +56,8 @@ LAZY_ENTRY_POINTS: frozenset[tuple[str, str]] = frozenset(
         ("scrapedown.batch.worker", "convert"),
         ("scrapedown.batch.worker", "verify"),
         ("scrapedown.cli.runner", "_outcomes"),
+        # The script installs quiet signal handlers before it imports the command line.
+        ("scrapedown.__main__", "entry"),
     }
 )
 #: Packages whose function-level imports are not checked yet: `page/` was being reworked by its

@@ -278,3 +278,38 @@ def test_a_reader_that_leaves_stops_the_run_quietly(tmp_path: Path) -> None:
     assert "Traceback" not in err and "Exception ignored" not in err and "error" not in err, err
     assert _wait_gone(process.pid) == []
     assert all(path.read_text() == text for path, text in posts.items())
+
+
+#: The script's start-up with a signal sent while the command line is still being imported.
+SIGNAL_DURING_IMPORT = """
+import builtins, os, sys
+sys.argv = ["scrapedown", "--no-cache", "a.md"]
+real_import = builtins.__import__
+
+def import_and_signal(name, *args, **kwargs):
+    if name.startswith("scrapedown.cli"):
+        os.kill(os.getpid(), {signum})
+    return real_import(name, *args, **kwargs)
+
+builtins.__import__ = import_and_signal
+from scrapedown.__main__ import entry
+entry()
+"""
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_during_start_up_exits_quietly(tmp_path: Path, signum: int) -> None:
+    """Before the command line's handlers exist (it is still importing): 130/143, no traceback."""
+    (tmp_path / "a.md").write_text(DIRTY.format(n=1))
+    result = subprocess.run(
+        [sys.executable, "-c", SIGNAL_DURING_IMPORT.format(signum=int(signum))],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(scrapedown.__file__).parents[1])},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 128 + signum, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert (tmp_path / "a.md").read_text() == DIRTY.format(n=1)
