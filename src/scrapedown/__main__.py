@@ -6,7 +6,6 @@ is still importing the command line ends the process with the shell's status for
 command line installs its own handlers (stop the pool, finish no file) as soon as it starts."""
 
 import signal
-import sys
 from types import FrameType
 
 
