@@ -273,8 +273,10 @@ def is_element(node: object) -> bool:
 def elements(root: Element, *tags: str) -> list[Element]:
     """Elements under `root` (itself excluded) in document order, optionally only `tags`."""
     # iter(etree.Element) yields elements only; named tags are elements by definition.
-    found = root.iter(*tags) if tags else root.iter(etree.Element)
-    return [el for el in found if el is not root]
+    found = list(root.iter(*tags) if tags else root.iter(etree.Element))
+    if found and found[0] is root:  # the walk yields `root` first when it matches, never later
+        del found[0]
+    return found
 
 
 def depths(root: Element) -> Iterator[tuple[Element, int]]:
