@@ -100,6 +100,7 @@ def _assert_same_tree(html: str) -> None:
             if a is not None:
                 assert position[id(a)] == position_ref[id(b)], link
         if isinstance(mine, Tag):
+            assert isinstance(ref, Tag), type(ref)
             fields = {k: v for k, v in vars(mine).items() if k not in (*_LINKS, "contents")}
             expected = {k: v for k, v in vars(ref).items() if k not in (*_LINKS, "contents")}
             assert fields == expected
