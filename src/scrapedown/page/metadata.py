@@ -58,7 +58,6 @@ _DC_PREFIX = re.compile(r"\A(dc|dcterms):")
 _BY = re.compile(r"\A(?:by|par|por)\s+", re.IGNORECASE)  # not "von": von der Leyen
 
 
-
 @dataclass(frozen=True)
 class PageMeta:
     """The facts of a page that become front matter (empty when unknown)."""

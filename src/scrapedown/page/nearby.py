@@ -26,7 +26,17 @@ _AFTER_NAME = re.compile(
 # "More from this author", "View all posts").
 _NOT_NAME = re.compile(r"@|\A(?:follow|subscribe|contact|email|more|view|see|all)\b", re.I)
 _BYLINE_TAGS = (
-    "div", "span", "p", "a", "address", "li", "section", "header", "strong", "b", "cite",
+    "div",
+    "span",
+    "p",
+    "a",
+    "address",
+    "li",
+    "section",
+    "header",
+    "strong",
+    "b",
+    "cite",
 )
 
 
