@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from scrapedown.page.boxes import prune_boxes
 from scrapedown.page.chrome import Element
 from scrapedown.page.linklists import (
     LIST_DENSITY,
@@ -37,11 +38,13 @@ from scrapedown.page.linklists import (
 from scrapedown.page.measure import (
     HEADINGS,
     KEEP_INSIDE,
+    LABEL_TEXT,
     Budget,
     Measure,
     alive,
     compiled,
     drop,
+    is_line_element,
     label_text,
     link_dense,
     measure_tree,
@@ -51,6 +54,8 @@ from scrapedown.page.options import PageOptions
 
 LEAD_SHARE = 0.15
 """Text before the article's `<h1>` up to this share of the article is furniture."""
+READ_ALSO_DENSITY = 0.4
+"""Share of link text that makes a "Read also:" line a pointer to another post."""
 INDEX_DENSITY = 0.4
 """An article with more than this share of its text in links is an index: no list goes."""
 
@@ -64,9 +69,13 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
     _drop_before_title(article, measure, budget)
     _drop_sections(article, measure, budget, (labels, whole))
     lines, credits = compiled(page.drop_lines), compiled(page.credit_lines)
+    pointers = compiled(tuple(rf"(?:{p})\s*[:：]" for p in page.read_also_lines))
     for element in alive(article, measure):
-        if _is_line(element, measure, lines, credits):
+        if _is_line(element, measure, lines, credits) or _points_elsewhere(
+            element, measure, pointers
+        ):
             drop(element, measure, budget)
+    prune_boxes(article, measure, budget, page)
     measure = measure_tree(article)  # what is left, after sections and lines
     left = measure.text.get(article, 0.0)
     if link_dense(article, measure, INDEX_DENSITY):
@@ -172,3 +181,16 @@ def _is_line(
     if not text:
         return False
     return any(p.fullmatch(text) for p in lines) or any(p.match(text) for p in credits)
+
+
+def _points_elsewhere(element: Element, measure: Measure, labels: list[re.Pattern[str]]) -> bool:
+    """A short line "Read also: <a link to another post>" (`PageOptions.read_also_lines`)."""
+    weight = measure.text.get(element, 0.0)
+    if not 0 < weight <= 2 * LABEL_TEXT or not link_dense(element, measure, READ_ALSO_DENSITY):
+        return False
+    if not is_line_element(element, weight, measure):
+        return False
+    if next(element.iter(*KEEP_INSIDE), None) is not None:
+        return False
+    text = " ".join("".join(element.itertext()).split()).lower()
+    return any(label.match(text) for label in labels)

@@ -24,7 +24,6 @@ LINE_TAGS = frozenset(
 #: Inline elements that can be a line too (a credit `<span>` in a caption, a `<strong>` label),
 #: except inside running text: a link reading "top" in a paragraph is the paragraph's.
 INLINE_LINE_TAGS = frozenset({"span", "strong", "b", "em", "small", "font", "a", "label"})
-TEXT_BLOCKS = frozenset({*HEADINGS, "p", "li", "dd", "blockquote"})
 CELLS = frozenset({"td", "th", "caption"})
 KEEP_INSIDE = ("img", "picture", "video", "audio", "table", "pre", "iframe", "math", "svg")
 INLINE_SLACK = 5.0
@@ -125,16 +124,35 @@ def label_text(element: Element, measure: Measure) -> str | None:
 
 
 def is_line_element(element: Element, weight: float, measure: Measure) -> bool:
+    """Whether `element` is a line of its own: a block, or an inline element (`INLINE_LINE_TAGS`)
+    holding all the text of its nearest block but a few letters (a credit `<span>` alone in its
+    caption, not a date inside a citation or a link inside a sentence), never in a table cell."""
     if element.tag in LINE_TAGS:
         return True
     if element.tag not in INLINE_LINE_TAGS:
         return False
-    parent = element.getparent()
-    if parent is not None and parent.tag in CELLS:
-        return False  # a table's cell is data, whatever it reads
-    if parent is None or parent.tag not in TEXT_BLOCKS:
+    block = nearest_block(element)
+    if block is None:
         return True
-    return measure.text.get(parent, 0.0) <= weight + INLINE_SLACK
+    if block.tag in CELLS:
+        return False  # a table's cell is data, whatever it reads
+    return measure.text.get(block, 0.0) <= weight + INLINE_SLACK
+
+
+def nearest_block(element: Element) -> Element | None:
+    """The nearest ancestor of `element` that owns its text (`BLOCK_TAGS`)."""
+    block = element.getparent()
+    while block is not None and block.tag not in BLOCK_TAGS:
+        block = block.getparent()
+    return block
+
+
+def in_cell(element: Element) -> bool:
+    """Whether `element` is (inside) a table cell: data, whatever it reads."""
+    if element.tag in CELLS:
+        return True
+    block = nearest_block(element)
+    return block is not None and block.tag in CELLS
 
 
 def link_dense(element: Element, measure: Measure, density: float) -> bool:
