@@ -34,7 +34,7 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from scrapedown import ScrapedownError, clean, clean_html
-from scrapedown.frontmatter import split_post
+from scrapedown.frontmatter.block import split_post
 
 BUDGET_SECONDS = 2.0
 Failure = tuple[str, str]
