@@ -180,3 +180,32 @@ def test_a_note_aside_inside_the_article_stays_a_sidebar_goes() -> None:
     html = page("", f"<div class='post'><p>{LONG}</p>{note}<p>{LONG}</p>{sidebar}</div>")
     text = body(page_to_post(html))
     assert "Note: Consensus" in text and "Archive link one" not in text
+
+
+def _wrapper_page(after: str, before: str = "") -> str:
+    """A page without any marked region: a wrapper of running text between a menu and `after`."""
+    text = "".join(f"<p>{LONG} Paragraph {i}.</p>" for i in range(12))
+    menu = "<div id='top'><a href='/'>Home</a> <a href='/about'>About</a></div>"
+    return page("", f"{menu}{before}<div class='wrapper'>{text}</div>{after}")
+
+
+def test_a_short_footer_of_running_text_after_the_wrapper_is_left_out() -> None:
+    footer = (
+        "<div id='footerContainer'><p>Friends of the River is a small association that looks"
+        " after the banks of the river since 1987, with volunteers from three villages.</p>"
+        "<p><a href='/imprint'>Imprint</a> <a href='/privacy'>Privacy</a></p></div>"
+    )
+    out = body(clean_page(_wrapper_page(footer)))
+    assert "Paragraph 11." in out and "Paragraph 0." in out
+    assert "Friends of the River" not in out
+
+
+def test_a_lone_background_picture_after_the_wrapper_is_left_out() -> None:
+    out = body(clean_page(_wrapper_page("<div id='bg'><img src='/bg/texture.jpg'></div>")))
+    assert "Paragraph 11." in out and "texture.jpg" not in out
+
+
+def test_a_lead_picture_before_the_wrapper_stays() -> None:
+    lead = "<div class='hero'><img src='/img/lead.jpg' alt='The river'></div>"
+    out = body(clean_page(_wrapper_page("<div id='bg'><img src='/bg/texture.jpg'></div>", lead)))
+    assert "lead.jpg" in out and "Paragraph 11." in out

@@ -24,7 +24,13 @@ from lxml import etree
 from scrapedown.page.chrome import Element, is_hinted
 from scrapedown.page.furniture import prune_furniture
 from scrapedown.page.options import PageOptions
-from scrapedown.page.score import LINK_DENSITY, PageScores, score_page, text_weight
+from scrapedown.page.score import (
+    IMAGE_WEIGHT,
+    LINK_DENSITY,
+    PageScores,
+    score_page,
+    text_weight,
+)
 from scrapedown.page.title import squash
 from scrapedown.parse.tree import inner_html as tree_inner_html
 
@@ -39,7 +45,7 @@ CONTAINER_TAGS = frozenset(
 )  # fmt: skip
 RUNNING_TEXT = 80.0
 """Text (weighted letters) that makes a plain `<aside>` inside the article a note, not chrome."""
-MINOR_SHARE = 0.05
+MINOR_SHARE = 0.1
 """Running text the search may leave behind, as a share of the running text it steps into."""
 NOSCRIPT_TEXT = 200.0
 """`<noscript>` text (letters and digits) that may be the page's article."""
@@ -209,12 +215,20 @@ def _leaves_only_chrome(
 
     if rest(scores.weight) <= 0:
         return True
-    if rest(scores.boilerplate) <= 0 or rest(scores.pictures) > 0:
+    before = list(child.itersiblings(preceding=True))
+    if rest(scores.pictures) > 0:
+        # A picture before the text is the article's lead picture: it stays. One after it
+        # with nothing to read beside it is a banner or a background.
+        if rest(scores.prose) > 0 or rest(scores.pictures) > IMAGE_WEIGHT:
+            return False
+        return sum(scores.pictures.get(e, 0.0) for e in before) <= 0
+    if rest(scores.boilerplate) <= 0:
         return False
     # Left behind: a line of article-like text at most, or short lines (a kicker, a contact
     # address) after a child holding nearly all the running text.
     if rest(scores.prose) <= allowance:
         return True
     # Running text before the child is a lead or a standfirst: it stays.
-    before = sum(scores.content.get(e, 0.0) for e in child.itersiblings(preceding=True))
-    return before <= 0 and rest(scores.content) <= MINOR_SHARE * scores.content.get(child, 0.0)
+    if sum(scores.content.get(e, 0.0) for e in before) > 0:
+        return False
+    return rest(scores.content) <= MINOR_SHARE * scores.content.get(child, 0.0)
