@@ -209,3 +209,24 @@ def test_a_lead_picture_before_the_wrapper_stays() -> None:
     lead = "<div class='hero'><img src='/img/lead.jpg' alt='The river'></div>"
     out = body(clean_page(_wrapper_page("<div id='bg'><img src='/bg/texture.jpg'></div>", lead)))
     assert "lead.jpg" in out and "Paragraph 11." in out
+
+
+def _list_in_the_middle(host: str) -> str:
+    items = "".join(
+        f"<li><a href='https://{host}/show_bug.cgi?id={i}'>Fullscreen window loses focus when"
+        f" the video source switches number {i}</a></li>"
+        for i in range(4)
+    )
+    head = "<link rel='canonical' href='https://blog.example.org/2021/notes/'>"
+    inner = f"<p>{LONG}</p><p>{LONG}</p><ul>{items}</ul><p>{LONG}</p><p>{LONG} The end.</p>"
+    return page(head, f"<article>{inner}</article>")
+
+
+def test_a_list_of_links_to_another_site_in_the_middle_of_the_article_stays() -> None:
+    out = body(clean_page(_list_in_the_middle("bugs.example.net")))
+    assert "source switches number 3" in out and "The end." in out
+
+
+def test_a_list_of_titles_of_the_sites_own_posts_in_the_middle_goes() -> None:
+    out = body(clean_page(_list_in_the_middle("blog.example.org")))
+    assert "source switches number" not in out and "The end." in out

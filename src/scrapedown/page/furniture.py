@@ -34,6 +34,7 @@ from scrapedown.page.linklists import (
     RUNNING_TEXT,
     after_last_paragraph,
     is_link_list,
+    site_host,
 )
 from scrapedown.page.measure import (
     HEADINGS,
@@ -81,8 +82,10 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
     if link_dense(article, measure, INDEX_DENSITY):
         return left  # an index of links (a reference page): its lists are the article
     trailing = after_last_paragraph(article, measure)
+    site = site_host(article)
     for element in alive(article, measure):
-        if is_link_list(element, measure, element in trailing) and drop(element, measure, budget):
+        listed = is_link_list(element, measure, element in trailing, site)
+        if listed and drop(element, measure, budget):
             left -= measure.text.get(element, 0.0)
     return left
 

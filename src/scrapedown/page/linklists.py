@@ -4,6 +4,8 @@ article's last paragraph of running text or read like titles of other posts."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from scrapedown.page.chrome import Element
 from scrapedown.page.measure import KEEP_INSIDE, Measure, alive, link_dense
 
@@ -42,9 +44,10 @@ def _own_running_text(element: Element, measure: Measure) -> bool:
     return own >= RUNNING_TEXT and measure.link.get(element, 0.0) < 0.3 * own
 
 
-def is_link_list(element: Element, measure: Measure, trailing: bool) -> bool:
-    """A list of links to elsewhere: after the article's text, or titles of other posts
-    anywhere ("Read more: <title>"); a list of short links in the text is the article's."""
+def is_link_list(element: Element, measure: Measure, trailing: bool, site: str) -> bool:
+    """A list of links to elsewhere: after the article's text, or titles of other posts of
+    the same site anywhere ("Read more: <title>"); a list of short links in the text, or of
+    links to other sites (sources, bug reports), is the article's. `site`: the page's host."""
     if element.tag not in LINK_LIST_TAGS:
         return False
     if element.tag in _PARAGRAPHS:
@@ -52,7 +55,7 @@ def is_link_list(element: Element, measure: Measure, trailing: bool) -> bool:
         dense = short and link_dense(element, measure, PARAGRAPH_DENSITY)
     else:
         dense = link_dense(element, measure, LIST_DENSITY)
-    if not dense or not (trailing or _has_titles(element, measure)):
+    if not dense or not (trailing or _has_titles(element, measure, site)):
         return False
     # A picture with its caption link is the article's; a teaser list has many links.
     if next(element.iter(*KEEP_INSIDE), None) is not None:
@@ -60,7 +63,26 @@ def is_link_list(element: Element, measure: Measure, trailing: bool) -> bool:
     return True
 
 
-def _has_titles(element: Element, measure: Measure) -> bool:
-    """Whether the links read like titles of other posts (a few words each, on average)."""
-    links = [a for a in element.iter("a") if a.get("href") is not None]
-    return bool(links) and measure.link.get(element, 0.0) / len(links) >= TITLE_TEXT
+def _has_titles(element: Element, measure: Measure, site: str) -> bool:
+    """Whether the links read like titles of other posts of the site (a few words each, on
+    average, most of them relative or to `site`; any host when `site` is unknown)."""
+    links = [str(a.get("href")) for a in element.iter("a") if a.get("href") is not None]
+    if not links or measure.link.get(element, 0.0) / len(links) < TITLE_TEXT:
+        return False
+    return 2 * sum(_is_internal(href, site) for href in links) > len(links)
+
+
+def _is_internal(href: str, site: str) -> bool:
+    host = urlsplit(href.strip()).netloc.lower()
+    return not host or not site or host.removeprefix("www.") == site
+
+
+def site_host(article: Element) -> str:
+    """The page's host (from its canonical URL or `og:url`, without `www.`), or empty."""
+    root = article.getroottree().getroot()
+    for element in root.iter("link", "meta"):
+        rel = str(element.get("rel") or element.get("property") or "").lower().split()
+        if "canonical" in rel or "og:url" in rel:
+            url = str(element.get("href") or element.get("content") or "")
+            return str(urlsplit(url.strip()).netloc.lower().removeprefix("www."))
+    return ""
