@@ -65,6 +65,8 @@ CASES = {
             "Cómo preparar el techo",
             "periodismo independiente",
             "Temas relacionados",
+            "4 min read",
+            "Posted in",
             "Sequía en el norte",
         ],
     ),

@@ -12,7 +12,7 @@ from scrapedown.page.measure import KEEP_INSIDE, Measure, alive, link_dense
 #: Blocks removed when most of their text is links.
 LINK_LIST_TAGS = frozenset(
     {"ul", "ol", "dl", "div", "section", "aside", "header", "footer", "nav", "menu", "center",
-     "form", "p", "blockquote"}
+     "form", "p", "blockquote", "article"}
 )  # fmt: skip
 _PARAGRAPHS = frozenset({"p", "blockquote"})
 _PROSE_TAGS = ("p", "div", "li", "blockquote", "td", "dd", "section", "article")

@@ -86,6 +86,8 @@ COMMENT_LABELS: tuple[str, ...] = (
     r"\d+ (?:comments?|responses?|replies|reactions)|comments(?: \(\d+\))?",
     r"leave a (?:reply|comment)|join the discussion|post a comment|add a comment",
     r"vos réactions|réagissez|hinterlasse (?:jetzt )?einen kommentar",
+    r"comments are closed|no (?:comments|responses?)(?: yet| so far)?|(?:bisher )?keine kommentare"
+    r"(?: .{1,30})?|kommentare (?:geschlossen|deaktiviert)|be the first to comment",
     r"(?:\d+ )?kommentare?(?: \(\d+\))?|kommentieren|kommentar schreiben|diskutieren sie mit",
     r"(?:\d+ )?(?:commentaires?|comentarios?|commenti|komentarze?|reacties)(?: \(\d+\))?",
     r"(?:\d+ ?条?)?(?:评论|留言|网友评论|发表评论|热门评论|最新评论)(?: ?\(\d+\))?",
@@ -114,6 +116,14 @@ DROP_LINES: tuple[str, ...] = (
     # follow prompts
     r"(?:follow|folgen sie|folge|síguenos|siguenos|suivez-nous) .{1,60}"
     r"(?:twitter|facebook|instagram|telegram|youtube|linkedin|google news|whatsapp).{0,40}",
+    # post meta: category, publication date, reading time (the front matter has them)
+    r"(?:kategorien?|categor(?:y|ies)|rubrik|schlagw(?:o|ö)rter?|stichw(?:o|ö)rter|tags|themen)"
+    r"\s*:.{0,60}",
+    r"(?:veröffentlicht|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
+    r"|publié|release date)(?: (?:am|on|le|el|in))?\s*:?(?: .{0,40})?",
+    r"(?:\d+ )?min(?:ute)?s?\.? (?:read|lesezeit|lesedauer|de lecture|de lectura)",
+    r"(?:lesezeit|lesedauer):? .{0,20}|ten tekst przeczytasz.{0,30}|temps de lecture.{0,20}",
+    r"reading time.{0,20}",
     # a line that is only a date or a time (the date is in the front matter)
     r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:,? \d{1,2}[:.]\d{2}(?: uhr)?)?",
     r"\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?: ?(?:am|pm|uhr))?",
