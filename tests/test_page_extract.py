@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scrapedown.page import PageOptions, clean_page, page_to_post
+from scrapedown.page import PageOptions, clean_page, clean_page_result, page_to_post
 from tests.page_fixtures import LONG, article, body, load, page
 from tests.page_fixtures.templates import TEMPLATES, Facts
 
@@ -230,3 +230,11 @@ def test_a_list_of_links_to_another_site_in_the_middle_of_the_article_stays() ->
 def test_a_list_of_titles_of_the_sites_own_posts_in_the_middle_goes() -> None:
     out = body(clean_page(_list_in_the_middle("blog.example.org")))
     assert "source switches number" not in out and "The end." in out
+
+
+def test_a_title_heading_outside_the_wrapper_does_not_keep_the_search_at_the_body() -> None:
+    text = "".join(f"<p>{LONG} Paragraph {i}.</p>" for i in range(6))
+    html = page("<title>Clock drift</title>", f"<h1>Clock drift</h1><div class='w'>{text}</div>")
+    result = clean_page_result(html)
+    assert result.confidence > 0.5  # found by the search, not the whole body kept
+    assert "Paragraph 5." in result.text

@@ -222,6 +222,8 @@ def _leaves_only_chrome(
         if rest(scores.prose) > 0 or rest(scores.pictures) > IMAGE_WEIGHT:
             return False
         return sum(scores.pictures.get(e, 0.0) for e in before) <= 0
+    if rest(scores.prose) <= 0:
+        return True  # nothing to read left behind: the page's title heading, empty boxes
     if rest(scores.boilerplate) <= 0:
         return False
     # Left behind: a line of article-like text at most, or short lines (a kicker, a contact
