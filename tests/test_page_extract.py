@@ -238,3 +238,11 @@ def test_a_title_heading_outside_the_wrapper_does_not_keep_the_search_at_the_bod
     result = clean_page_result(html)
     assert result.confidence > 0.5  # found by the search, not the whole body kept
     assert "Paragraph 5." in result.text
+
+
+def test_an_article_body_named_read_more_is_kept() -> None:
+    text = "".join(f"<p>{LONG} Paragraph {i}.</p>" for i in range(4))
+    others = "".join(f"<div class='s'><p>{LONG} Other story.</p></div>" for _ in range(5))
+    entry = f"<div class='entry-content entry-content-read-more'>{text}</div>"
+    out = body(clean_page(page("", f"<div class='box'>{entry}{others}</div>")))
+    assert "Paragraph 3." in out

@@ -201,5 +201,7 @@ WEAK_HINTS: frozenset[str] = frozenset(
         "widget", "widgets", "header", "footer", "meta", "secondary", "skip", "modal", "overlay",
         "popup", "masthead", "topbar", "colophon", "likes", "tags", "promo", "teaser", "banner",
         "menu", "popular", "trending",
+        # `entry-content-read-more` holds a whole article body on some sites
+        "readmore", "read-more",
     }
 )  # fmt: skip
