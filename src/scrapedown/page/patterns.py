@@ -171,7 +171,7 @@ CAPTION_CREDITS: tuple[str, ...] = (
     r"|crédits?|crédito|quelle|fuente|source|źródło|zdjęcie|图片来源|图片|图源|摄影)\s*+[:：]",
     r"(?<![^\s(\[|/.,;–—-])(?:photo(?:graph)?|foto|picture|image) (?:by|von|de|di)\s",
     r"©|\(c\)\s",
-    r"(?<![^\s(\[|,;.])(?:[\w.-]++ ?/ ?)?(?:getty images|shutterstock|istock(?:photo)?|adobe ?stock"
+    r"(?<![^\s(\[|,;])(?:[\w.-]++ ?/ ?)?(?:getty images|shutterstock|istock(?:photo)?|adobe ?stock"
     r"|clipdealer|imago|picture[- ]alliance|unsplash|pixabay|pexels|dpa|afp|reuters|ap photo)"
     r"(?:\.com)?\)?\s*+\Z",
 )
