@@ -46,8 +46,9 @@ from scrapedown.convert.walk import (
     trims_outside,
 )
 from scrapedown.options import Options
-from scrapedown.parse.soup import HEADINGS, LISTS, ancestor_named, children_named, first_named
+from scrapedown.parse.soup import ancestor_named, children_named, first_named
 from scrapedown.rules.soup.tables import cells_of, is_pipe_table, rows_of, span, table_html
+from scrapedown.tags import HEADINGS, LISTS
 
 ParentTags = AbstractSet[str]
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)

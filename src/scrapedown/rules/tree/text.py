@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import VERBATIM
 from scrapedown.parse.tree import Element, elements
+from scrapedown.tags import VERBATIM
 
 _SPECIAL = re.compile("[\u00a0\u200b\u200c\u2060\ufeff]")
 _REPLACEMENT = {"\u00a0": " "}
