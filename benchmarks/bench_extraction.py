@@ -13,7 +13,8 @@ Sets and their own metrics (``../shared/pages/README.md``):
   negatives summed over all pages; precision, recall, F1 from the sums.
 - ``readability`` (readability-pages, 130 pages): text P/R/F1 of lowercased ``\\w+`` tokens
   (multisets) of the output against ``expected.html``, per page, averaged; structure recall
-  for headings, list items, table cells, ``pre`` blocks, images (by file name) and links of
+  for headings, list items, table cells, ``pre`` blocks, images (by file name, of the `src` or
+  of any `srcset` candidate: the same picture at another size) and links of
   ``expected.html`` (by normalised text), pooled; metadata: title, author (byline) and date
   against ``expected-metadata.json`` where it has one.
 
@@ -274,7 +275,7 @@ def score_readability(out: Output, ref: dict[str, Any]) -> dict[str, Any]:
         for element in expected.iter(*tags):
             if kind == "images":
                 key = _file_name(str(element.get("src") or ""))
-                hit = key in images
+                hit = key in images or not images.isdisjoint(_candidates(element))
             else:
                 key = words(str(element.text_content()))
                 hit = f" {key} " in held
@@ -286,6 +287,13 @@ def score_readability(out: Output, ref: dict[str, Any]) -> dict[str, Any]:
         "p": precision, "r": recall, "f1": f1, "structure": structure,
         "meta": _meta_hits(out.meta, ref["meta"]), "empty": not got and bool(want),
     }  # fmt: skip
+
+
+def _candidates(image: Any) -> set[str]:
+    """File names of an image's `srcset` candidates: the same picture at other sizes (a tool
+    that keeps the largest candidate keeps the picture)."""
+    srcset = str(image.get("srcset") or "")
+    return {_file_name(part.split()[0]) for part in srcset.split(",") if part.split()}
 
 
 def _file_name(src: str) -> str:
