@@ -17,6 +17,7 @@ from scrapedown._validate import (
     check_names,
     check_range,
     check_xpaths,
+    named_keywords,
 )
 from scrapedown.page.patterns import (
     AUTHOR_HINTS,
@@ -47,6 +48,7 @@ from scrapedown.page.policy import (
 )
 
 
+@named_keywords
 @dataclass(frozen=True)
 class PageOptions:
     """How a whole HTML page becomes a post: which front matter, which part of the page."""
