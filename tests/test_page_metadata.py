@@ -177,6 +177,9 @@ def test_a_job_title_inside_the_byline_box_is_not_the_name() -> None:
     # the box alone (no link of its own to pick): its name without the role under it
     box = '<p class="byline">By Ines Varga <span class="role">Science Editor</span></p>'
     assert meta_of("", box + article())["author"] == "Ines Varga"
+    # BEM: the box's own `__title` is the name, not a job title
+    box = '<div class="author-avatar"><h3 class="author-avatar__title">Ines Varga</h3></div>'
+    assert meta_of("", box + article())["author"] == "Ines Varga"
 
 
 def test_author_from_a_rel_author_link() -> None:
