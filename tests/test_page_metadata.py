@@ -168,6 +168,20 @@ def test_author_from_a_cite_byline() -> None:
     assert meta_of("", byline + article())["author"] == "MIRA SOL"
 
 
+def test_a_job_title_inside_the_byline_box_is_not_the_name() -> None:
+    box = (
+        '<div class="author"><a class="author-link" href="/author/ines">Ines Varga</a>'
+        '<div class="author-title">Science Editor</div></div>'
+    )
+    assert meta_of("", box + article())["author"] == "Ines Varga"
+    # the box alone (no link of its own to pick): its name without the role under it
+    box = '<p class="byline">By Ines Varga <span class="role">Science Editor</span></p>'
+    assert meta_of("", box + article())["author"] == "Ines Varga"
+    # BEM: the box's own `__title` is the name, not a job title
+    box = '<div class="author-avatar"><h3 class="author-avatar__title">Ines Varga</h3></div>'
+    assert meta_of("", box + article())["author"] == "Ines Varga"
+
+
 def test_author_from_a_rel_author_link() -> None:
     body_html = "<p class='by'>By <a rel='author' href='/u/k'>Kim Lee</a></p>" + article()
     assert meta_of("", body_html)["author"] == "Kim Lee"

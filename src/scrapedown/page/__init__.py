@@ -18,16 +18,15 @@ URL); the canonical URL is also recorded in the new front matter (`link` in the 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from scrapedown.errors import ScrapedownError
+from scrapedown.frontmatter.block import split_post
 from scrapedown.page.options import PageOptions
 
 if TYPE_CHECKING:
     from scrapedown.options import Options
-    from scrapedown.page.metadata import PageMeta
 
 __all__ = [
     "LOW_CONFIDENCE",
@@ -44,7 +43,7 @@ LOW_CONFIDENCE = 0.5
 
 # What may precede the page's first tag: a BOM, blank space, comments, an XML declaration.
 _PROLOGUE = r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-_PAGE_START = re.compile(_PROLOGUE + r"<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+PAGE_START = re.compile(_PROLOGUE + r"<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -67,15 +66,13 @@ def is_whole_page(html: str) -> bool:
     """Whether `html` (a post body or a file's text) is a whole page rather than a fragment:
     it starts with a doctype, `<html>`, `<head>` or `<body>` (after blank space, comments or an
     XML declaration). A post's front matter is looked past."""
-    if _PAGE_START.match(html):
+    if PAGE_START.match(html):
         return True
-    from scrapedown.frontmatter.block import split_post
-
     try:
         front, body = split_post(html)
     except ScrapedownError:
         return False
-    return front is not None and bool(_PAGE_START.match(body))
+    return front is not None and bool(PAGE_START.match(body))
 
 
 def page_to_post(html: str, options: Options | None = None, page: PageOptions | None = None) -> str:
@@ -87,28 +84,9 @@ def page_to_post(html: str, options: Options | None = None, page: PageOptions | 
     Raises `ScrapedownError` for broken front matter, an unknown preset or page field, or a
     page lxml cannot parse.
     """
-    return _post_and_confidence(html, options, page)[0]
+    from scrapedown.page.pipeline import post_and_confidence  # lxml: on the first page
 
-
-def _post_and_confidence(
-    html: str, options: Options | None, page: PageOptions | None
-) -> tuple[str, float]:
-    from scrapedown.frontmatter.block import split_post
-    from scrapedown.page.frontmatter_out import front_matter_data, render_front_matter
-
-    if not isinstance(html, str):  # the message clean() gives (not an AttributeError later)
-        raise TypeError(f"expected str, got {type(html).__name__}")
-    options = _options(options)
-    page = _page_options(options, page)
-    front, body = split_post(html.replace("\r\n", "\n"))
-    if not _PAGE_START.match(body):
-        return html, 1.0
-    meta, article, confidence = _convert(
-        body, options, page, front.data if front is not None else None
-    )
-    if front is not None:
-        return front.raw + "\n" + article, confidence
-    return render_front_matter(front_matter_data(meta, page)) + "\n" + article, confidence
+    return post_and_confidence(html, options, page)[0]
 
 
 def clean_page(html: str, options: Options | None = None, page: PageOptions | None = None) -> str:
@@ -120,83 +98,6 @@ def clean_page_result(
     html: str, options: Options | None = None, page: PageOptions | None = None
 ) -> PageResult:
     """`clean_page` with the extraction's confidence (for `-v` and the CLI's summary)."""
-    from scrapedown.api import clean
-    from scrapedown.safety.guard import public_errors
+    from scrapedown.page.pipeline import clean_page_result as run  # lxml: on the first page
 
-    if not isinstance(html, str):
-        raise TypeError(f"expected str, got {type(html).__name__}")
-    options = _options(options)
-    with public_errors("clean_page"):
-        post, confidence = _post_and_confidence(html, options, page)
-        return PageResult(clean(post, options), confidence)
-
-
-def _convert(
-    text: str, options: Options, page: PageOptions, post_data: Mapping[str, Any] | None
-) -> tuple[PageMeta, str, float]:
-    """The metadata of a page (URLs absolute where they can be), its article's HTML and the
-    extraction's confidence."""
-    from scrapedown.page import confidence, extract, links
-    from scrapedown.page.metadata import read_metadata
-    from scrapedown.page.parse import body_of, parse_page, raw_body
-
-    doc, complete = parse_page(text)
-    choice = extract.choose_article(body_of(doc), page)
-    meta = read_metadata(doc, choice.element)
-    meta, base = _absolute_urls(meta, options, post_data)
-    if not complete:  # a tree too deep for lxml: the whole body, as written
-        return meta, _ending(raw_body(text)), confidence.UNPARSED
-    article, unpruned = choice.element, choice.element
-    if page.extract:
-        article, unpruned = extract.prune_chrome(choice, page)
-    article, sure = confidence.guard(choice, (article, unpruned), page)
-    if base is not None:
-        links.resolve_relative_urls(article, base, options.urls)
-    if page.drop_title_heading and meta.title:
-        extract.drop_title_heading(article, meta.title)
-    return meta, _ending(extract.inner_html(article)), sure
-
-
-def _absolute_urls(
-    meta: PageMeta, options: Options, post_data: Mapping[str, Any] | None
-) -> tuple[PageMeta, str | None]:
-    """`meta` with its page URL and cover image absolute (and the cover unwrapped from image
-    proxies), and the base URL the article's relative URLs resolve against."""
-    from scrapedown.page.links import page_base
-    from scrapedown.urls import base_url_from_metadata, unwrap_url
-
-    known = options.urls.base_url or (
-        base_url_from_metadata(post_data, options) if post_data is not None else None
-    )
-    # A relative canonical URL means something only against an absolute <base href>.
-    page_url = page_base(meta.url, page_base(meta.base_href, "") or "")
-    base = page_base(meta.base_href, known or page_url or "")
-    cover = meta.cover and (page_base(meta.cover, base or "") or meta.cover)
-    if cover:
-        cover = unwrap_url(cover, kind="img", base_url=base, options=options)
-    return replace(meta, url=page_url or "", cover=cover), base
-
-
-def _ending(html: str) -> str:
-    """`html` without blank edges, ending with one newline (empty stays empty)."""
-    html = html.strip()
-    return html + "\n" if html else ""
-
-
-def _options(options: Options | None) -> Options:
-    from scrapedown.options import DEFAULT_OPTIONS, Options
-
-    if options is None:
-        return DEFAULT_OPTIONS
-    if not isinstance(options, Options):
-        raise TypeError(f"options must be scrapedown.Options, got {type(options).__name__}")
-    return options
-
-
-def _page_options(options: Options, page: PageOptions | None) -> PageOptions:
-    if page is not None:
-        if not isinstance(page, PageOptions):
-            raise TypeError(f"page must be scrapedown.page.PageOptions, got {type(page).__name__}")
-        return page
-    configured = getattr(options, "page", None)
-    return configured if isinstance(configured, PageOptions) else PageOptions()
+    return run(html, options, page)

@@ -18,6 +18,8 @@ from scrapedown.page.chrome import Element
 from scrapedown.page.dates import parse_date
 from scrapedown.page.nearby import nearest_byline, nearest_heading, nearest_time
 from scrapedown.page.title import clean_title, normalize_space, title_matching
+from scrapedown.safety import is_unsafe_url
+from scrapedown.urls.target import is_http_or_relative
 
 # Dublin Core first: a page that states it (a CMS, a library, a government site) names the
 # work itself there, where `og:title` is often a teaser written for sharing.
@@ -124,9 +126,6 @@ def read_metadata(doc: Element, article: Element) -> PageMeta:
 def is_web_url(url: str) -> bool:
     """Whether `url` may stand in front matter as a page or image URL: http(s), protocol-relative
     or relative, with no scheme that runs code however it is decoded (`og:image` is untrusted)."""
-    from scrapedown.safety import is_unsafe_url
-    from scrapedown.urls.target import is_http_or_relative
-
     return is_http_or_relative(url) and not is_unsafe_url(url)
 
 

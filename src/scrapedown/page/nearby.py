@@ -12,6 +12,13 @@ from scrapedown.page.dates import parse_date
 
 #: Class/id tokens of the element that names a post's author (`byline`, `author-name`).
 BYLINE_HINTS = frozenset({"byline", "author", "authors", "writtenby", "writer"})
+#: Class/id tokens of what an author box prints beside the name (`author-role`, `job-title`):
+#: never the name, and left out of the name of the box around it. Not `title` alone (BEM's
+#: `author-avatar__title` is the name) nor `bio` (a bio box starts with the name).
+ROLE_HINTS = frozenset({"role", "job", "jobtitle", "occupation"})
+# `author-title`, `byline_title`: the title of the author (the yahoo.com job title), where a
+# `title` one part further (`author-avatar__title`) is the title of the box, i.e. the name.
+_ROLE_CLASS = re.compile(r"(?:author|byline|writer)[-_]title\b")
 BYLINE_LENGTH = 100
 """Longest byline text: a longer "author" element is a biography box."""
 _BY = re.compile(r"\A(?:by|von|par|por|di|door|przez|作者|文)\s*[:：]?\s+", re.IGNORECASE)
@@ -49,13 +56,41 @@ def nearest_byline(doc: Element, article: Element) -> str:
 
 def _name_of(element: Element) -> str:
     """The name in a byline: without `By`, and cut where a date or separator begins."""
-    text = _BY.sub("", " ".join(" ".join(element.itertext()).split()))
+    text = _BY.sub("", " ".join(" ".join(_text_without_roles(element)).split()))
     cut = _AFTER_NAME.search(text)
     return (text[: cut.start()] if cut else text).strip(" ,|·•-–—")
 
 
+def _text_without_roles(element: Element) -> list[str]:
+    """The text of `element` (as `itertext`), without the text of the role elements inside it.
+    A stack, not recursion: a deep tree of empty wrappers stays cheap."""
+    parts: list[str] = []
+    stack: list[tuple[Element, bool]] = [(element, False)]  # (node, its tail is due)
+    while stack:
+        node, tail = stack.pop()
+        if tail:
+            parts.append(node.tail or "")
+            continue
+        if node is not element:
+            stack.append((node, True))
+        if not isinstance(node.tag, str) or _is_role(node):
+            continue  # a comment, or the job title under the name
+        parts.append(node.text or "")
+        stack.extend((child, False) for child in reversed(node))
+    return parts
+
+
+def _is_role(element: Element) -> bool:
+    """Whether `element` is what an author box prints beside the name (a job title)."""
+    if not ROLE_HINTS.isdisjoint(hint_tokens(element, ())):
+        return True
+    return _ROLE_CLASS.search(str(element.get("class") or "").lower()) is not None
+
+
 def _is_byline(element: Element) -> bool:
     tokens = hint_tokens(element, ())
+    if _is_role(element):
+        return False  # `author-title`: the job title printed under the name
     if BYLINE_HINTS.isdisjoint(tokens) and not any(t.endswith("byline") for t in tokens):
         return False  # `FeatureByline`, `articlebyline`: camelCase is one token
     text = " ".join(str(element.text_content()).split())

@@ -46,6 +46,7 @@ from scrapedown.page.policy import (
     REGION_XPATHS,
     SHARE_LINE_PATTERNS,
 )
+from scrapedown.page.presets import FIELDS, ISO_DATE, PRESETS
 
 
 @named_keywords
@@ -212,8 +213,6 @@ class PageOptions:
                 check_xpaths(name, getattr(self, name))
 
     def _check_front_matter(self) -> None:
-        from scrapedown.page.presets import FIELDS, ISO_DATE, PRESETS
-
         check_names("preset", (self.preset.lower(),), PRESETS, "front-matter preset")
         check_names("keys", (name for name, _key in self.keys), FIELDS, "page field")
         if self.date_format and self.date_format != ISO_DATE and "%" not in self.date_format:
