@@ -168,9 +168,19 @@ _NOT_IMAGE_SOURCE = re.compile(
 )
 
 
+# A source with a scheme other than http(s) (`s:`, `h:x`, `C:/x.png`): browsers load no image
+# from it (they fetch http(s) and data: only, and data: is not an image by definition above),
+# and the library never chooses one (`urls.lazy.is_placeholder`). Counting it made every
+# `<img src="s:">` a false "lost image".
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*+):")
+
+
 def _is_image(image: etree._Element) -> bool:
-    source = (image.get("src") or "").strip()
+    source = _IGNORED_IN_URL.sub("", image.get("src") or "")
     if not source or _NOT_IMAGE_SOURCE.search(source):
+        return False
+    scheme = _SCHEME.match(source)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
         return False
     if any(parent.tag in _INVISIBLE or parent.tag == "pre" for parent in image.iterancestors()):
         return False

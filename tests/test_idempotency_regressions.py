@@ -191,6 +191,28 @@ CASES: dict[str, tuple[str, str | None]] = {
         'a\\[b\\] \\~x~ <span style="x">c</span> <code>x\\[y\\~</code>\n',
         "a\\[b\\] \\~x~ c `x[y~`\n",
     ),
+    # fuzz3: a space at the edge of the inner element is written outside its delimiters, so
+    # the outer emphasis does not start with syntax: it renders as Markdown.
+    "space at the edge of bold in em": ("文<em><b> g", "文 ***g***\n"),
+    # libxml2 closes a <pre> at a <table>, <ul>, <dl> or <li>: with an unknown tag between
+    # them (unwrapped on the way out), the next pass read the kept cell differently.
+    "table behind an unknown tag in a pre in a kept cell": (
+        "<table><tr><pre><o><table ><caption>表",
+        "<table>\n<tr><td><table><caption>表</caption></table></td></tr>\n</table>\n",
+    ),
+    "list behind an unknown tag in a pre in a kept cell": (
+        "<table><tr><pre>a<o><ul><li>x</ul>b</o>c</pre><td rowspan=2>y",
+        '<table>\n<tr><td><pre>a</pre><ul><li>x</li></ul>bc</td><td rowspan="2">y</td></tr>\n'
+        "</table>\n",
+    ),
+    # A header cell libxml2 nests in a list item's <div> went in the table stage, after the
+    # paragraph rules: the item's loose text got its <p> on the next pass only.
+    "header cell in a div in a list item in a cell": (
+        "<table><tr><ul><li><div>><th>—",
+        "<table>\n<tr><td><ul><li><p>&gt;—</p></li></ul></td></tr>\n</table>\n",
+    ),
+    # A zero-width space before a tab is all that keeps the line from being indented code.
+    "zero-width space before a tab": ("\u200b\t&#203;", "\u200b\t&#203;\n"),
 }
 
 

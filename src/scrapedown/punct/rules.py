@@ -81,8 +81,14 @@ def drop_zero_width(line: Line, run: Pass) -> None:
                 for m in _ZERO_WIDTH_RE.finditer(line.view)
                 if not (run.markdown and (line.hidden_at(m.start()) or line.hidden_at(m.end())))
                 and not joins_into_syntax(line, *m.span())
+                and not (run.markdown and m.start() == 0 and _INDENT_RE.match(line.view, m.end()))
             ]
         )
+
+
+# A tab or four spaces: a line starting with it after a deletion would be a code block
+# (`\u200b\t&#203;` is a paragraph showing `Ë`; without the U+200B it shows `&#203;` as code).
+_INDENT_RE = re.compile(r" {0,3}\t| {4}")
 
 
 def compose_halfwidth_forms(line: Line, run: Pass) -> None:

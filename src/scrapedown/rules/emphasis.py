@@ -220,7 +220,23 @@ def _edge_is_markup(tag: Tag, index: int) -> bool:
     """Whether the Markdown of `tag` starts (0) or ends (-1) with syntax punctuation (text
     at the edge is a letter, or a space that goes outside the delimiters with it)."""
     edge = _edge_node(tag.contents, last=index == -1)
-    return edge is not None and _is_markup(edge)
+    return edge is not None and _is_markup(edge) and not _space_at_edge(edge, last=index == -1)
+
+
+# Elements whose Markdown moves a space at their edge outside their delimiters (`<b> g</b>` is
+# ` **g**`): an element holding one at its edge starts (or ends) with that space, not with syntax.
+_CHOMPED = frozenset({"strong", "b", "em", "i", "del", "s", "strike", "a"})
+
+
+def _space_at_edge(node: PageElement, *, last: bool) -> bool:
+    while isinstance(node, Tag) and node.name in _CHOMPED:
+        inner = _edge_node(node.contents, last=last)
+        if inner is None:
+            return False
+        node = inner
+    if not isinstance(node, NavigableString) or is_html_token(node):
+        return False
+    return (node[-1] if last else node[0]).isspace()
 
 
 def _edge_node(nodes: Iterable[PageElement], *, last: bool) -> PageElement | None:
