@@ -57,7 +57,9 @@ _ACTIVE = frozenset(
 _URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "srcdoc", "xlink:href", "poster", "data", "srcset"}
 )
-_UNSAFE_URL = re.compile(r"^(?:javascript|vbscript|data:text/html|data:image/svg)", re.I)
+# The scheme ends with its colon: `javascript%3Col%3E` (a cut snippet's relative URL) is no
+# `javascript:` URL, whatever a renderer decodes.
+_UNSAFE_URL = re.compile(r"^(?:javascript:|vbscript:|data:text/html|data:image/svg)", re.I)
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -133,11 +135,38 @@ def input_visible(body: str) -> Counter[str]:
     is ambiguous and the output may follow either. A tag cut off at the end (`<img src=x alt`)
     is not read at all: a browser drops a tag that the end of the document interrupts."""
     body = _CUT_TAG.sub("", body.rstrip())
-    return visible(body) & _html_visible(_MARKDOWN_DESTINATION.sub("]", body))
+    return _markdown_visible(body) & _html_visible(_MARKDOWN_DESTINATION.sub("]", body))
 
 
 # A start or end tag that the end of the text cuts off (no `>`).
 _CUT_TAG = re.compile(r"</?[A-Za-z][^<>]*+\Z")
+_LINK_OPEN = re.compile(r"<a[\t\n\f\r />]", re.IGNORECASE)
+_LINK_CLOSE = re.compile(r"</a[\t\n\f\r />]", re.IGNORECASE)
+
+
+def _markdown_visible(body: str) -> Counter[str]:
+    """The Markdown reading of an input: rendered by markdown-it, each HTML block confined to
+    itself, as CommonMark ends it and as the library's contract reads it (detect.py: blocks
+    join only when an element opened in one is closed in a later one). Rendered raw and
+    parsed as one document, a block's markup leaks into the blocks after it, which a
+    browser shows and no converter can keep without swallowing the rest of the post:
+    - a tag that the blank line ending its block cuts off (`<p><a href=` + blank line +
+      `a>用`) is no tag, like a tag the end of the text cuts off (`_CUT_TAG`);
+    - a link never closed anywhere after its block (`<p><a href=/>` + blank line + `z`)
+      ends with its block, as every element never closed does."""
+    parser = _markdown_it()
+    tokens = parser.parse(body)
+    closes = [m.start() for m in _LINK_CLOSE.finditer(body)]
+    last_close_line = body.count("\n", 0, closes[-1]) if closes else -1
+    for token in tokens:
+        if token.type != "html_block" or token.map is None:
+            continue
+        content = _CUT_TAG.sub("", token.content.rstrip())
+        unclosed = len(_LINK_OPEN.findall(content)) - len(_LINK_CLOSE.findall(content))
+        if unclosed > 0 and last_close_line < token.map[1]:
+            content += "</a>" * unclosed
+        token.content = content + "\n"
+    return _html_visible(parser.renderer.render(tokens, parser.options, {}))
 
 
 # `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).
