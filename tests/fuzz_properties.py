@@ -32,6 +32,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from scrapedown import ScrapedownError, clean, clean_html
 from scrapedown.frontmatter import split_post
@@ -152,21 +153,32 @@ def _markdown_visible(body: str) -> Counter[str]:
     browser shows and no converter can keep without swallowing the rest of the post:
     - a tag that the blank line ending its block cuts off (`<p><a href=` + blank line +
       `a>用`) is no tag, like a tag the end of the text cuts off (`_CUT_TAG`);
-    - a link never closed anywhere after its block (`<p><a href=/>` + blank line + `z`)
-      ends with its block, as every element never closed does."""
+    - a link never closed anywhere after its block (`<p><a href=/>` + blank line + `z`, or
+      `<a href=l><p>` in a paragraph that a `<li>` line interrupts) ends with its block, as
+      every element never closed does."""
     parser = _markdown_it()
     tokens = parser.parse(body)
     closes = [m.start() for m in _LINK_CLOSE.finditer(body)]
     last_close_line = body.count("\n", 0, closes[-1]) if closes else -1
     for token in tokens:
-        if token.type != "html_block" or token.map is None:
+        if token.map is None:
             continue
-        content = _CUT_TAG.sub("", token.content.rstrip())
-        unclosed = len(_LINK_OPEN.findall(content)) - len(_LINK_CLOSE.findall(content))
-        if unclosed > 0 and last_close_line < token.map[1]:
-            content += "</a>" * unclosed
-        token.content = content + "\n"
+        later_close = last_close_line >= token.map[1]
+        if token.type == "html_block":
+            content = _CUT_TAG.sub("", token.content.rstrip())
+            token.content = content + _link_closers(content, later_close) + "\n"
+        elif token.type == "inline" and token.children:
+            raw = "".join(c.content for c in token.children if c.type == "html_inline")
+            closers = _link_closers(raw, later_close)
+            if closers:
+                token.children.append(Token("html_inline", "", 0, content=closers))
     return _html_visible(parser.renderer.render(tokens, parser.options, {}))
+
+
+def _link_closers(html: str, later_close: bool) -> str:
+    """`</a>` for each link `html` leaves open, unless an `</a>` follows later in the body."""
+    unclosed = len(_LINK_OPEN.findall(html)) - len(_LINK_CLOSE.findall(html))
+    return "</a>" * unclosed if unclosed > 0 and not later_close else ""
 
 
 # `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).
@@ -222,9 +234,33 @@ def _is_link(link: etree._Element) -> bool:
     href = _IGNORED_IN_URL.sub("", link.get("href") or "")
     if not href or href.startswith("#") or _UNSAFE_URL.match(href):
         return False
-    if not any(c.isalnum() for c in link.text_content()):
+    if not any(c.isalnum() for c in _text_before_nested_link(link)):
         return False
     return not any(p.tag in _INVISIBLE or p.tag in ("pre", "code") for p in link.iterancestors())
+
+
+def _text_before_nested_link(link: etree._Element) -> str:
+    """The visible text of `link` up to the first link nested in it. A browser's parser
+    closes an open link where another `<a>` starts (lxml keeps them nested): only that text
+    is the outer link's (`<a href=g><e><a href=p>s` is one link, to p, in a browser)."""
+    texts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(link, False)]
+    while stack:
+        node, content_done = stack.pop()
+        if content_done:  # after its content: its tail
+            texts.append(node.tail or "")
+            continue
+        if node is not link:
+            stack.append((node, True))
+        if not isinstance(node.tag, str):  # a comment: only its tail shows
+            continue
+        tag = node.tag.lower()
+        if tag == "a" and node is not link:
+            break
+        if tag not in _INVISIBLE:
+            texts.append(node.text or "")
+            stack.extend((child, False) for child in reversed(node))
+    return "".join(texts)
 
 
 def _collect_text(element: etree._Element, texts: list[str]) -> None:
