@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from itertools import cycle
 from pathlib import Path
 
-from scrapedown.detect import split_segments
 from scrapedown.errors import ScrapedownError
-from scrapedown.frontmatter import split_post
+from scrapedown.frontmatter.block import split_post
+from scrapedown.parse.detect import split_segments
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = ROOT.parent / "shared" / "corpus"

@@ -1,7 +1,7 @@
 """Whole pages: clean_page against trafilatura and readability-lxml on the shared page sets.
 
 The two archives of ``../shared/pages`` are read in place with ``tarfile`` (never unpacked or
-copied), and every page is decoded once, before timing, with ``scrapedown._io.decode(data,
+copied), and every page is decoded once, before timing, with ``scrapedown.batch.io.decode(data,
 html=True)`` — the CLI's own decoding (declared charset, else detection) — so all three
 extractors see the same ``str``. A page the CLI would refuse (binary, undecodable) is counted in
 ``skipped``.
@@ -29,7 +29,7 @@ from _inputs import ROOT, size_mb
 from _report import ratio, table
 from _timing import Job, Timing, interleaved
 
-from scrapedown._io import decode
+from scrapedown.batch.io import decode
 from scrapedown.errors import ScrapedownError
 
 PAGES_DIR = ROOT.parent / "shared" / "pages"

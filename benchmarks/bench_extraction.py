@@ -91,7 +91,7 @@ def _render(markdown: str) -> str:
 
 
 def run_ours(page: str, kind: str) -> Output:
-    from scrapedown.frontmatter import split_post
+    from scrapedown.frontmatter.block import split_post
     from scrapedown.page import clean_page_result
 
     result = clean_page_result(page)
@@ -216,7 +216,7 @@ def readability_pages(root: Path | None) -> Iterator[tuple[str, str, dict[str, A
 
 
 def _decode(data: bytes) -> str:
-    from scrapedown._io import decode
+    from scrapedown.batch.io import decode
 
     return decode(data, html=True).text
 

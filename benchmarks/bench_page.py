@@ -6,7 +6,7 @@ Every ``zfour-*``, ``mdn-*`` and ``knative-*`` file of DIR has its body wrapped 
 chrome templates of ``tests/page_fixtures/templates.py`` (nav menu, header, sidebar with related
 posts, footer, share buttons, cookie banner, comment widget …). The known article, cleaned on
 its own, is compared with ``clean_page`` of the page on letters and digits (Unicode L*/N* after
-NFKC, as counted by ``scrapedown.fidelity.visible``) taken as multisets:
+NFKC, as counted by ``scrapedown.safety.fidelity.visible``) taken as multisets:
 
 - recall = letters/digits of the article found in the output / letters/digits of the article
 - precision = letters/digits of the article found in the output / letters/digits of the output

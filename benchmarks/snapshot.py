@@ -68,7 +68,7 @@ def _cases() -> Iterator[Item]:
 
 
 def _pages() -> Iterator[Item]:
-    from scrapedown._io import decode  # the CLI's own decoding of page bytes
+    from scrapedown.batch.io import decode  # the CLI's own decoding of page bytes
 
     for archive in ("trafilatura-eval", "readability-pages"):
         path = SHARED / "pages" / f"{archive}.tar.xz"

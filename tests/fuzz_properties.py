@@ -35,7 +35,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from scrapedown import ScrapedownError, clean, clean_html
-from scrapedown.frontmatter import split_post
+from scrapedown.frontmatter.block import split_post
 
 BUDGET_SECONDS = 2.0
 Failure = tuple[str, str]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import scrapedown
-from scrapedown import _worker
-from scrapedown.cli import main
+from scrapedown.batch import worker as _worker
+from scrapedown.cli.args import main
 
 DIRTY = (
     "---\n"
@@ -385,7 +385,7 @@ def test_verbose_names_the_configuration(
 
 
 def test_no_pool_for_a_handful_of_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from scrapedown import _parallel
+    from scrapedown.batch import parallel as _parallel
 
     started: list[int] = []
     real_pool = _parallel._run_in_pool

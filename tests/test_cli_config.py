@@ -1,4 +1,4 @@
-"""`[tool.scrapedown]` discovery and the generic mapping onto Options (scrapedown._config)."""
+"""`[tool.scrapedown]` discovery and the generic mapping onto Options (scrapedown.cli.config)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from scrapedown import Options
-from scrapedown._config import (
+from scrapedown.cli.args import main
+from scrapedown.cli.config import (
     ConfigError,
     apply_overrides,
     find_config,
@@ -16,7 +17,6 @@ from scrapedown._config import (
     option_keys,
     options_from_table,
 )
-from scrapedown.cli import main
 
 
 def test_top_level_keys_with_hyphens_or_underscores() -> None:

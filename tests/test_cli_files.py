@@ -1,10 +1,10 @@
-"""Which files a run picks (scrapedown._files): walks, excludes, .gitignore, symlinks."""
+"""Which files a run picks (scrapedown.batch.files): walks, excludes, .gitignore, symlinks."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from scrapedown._files import DEFAULT_EXCLUDES, Walker
+from scrapedown.batch.files import DEFAULT_EXCLUDES, Walker
 
 
 def _tree(root: Path, files: list[str]) -> None:

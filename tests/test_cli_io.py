@@ -1,4 +1,4 @@
-"""Bytes <-> text conventions and atomic writes of the CLI (scrapedown._io)."""
+"""Bytes <-> text conventions and atomic writes of the CLI (scrapedown.batch.io)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scrapedown import ScrapedownError
-from scrapedown._io import decode, prepare_output_parent, write_atomic
+from scrapedown.batch.io import decode, prepare_output_parent, write_atomic
 
 BOM = b"\xef\xbb\xbf"
 

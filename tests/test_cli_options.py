@@ -14,7 +14,7 @@ import pytest
 
 import scrapedown
 from scrapedown import Options, ScrapedownError
-from scrapedown.cli import main
+from scrapedown.cli.args import main
 from scrapedown.page import PageOptions
 from scrapedown.punct.options import PunctOptions
 from scrapedown.urls.options import UrlOptions

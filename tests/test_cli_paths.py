@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import scrapedown
-from scrapedown import _files
-from scrapedown.cli import main
+from scrapedown.batch import files as _files
+from scrapedown.cli.args import main
 
 DIRTY = "---\ntitle: 'Hello'\n---\n<div><p style='x'>Hello <span>world</span>.</p></div>\n"
 CLEAN = "---\ntitle: 'Calm'\n---\n\nAlready clean text.\n"
@@ -187,7 +187,7 @@ def test_exclude_replaces_and_extend_exclude_adds(
 
 
 def test_jobs_zero_means_all_cpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from scrapedown import _runner
+    from scrapedown.cli import runner as _runner
 
     seen: list[int] = []
     real = _runner._outcomes

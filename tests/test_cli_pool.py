@@ -1,4 +1,4 @@
-"""The worker pool of `scrapedown._parallel`: results in task order, a dead worker's tasks
+"""The worker pool of `scrapedown.batch.parallel`: results in task order, a dead worker's tasks
 reported (not raised, not lost), no worker left when the consumer stops early."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scrapedown import _parallel
+from scrapedown.batch import parallel as _parallel
 
 
 def _square_slowly(n: int) -> int:

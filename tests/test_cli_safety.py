@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 import scrapedown
-from scrapedown import _cache, _worker
-from scrapedown._cache import Cache, cache_key, digest
-from scrapedown.cli import main
+from scrapedown.batch import cache as _cache
+from scrapedown.batch import worker as _worker
+from scrapedown.batch.cache import Cache, cache_key, digest
+from scrapedown.cli.args import main
 
 DIRTY = "---\ntitle: 'Hello'\n---\n<div><p style='x'>Hello <span>world</span>.</p></div>\n"
 FULLWIDTH = "---\ntitle: 'Keys'\n---\n\nPress Ａｌｔ＋Ｆ４ to quit.\n"
@@ -204,8 +205,8 @@ def test_output_digest_is_rechecked_on_a_hit(tmp_path: Path, cache_dir: Path) ->
 def test_a_signal_during_a_write_lands_after_it(tmp_path: Path) -> None:
     import signal
 
-    from scrapedown import _io
-    from scrapedown._signals import Interrupted, stop_on_signals
+    from scrapedown.batch import io as _io
+    from scrapedown.batch.signals import Interrupted, stop_on_signals
 
     target = tmp_path / "post.md"
     target.write_bytes(b"original\n")

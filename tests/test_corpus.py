@@ -12,8 +12,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from scrapedown import clean
-from scrapedown.fidelity import compare
-from scrapedown.frontmatter import split_post
+from scrapedown.frontmatter.block import split_post
+from scrapedown.safety.fidelity import compare
 from tests.conftest import SHARED
 
 CORPUS = SHARED / "corpus"

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 import scrapedown
-from scrapedown import _runner
-from scrapedown._tasks import UsageError
-from scrapedown._worker import Outcome, Status, Task
-from scrapedown.cli import main
+from scrapedown.batch.tasks import UsageError
+from scrapedown.batch.worker import Outcome, Status, Task
+from scrapedown.cli import runner as _runner
+from scrapedown.cli.args import main
 
 from .conftest import shared_path
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scrapedown import clean
-from scrapedown.detect import split_segments
+from scrapedown.parse.detect import split_segments
 
 
 def _kinds(body: str) -> list[tuple[bool, str]]:

@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from scrapedown import Options
-from scrapedown._config import options_from_table
+from scrapedown.cli.config import options_from_table
 from scrapedown.page.options import PageOptions
 from scrapedown.punct.options import PunctOptions
 from scrapedown.rules import SOUP_RULES, TREE_RULES

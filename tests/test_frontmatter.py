@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scrapedown import ScrapedownError, clean
-from scrapedown.frontmatter import split_post
+from scrapedown.frontmatter.block import split_post
 
 PROXY = "https://cors.zfour.workers.dev/?http://img.example.com/a.png"
 REAL = "http://img.example.com/a.png"

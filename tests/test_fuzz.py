@@ -5,7 +5,7 @@ Properties, for every input:
 - it never raises anything but `ScrapedownError` (and then a clear message, not a traceback);
 - it is idempotent: ``clean(clean(x)) == clean(x)``;
 - it keeps the visible text: no letter, digit, image or link lost by the safety net's measure
-  (`scrapedown.fidelity.compare`);
+  (`scrapedown.safety.fidelity.compare`);
 - no inline ``style=`` survives, and every pipe table we write renders as a table;
 - it finishes in bounded time (a per-example deadline).
 
@@ -49,7 +49,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from markdown_it import MarkdownIt
 
 from scrapedown import ScrapedownError, clean
-from scrapedown.fidelity import compare
+from scrapedown.safety.fidelity import compare
 from tests.fuzz_properties import failures, injected, input_visible
 from tests.strategies import html_documents, markdown_bodies, messy_posts, posts
 

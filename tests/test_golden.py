@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scrapedown import Options, clean
-from scrapedown._config import load_config_file, options_from_table
+from scrapedown.cli.config import load_config_file, options_from_table
 from tests.conftest import FIXTURES
 
 CASES = sorted(p for p in FIXTURES.iterdir() if (p / "input.md").is_file())

@@ -7,15 +7,15 @@ import pytest
 from markdown_it import MarkdownIt
 
 from scrapedown import clean, clean_html
-from scrapedown.escape import (
+from scrapedown.convert.escape import (
     escape_destination,
     escape_text,
     html_token,
     resolve_emphasis_markers,
 )
 from scrapedown.options import DEFAULT_OPTIONS
-from scrapedown.rules.url_attributes import normalize_url_attributes
-from scrapedown.tree import inner_html, parse_tree
+from scrapedown.parse.tree import inner_html, parse_tree
+from scrapedown.rules.tree.url_attributes import normalize_url_attributes
 from scrapedown.urls.urlparts import encode_controls
 
 _MD = MarkdownIt("commonmark").enable("strikethrough")

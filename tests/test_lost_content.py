@@ -1,8 +1,8 @@
 """Content the whole pipeline used to lose, and the safety net that must notice such losses.
 
 Each case goes through the public API (`clean`, `clean_html`; the net through
-`scrapedown.fidelity.compare`, which the CLI runs before writing) and holds: nothing lost, the
-output is a fixed point of `clean`, and — for the structures that can be repeated — linear time.
+`scrapedown.safety.fidelity.compare`, which the CLI runs before writing) and holds: nothing lost,
+the output is a fixed point of `clean`, and — for the structures that can be repeated — linear time.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from scrapedown import Options, clean, clean_html
-from scrapedown.fidelity import compare
-from scrapedown.foreign import close_foreign_content
+from scrapedown.parse.foreign import close_foreign_content
+from scrapedown.safety.fidelity import compare
 from tests.timing import best_of
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")

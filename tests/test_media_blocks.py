@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from scrapedown import clean_html
-from scrapedown.fidelity import compare
-from scrapedown.tree import MAX_HEADING_MARKUP, keep_paragraphs_in_headings
+from scrapedown.parse.tree import MAX_HEADING_MARKUP, keep_paragraphs_in_headings
+from scrapedown.safety.fidelity import compare
 
 MEDIA = [
     ('<video src="/v.mp4" poster="/p.jpg">text</video>', "[![text](/p.jpg)](/v.mp4)"),

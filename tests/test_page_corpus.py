@@ -3,8 +3,9 @@
 Every `zfour-*`, `mdn-*` and `knative-*` file of ../shared/corpus (read in place, skipped when
 absent) has its body wrapped in one of the chrome templates of `tests/page_fixtures`. The
 known article (cleaned alone) is compared with the cleaned page, on letters and digits counted
-by `scrapedown.fidelity.visible` as multisets: recall = shared / article, precision = shared /
-output, summed over all pages. `benchmarks/bench_page.py` prints the same figures in detail.
+by `scrapedown.safety.fidelity.visible` as multisets: recall = shared / article, precision =
+shared / output, summed over all pages.
+`benchmarks/bench_page.py` prints the same figures in detail.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from scrapedown import clean_html
-from scrapedown.fidelity import compare
+from scrapedown.safety.fidelity import compare
 from tests.conftest import SHARED
 from tests.test_fuzz import FUZZ_REGRESSIONS, check_properties
 

@@ -144,8 +144,9 @@ _NOISE = 0.05  # below this a ratio is timer noise
 # Super-linear under `finditer` today, each with where it is used. Strict: a fixed pattern
 # turns its entry into a failure, so the list only shrinks.
 KNOWN_SUPERLINEAR: dict[str, str] = {
-    "scrapedown.html_tokens._TAG": "matched only at a `<` the scanner reaches: a match moves the "
-    "scanner past it and a tag with no `>` ends the scan, so each character is read once in use",
+    "scrapedown.parse.html_tokens._TAG": "matched only at a `<` the scanner reaches: a match moves "
+    "the scanner past it and a tag with no `>` ends the scan, so each character is read once in "
+    "use",
 }
 
 

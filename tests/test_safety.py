@@ -264,7 +264,7 @@ def test_og_image_with_unsafe_scheme_never_reaches_front_matter() -> None:
     ],
 )
 def test_body_never_starts_like_front_matter(html: str) -> None:
-    from scrapedown.frontmatter import split_post
+    from scrapedown.frontmatter.block import split_post
 
     for output in (clean_html(html), clean(html)):
         front, _ = split_post(output)
@@ -291,7 +291,7 @@ _PROXY = "https://wsrv.nl/?url=example.com/"
     ],
 )  # fmt: skip
 def test_front_matter_values_keep_their_quoting_safe(post: str, key: str, value: object) -> None:
-    from scrapedown.frontmatter import split_post
+    from scrapedown.frontmatter.block import split_post
 
     before, _ = split_post(post)
     after, _ = split_post(clean(post))

@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from scrapedown import clean, clean_html
-from scrapedown.inline_html import INLINE_HTML_TAGS
+from scrapedown.parse.inline_html import INLINE_HTML_TAGS
 
 _RENDER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 # What a browser would run or load: scripts, frames, handlers, script URLs (after rendering).
@@ -33,7 +33,7 @@ def _settled(text: str) -> str:
 
 def _visible_html(html: str) -> str:
     """Rendered HTML without its comments (as the HTML tokenizer reads them)."""
-    from scrapedown.html_tokens import complete_comments
+    from scrapedown.parse.html_tokens import complete_comments
 
     parts, cursor = [], 0
     for start, end in complete_comments(html):

@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 import pytest
 
-from scrapedown import clean, detect, html_tokens, inline_html
+from scrapedown import clean
+from scrapedown.parse import detect, html_tokens, inline_html
 from tests.timing import best_of
 
 _SIZE = 100_000
@@ -59,16 +60,16 @@ def _adversarial(unit: str, tail: str = "") -> str:
 # How the code applies each pattern: `match`/`fullmatch` at one position (the scanners then
 # move past what matched, or stop), `search`/`sub` over the text.
 _USES = {
-    "scrapedown.detect._WHOLE_DOCUMENT": "match",
-    "scrapedown.detect._MORE": "fullmatch",
-    "scrapedown.html_tokens._TAG": "match",
-    "scrapedown.html_tokens._RAW_END": "search",
-    "scrapedown.inline_html._OPEN": "match",
-    "scrapedown.inline_html._ATTRIBUTE": "match",
-    "scrapedown.inline_html._OPEN_END": "fullmatch",
-    "scrapedown.inline_html._CLOSE": "fullmatch",
-    "scrapedown.inline_html._SCHEME": "match",
-    "scrapedown.inline_html._URL_NOISE": "sub",
+    "scrapedown.parse.detect._WHOLE_DOCUMENT": "match",
+    "scrapedown.parse.detect._MORE": "fullmatch",
+    "scrapedown.parse.html_tokens._TAG": "match",
+    "scrapedown.parse.html_tokens._RAW_END": "search",
+    "scrapedown.parse.inline_html._OPEN": "match",
+    "scrapedown.parse.inline_html._ATTRIBUTE": "match",
+    "scrapedown.parse.inline_html._OPEN_END": "fullmatch",
+    "scrapedown.parse.inline_html._CLOSE": "fullmatch",
+    "scrapedown.parse.inline_html._SCHEME": "match",
+    "scrapedown.parse.inline_html._URL_NOISE": "sub",
 }
 
 

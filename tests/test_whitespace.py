@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrapedown.walk import join_blocks
-from scrapedown.whitespace import _tidy_lines, strip_blank_edges, tidy_markdown
+from scrapedown.convert.walk import join_blocks
+from scrapedown.convert.whitespace import _tidy_lines, strip_blank_edges, tidy_markdown
 
 # Lines built from what matters to the layout: spaces of several kinds, blank runs, fences.
 _PIECES = st.sampled_from(

@@ -1,6 +1,6 @@
 """``python -m scrapedown``: the same command line as the ``scrapedown`` script."""
 
-from scrapedown.cli import run
+from scrapedown.cli.args import run
 
 if __name__ == "__main__":  # worker processes may import this module (spawn): do nothing then
     run()

@@ -10,16 +10,16 @@ import re
 from dataclasses import replace
 from html import unescape
 
+from scrapedown.convert.escape import drop_escape_marks
+from scrapedown.convert.whitespace import join_parts, strip_blank_edges
 from scrapedown.errors import ScrapedownError
-from scrapedown.escape import drop_escape_marks
-from scrapedown.frontmatter import FrontMatter, join_post, split_post
-from scrapedown.meta import unwrap_image_keys
+from scrapedown.frontmatter.block import FrontMatter, join_post, split_post
+from scrapedown.frontmatter.meta import unwrap_image_keys
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.punct import normalize_markdown
 from scrapedown.safety import safe_body, safe_start
 from scrapedown.safety.guard import public_errors
 from scrapedown.urls import base_url_from_metadata, rewrite_markdown_urls, unwrap_url
-from scrapedown.whitespace import join_parts, strip_blank_edges
 
 
 def clean(text: str, options: Options | None = None) -> str:
@@ -64,7 +64,7 @@ def clean_body(body: str, options: Options) -> str:
         )
     if "<" not in body:  # no HTML at all: Markdown through and through, nothing heavy to load
         return _normalize(_markdown_urls(strip_blank_edges(body), options), options)
-    from scrapedown.detect import split_segments
+    from scrapedown.parse.detect import split_segments
     from scrapedown.pipeline import convert_regions
 
     segments = split_segments(body)

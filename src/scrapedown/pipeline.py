@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 
-from scrapedown.convert import Converter
+from scrapedown.convert.converter import Converter
+from scrapedown.convert.escape import unmark_escapes
+from scrapedown.convert.whitespace import tidy_markdown
 from scrapedown.errors import ScrapedownError
-from scrapedown.escape import unmark_escapes
-from scrapedown.html import root_of, soup_from_tree
 from scrapedown.options import Options
+from scrapedown.parse.soup import root_of, soup_from_tree
+from scrapedown.parse.tree import Element, inner_html, parse_tree, unwrap
 from scrapedown.rules import apply_soup_rules, apply_tree_rules
 from scrapedown.safety import XML_INVALID
-from scrapedown.tree import Element, inner_html, parse_tree, unwrap
-from scrapedown.whitespace import tidy_markdown
 
 
 def html_to_markdown(html: str, options: Options) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scrapedown.frontmatter import split_post
+from scrapedown.frontmatter.block import split_post
 
 HERE = Path(__file__).resolve().parent
 

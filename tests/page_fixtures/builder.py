@@ -3,7 +3,7 @@ never copied): each article's HTML body is wrapped in one of the chrome template
 article text of every page is known exactly.
 
 Also the measure of an extraction: letters and digits (Unicode L*/N* after NFKC, counted by
-`scrapedown.fidelity.visible` on the cleaned Markdown) of the known article against those of
+`scrapedown.safety.fidelity.visible` on the cleaned Markdown) of the known article against those of
 the output, as multisets: recall = shared / article, precision = shared / output.
 """
 
@@ -18,10 +18,10 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from scrapedown.api import clean_html
-from scrapedown.detect import split_segments
-from scrapedown.fidelity import visible
-from scrapedown.frontmatter import split_post
+from scrapedown.frontmatter.block import split_post
 from scrapedown.page import clean_page
+from scrapedown.parse.detect import split_segments
+from scrapedown.safety.fidelity import visible
 from tests.page_fixtures.templates import TEMPLATES, Facts
 
 #: Corpus files whose bodies are articles (scraped Hexo posts, MDN pages, Medium exports).

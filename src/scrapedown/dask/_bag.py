@@ -2,7 +2,7 @@
 
 A record is ``(id, text)`` (``text`` may also be raw ``bytes``); a result is ``(id, cleaned,
 error)`` with exactly one of ``cleaned``/``error`` set. Each record goes through the same steps
-as a file in the CLI (`scrapedown._worker.transform`: decode, `clean`, fidelity check, encode),
+as a file in the CLI (`scrapedown.batch.worker.transform`: decode, `clean`, fidelity check, encode),
 so a result's text is exactly what ``scrapedown -o`` would write for that file.
 """
 
@@ -17,9 +17,9 @@ from typing import Any
 import dask.bag
 from dask.bag import Bag
 
-from scrapedown._files import Found, absolute, common_parent, is_html
-from scrapedown._tasks import build_tasks
-from scrapedown._worker import (
+from scrapedown.batch.files import Found, absolute, common_parent, is_html
+from scrapedown.batch.tasks import build_tasks
+from scrapedown.batch.worker import (
     Settings,
     Task,
     _read_existing,  # the CLI's own write path, so the tree is written exactly as -o writes it

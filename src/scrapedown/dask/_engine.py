@@ -1,6 +1,6 @@
 """``scrapedown --engine dask``: the CLI's own tasks, run on a Dask cluster instead of the pool.
 
-Each worker runs `scrapedown._worker.process` exactly as a pool process does (read, decode,
+Each worker runs `scrapedown.batch.worker.process` exactly as a pool process does (read, decode,
 clean, verify, atomic write), so output and reports are those of ``-j 1``; only the transport
 changes. Outcomes come back in task order, like the pool's.
 """
@@ -17,10 +17,10 @@ from typing import Any
 
 import dask.config
 
-from scrapedown._files import absolute
-from scrapedown._parallel import chunked, run_chunk
-from scrapedown._tasks import UsageError
-from scrapedown._worker import Outcome, Settings, Task, process
+from scrapedown.batch.files import absolute
+from scrapedown.batch.parallel import chunked, run_chunk
+from scrapedown.batch.tasks import UsageError
+from scrapedown.batch.worker import Outcome, Settings, Task, process
 
 #: Seconds to wait for a remote scheduler before giving up with a usage error.
 CONNECT_TIMEOUT = 30

@@ -11,7 +11,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from scrapedown._worker import Settings
+from scrapedown.batch.worker import Settings
 from scrapedown.dask._bag import clean_record
 from scrapedown.options import DEFAULT_OPTIONS, Options
 

@@ -69,7 +69,7 @@ def is_whole_page(html: str) -> bool:
     XML declaration). A post's front matter is looked past."""
     if _PAGE_START.match(html):
         return True
-    from scrapedown.frontmatter import split_post
+    from scrapedown.frontmatter.block import split_post
 
     try:
         front, body = split_post(html)
@@ -93,7 +93,7 @@ def page_to_post(html: str, options: Options | None = None, page: PageOptions | 
 def _post_and_confidence(
     html: str, options: Options | None, page: PageOptions | None
 ) -> tuple[str, float]:
-    from scrapedown.frontmatter import split_post
+    from scrapedown.frontmatter.block import split_post
     from scrapedown.page.frontmatter_out import front_matter_data, render_front_matter
 
     if not isinstance(html, str):  # the message clean() gives (not an AttributeError later)

@@ -26,7 +26,7 @@ from scrapedown.page.furniture import prune_furniture
 from scrapedown.page.options import PageOptions
 from scrapedown.page.score import LINK_DENSITY, PageScores, score_page, text_weight
 from scrapedown.page.title import squash
-from scrapedown.tree import inner_html as tree_inner_html
+from scrapedown.parse.tree import inner_html as tree_inner_html
 
 #: Elements an article can be in: containers of blocks, and the rows and cells of a layout
 #: table. A paragraph, a list or a figure is part of an article, never all of it (stepping

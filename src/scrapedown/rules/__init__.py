@@ -15,20 +15,18 @@ from typing import Any
 
 from bs4.element import Tag
 
-from scrapedown.html import soup_of
 from scrapedown.options import Options
-from scrapedown.rules import (
+from scrapedown.parse.soup import soup_of
+from scrapedown.rules.soup import emphasis, images, tables
+from scrapedown.rules.tree import (
     attributes,
     code,
-    emphasis,
     headings,
-    images,
     links,
     lists,
     media,
     repair,
     structure,
-    tables,
     text,
     url_attributes,
 )

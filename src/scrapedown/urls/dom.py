@@ -13,14 +13,14 @@ import re
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
-from scrapedown.html import (
+from scrapedown.parse.siblings import Siblings, take_children
+from scrapedown.parse.soup import (
     ancestor_named,
     children_named,
     first_named,
     is_decomposed,
     tags_named,
 )
-from scrapedown.siblings import Siblings, take_children
 from scrapedown.urls.lazy import (
     choose_picture_source,
     choose_source,

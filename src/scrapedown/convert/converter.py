@@ -1,0 +1,318 @@
+"""Stage 6: a cleaned tree to Markdown, with a `markdownify.MarkdownConverter` subclass.
+
+markdownify does the walking; the overrides give the conventions of docs/conventions.md: ATX
+headings, `-` bullets, backslash hard breaks, fenced code with its language, pipe tables (or
+minimal HTML), escaping only where text would become Markdown syntax, and safe link/image
+destinations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+
+from bs4.element import (
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
+from markdownify import ATX, BACKSLASH, STRIP, MarkdownConverter
+
+from scrapedown import commonmark
+from scrapedown.chars import CJK_WIDE_CLASS
+from scrapedown.convert.escape import (
+    escape_destination,
+    escape_label,
+    escape_line_start,
+    escape_text,
+    escape_title,
+    resolve_emphasis_markers,
+)
+from scrapedown.convert.walk import (
+    LIST_SEPARATOR,
+    at_line_start,
+    beside_item,
+    chomp,
+    follows_space,
+    ignorable_space,
+    join_blocks,
+    pre_text,
+    separates_adjacent_lists,
+    trims_inside,
+    trims_outside,
+)
+from scrapedown.options import Options
+from scrapedown.parse.soup import HEADINGS, LISTS, ancestor_named, children_named, first_named
+from scrapedown.rules.soup.tables import cells_of, is_pipe_table, rows_of, span, table_html
+
+ParentTags = AbstractSet[str]
+_SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
+
+_CJK = CJK_WIDE_CLASS
+# A line break between two CJK characters is not a space (CSS Text segment-break rules).
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
+_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
+_AUTOLINKABLE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\\]*$")
+_UNESCAPE = re.compile(r"\\(.)")
+_BACKTICKS = re.compile(r"`+")
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+_HEADING_CLOSER = re.compile(r"(\s)(#+)$")
+_EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
+_URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
+_THEMATIC_BREAK = re.compile(r"\A- *+-(?: *+-)++ *+$")
+
+
+def _is_link(node: object) -> bool:
+    return isinstance(node, Tag) and node.name == "a"
+
+
+_markdown_it = commonmark.text_renderer
+
+
+def _render(markdown: str) -> str:
+    html: str = _markdown_it().render(markdown)
+    return html
+
+
+class Converter(MarkdownConverter):
+    """markdownify with scrapedown's output conventions."""
+
+    def __init__(self, options: Options) -> None:
+        super().__init__(
+            heading_style=ATX,
+            bullets=options.bullet,
+            strong_em_symbol="*",
+            escape_asterisks=False,
+            escape_underscores=False,
+            escape_misc=False,
+            newline_style=BACKSLASH,
+            strip_document=STRIP,
+            sub_symbol="<sub>",
+            sup_symbol="<sup>",
+            table_infer_header=True,
+        )
+        self._list_positions: dict[int, int] = {}
+        self._contexts: dict[tuple[ParentTags, str], ParentTags] = {}
+        self._table_shapes: dict[int, tuple[int, int]] = {}
+
+    def convert_tree(self, root: Tag) -> str:
+        """Markdown for everything under `root`, without surrounding blank lines."""
+        text: str = self.process_tag(root, parent_tags=frozenset())
+        return resolve_emphasis_markers(text.strip("\n"), _render)
+
+    # --- walking ----------------------------------------------------------------------------
+    # markdownify's walker looks up the <pre> ancestor and copies the parent-tag set for every
+    # element; this one carries both in an interned frozenset (same output, about half the time).
+
+    def process_tag(self, node: Tag, parent_tags: ParentTags | None = None) -> str:
+        context = self._child_context(parent_tags or frozenset(), node.name)
+        trim_inside = trims_inside(node)
+        children = node.contents
+        last = len(children) - 1
+        parts: list[str] = []
+        last_list = ""  # the kind of list the last part was, if it was one
+        separates_lists = separates_adjacent_lists(context)
+        for index, child in enumerate(children):
+            if isinstance(child, Tag):
+                part = self.process_tag(child, context)
+                if part and child.name == last_list and separates_lists:
+                    parts.append(LIST_SEPARATOR)
+            elif (
+                isinstance(child, _SKIPPED)
+                or not isinstance(child, NavigableString)
+                or (not child.strip() and ignorable_space(child, index, last, trim_inside))
+            ):
+                continue
+            else:
+                part = self.process_text(child, context)
+            if part:
+                parts.append(part)
+                last_list = child.name if isinstance(child, Tag) and child.name in LISTS else ""
+        text = "".join(parts) if "pre" in context else join_blocks(parts)
+        convert = self.get_conv_fn_cached(node.name)
+        return text if convert is None else convert(node, text, parent_tags=parent_tags)
+
+    def _child_context(self, parent_tags: ParentTags, name: str) -> ParentTags:
+        key = (parent_tags, name)
+        context = self._contexts.get(key)
+        if context is None:
+            extra = {name}
+            if name in HEADINGS or name in ("td", "th"):
+                extra.add("_inline")
+            if name in ("pre", "code", "kbd", "samp"):
+                extra.add("_noformat")
+            context = self._contexts[key] = frozenset(parent_tags | extra)
+        return context
+
+    # --- text -------------------------------------------------------------------------------
+
+    def process_text(self, el: NavigableString, parent_tags: ParentTags | None = None) -> str:
+        parent_tags = parent_tags or frozenset()
+        text = str(el)
+        if "pre" not in parent_tags:
+            text = _WHITESPACE.sub(" ", _CJK_BREAK.sub("", text))
+            if text.startswith(" ") and follows_space(el):
+                text = text[1:]  # `a <i> b</i>` shows one space (and a second pass sees one)
+        if "_noformat" not in parent_tags:
+            in_table = "td" in parent_tags or "th" in parent_tags
+            text = escape_text(text, in_link="a" in parent_tags, in_table=in_table)
+        if trims_outside(el.previous_sibling) or (
+            trims_inside(el.parent) and not el.previous_sibling
+        ):
+            text = text.lstrip(" \t\r\n")
+        if trims_outside(el.next_sibling) or (trims_inside(el.parent) and not el.next_sibling):
+            text = text.rstrip()
+        if "_noformat" not in parent_tags and "_inline" not in parent_tags and at_line_start(el):
+            text = escape_line_start(text.lstrip())
+        if text.endswith("!") and "_noformat" not in parent_tags and _is_link(el.next_sibling):
+            text = text[:-1] + "\\!"  # `!` then `[label](url)` would read as an image
+        return text
+
+    # --- inline -----------------------------------------------------------------------------
+
+    def convert_a(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        if "_noformat" in parent_tags:
+            return text
+        prefix, suffix, text = chomp(_EDGE_BREAKS.sub("", text))
+        if not text:
+            return ""
+        href = _URL_SPACE.sub("", str(el.get("href") or "").strip())
+        if not href:
+            return prefix + text + suffix
+        title = str(el.get("title") or "")
+        if not title and _UNESCAPE.sub(r"\1", text) == href and _AUTOLINKABLE.match(href):
+            return f"{prefix}<{href}>{suffix}"
+        title_part = f' "{escape_title(title)}"' if title.strip() else ""
+        return f"{prefix}[{text}]({escape_destination(href)}{title_part}){suffix}"
+
+    def convert_img(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        src = str(el.get("src") or "").strip()
+        if not src:
+            return ""
+        alt = escape_label(str(el.get("alt") or ""))
+        title = str(el.get("title") or "")
+        title_part = f' "{escape_title(title)}"' if title.strip() else ""
+        return f"![{alt}]({escape_destination(src)}{title_part})"
+
+    def convert_code(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        markdown: str = super().convert_code(el, text, parent_tags)
+        if ("td" in parent_tags or "th" in parent_tags) and "_noformat" not in parent_tags:
+            markdown = markdown.replace("|", "\\|")  # GFM splits cells even inside code spans
+        return markdown
+
+    convert_kbd = convert_code
+    convert_samp = convert_code
+
+    def convert_br(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        if "_noformat" in parent_tags:
+            return "\n" if "pre" in parent_tags else " "
+        if "td" in parent_tags or "th" in parent_tags:
+            return "<br>"
+        if "_inline" in parent_tags:
+            return " "
+        return "\\\n"
+
+    # --- blocks -----------------------------------------------------------------------------
+
+    def convert_hN(self, n: int, el: Tag, text: str, parent_tags: ParentTags) -> str:  # noqa: N802
+        if "_inline" in parent_tags:
+            return text
+        text = _WHITESPACE.sub(" ", text).strip()
+        if not text:
+            return ""
+        text = _HEADING_CLOSER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+        if text.startswith("#") and not text.strip("#"):
+            text = "\\" + text  # `# #` would be an empty heading
+        return f"\n\n{'#' * max(1, min(6, n))} {text}\n\n"
+
+    def convert_pre(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        code = _LEADING_BLANK_LINES.sub("", pre_text(el)).rstrip()
+        if not code:
+            return ""
+        fence = "`" * max(3, 1 + max((len(r) for r in _BACKTICKS.findall(code)), default=0))
+        declared = el.get("class") or ""
+        classes = declared.split() if isinstance(declared, str) else list(declared)
+        language = next((c[9:] for c in classes if c.startswith("language-")), "")
+        return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
+
+    def convert_li(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        text = (text or "").strip()
+        if not text:
+            return "\n"
+        parent = el.parent
+        if isinstance(parent, Tag) and parent.name == "ol":
+            start = str(parent.get("start") or "1").strip()
+            first = int(start) if start.isdigit() and len(start) < 9 else 1
+            bullet = f"{first + self._position_in_list(el)}. "
+        else:
+            bullet = f"{self.options['bullets'][0]} "
+        indent = " " * len(bullet)
+        lines = text.split("\n")
+        if lines[0] == "---" and _THEMATIC_BREAK.match(bullet + lines[0]):
+            lines[0] = "***"  # `- ---` is a thematic break, not an item holding one
+        rest = "".join("\n" + (indent + line if line else "") for line in lines[1:])
+        if not (isinstance(parent, Tag) and parent.name in LISTS):  # a stray item is a block
+            before = "" if beside_item(el, "previous_sibling") else "\n\n"
+            after = "\n" if beside_item(el, "next_sibling") else "\n\n"
+            return f"{before}{bullet}{lines[0]}{rest}{after}"
+        return f"{bullet}{lines[0]}{rest}\n"
+
+    def _position_in_list(self, item: Tag) -> int:
+        if id(item) not in self._list_positions:
+            parent = item.parent
+            siblings = children_named(parent, "li") if isinstance(parent, Tag) else []
+            self._list_positions.update((id(li), index) for index, li in enumerate(siblings))
+        return self._list_positions.get(id(item), 0)
+
+    def convert_dt(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        if first_named(el, "table", "pre", "ul", "ol", "blockquote") is not None:
+            return f"\n\n{text.strip()}\n\n"  # blocks cannot be one bold line
+        text = _WHITESPACE.sub(" ", text).strip()
+        if not text:
+            return ""
+        return f"\n\n{text if '*' in text else f'**{text}**'}\n\n"
+
+    def convert_dd(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        text = text.strip()
+        return f"\n\n{text}\n\n" if text else ""
+
+    # --- tables -----------------------------------------------------------------------------
+
+    def convert_hr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        return "" if "_inline" in parent_tags else "\n\n---\n\n"
+
+    def convert_table(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        if not rows_of(el):
+            return text  # no rows: what lxml left in it is ordinary content
+        if not is_pipe_table(el):
+            return f"\n\n{table_html(el)}\n\n"
+        return f"\n\n{text.strip(chr(10))}\n\n"
+
+    def convert_tr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        table = ancestor_named(el, "table")
+        if table is None or not self._table_shape(table)[0]:
+            return text  # not in a table, or in one without rows of its own (in its caption)
+        width, first_row = self._table_shape(table)
+        row_width = sum(span(cell, "colspan") for cell in cells_of(el))
+        line = "|" + text + " |" * max(0, width - row_width)
+        if id(el) == first_row:
+            line += "\n|" + " --- |" * width
+        return line + "\n"
+
+    def _table_shape(self, table: Tag) -> tuple[int, int]:
+        """(number of columns, id of the header row) of a pipe table; (0, 0) without rows."""
+        if id(table) not in self._table_shapes:
+            rows = rows_of(table)
+            width = max((sum(span(c, "colspan") for c in cells_of(row)) for row in rows), default=0)
+            self._table_shapes[id(table)] = (max(width, 1), id(rows[0])) if rows else (0, 0)
+        return self._table_shapes[id(table)]
+
+    def convert_td(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        cell = _WHITESPACE.sub(" ", text).strip()
+        return " " + cell + " |" * span(el, "colspan")
+
+    convert_th = convert_td

@@ -1,0 +1,131 @@
+"""The raw inline HTML a Markdown block may keep: an allowlist of harmless tags and attributes.
+
+Hand-written Markdown is as untrusted as scraped HTML. A Markdown block (paragraph, heading,
+list, quote) is kept verbatim only when every piece of raw HTML in it (markdown-it's
+`html_inline` tokens) is a tag named in `INLINE_HTML_TAGS` carrying no attribute but those of
+`INLINE_HTML_ATTRS`, or a complete comment. Anything else (`<script>`, `<svg onload>`,
+`<em onmouseover>`, `<span style>`, `<iframe>` …) sends the block through the HTML pipeline,
+which drops scripts, handlers and presentational markup. This is the one place the allowlist
+lives; the output guard reads it too.
+"""
+
+from __future__ import annotations
+
+import html as html_entities
+import re
+
+from scrapedown.parse.html_tokens import COMMENT, TagScanner, comment_end
+
+#: Inline tags kept as raw HTML in Markdown: they have no Markdown equivalent and can carry
+#: no script (line breaks, super/subscripts, keys, marks, CJK ruby annotations).
+INLINE_HTML_TAGS: frozenset[str] = frozenset(
+    {
+        "br", "wbr", "sup", "sub", "kbd", "samp", "var", "mark", "abbr", "ins",
+        "ruby", "rt", "rp",
+    }
+)  # fmt: skip
+
+#: The (tag, attribute) pairs those tags may carry; every other attribute is refused.
+INLINE_HTML_ATTRS: frozenset[tuple[str, str]] = frozenset({("abbr", "title")})
+
+#: Block HTML a list item or quote may keep (an `html_block` nested in Markdown): what the
+#: converter itself writes there, a minimal table whose cells hold cleaned markup. Top-level
+#: HTML blocks are always converted; this keeps a second pass from converting a nested table
+#: (and the Markdown around it) again.
+BLOCK_HTML_TAGS: frozenset[str] = INLINE_HTML_TAGS | frozenset(
+    {
+        "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "p", "hr", "ul",
+        "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "code", "h1", "h2", "h3", "h4",
+        "h5", "h6", "strong", "b", "em", "i", "del", "s", "strike", "q", "cite", "a", "img",
+    }
+)  # fmt: skip
+
+#: The attributes of `BLOCK_HTML_TAGS` (those the cleaning keeps); links and images only with
+#: a relative or `SAFE_SCHEMES` URL.
+BLOCK_HTML_ATTRS: frozenset[tuple[str, str]] = INLINE_HTML_ATTRS | frozenset(
+    {
+        ("a", "href"), ("a", "title"), ("img", "src"), ("img", "alt"), ("img", "title"),
+        ("td", "colspan"), ("td", "rowspan"), ("th", "colspan"), ("th", "rowspan"),
+        ("ol", "start"), ("pre", "class"), ("code", "class"),
+    }
+)  # fmt: skip
+SAFE_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+_URL_ATTRS = frozenset({"href", "src"})
+
+# CommonMark's raw HTML grammar (what markdown-it calls html_inline), one piece at a time;
+# possessive quantifiers over disjoint character classes: linear.
+_OPEN = re.compile(r"<([A-Za-z][A-Za-z0-9-]*+)")
+# The lookbehinds make each pattern start only where its first run starts (linear under
+# finditer too); matched at a position after a tag name or an attribute, they change nothing.
+_ATTRIBUTE = re.compile(
+    r"""(?<!\s)\s++([A-Za-z_:][A-Za-z0-9:._-]*+)(?:\s*+=\s*+([^"'=<>`\x00-\x20]++|'[^']*+'|"[^"]*+"))?+"""
+)
+_OPEN_END = re.compile(r"(?<!\s)\s*+/?>")
+_CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9-]*+)\s*+>")
+_SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*+):")
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]++")  # what browsers skip inside a scheme
+
+
+def allowed_inline_html(html: str) -> bool:
+    """Whether one piece of raw inline HTML (an `html_inline` token's content) may stay:
+    an allowlisted tag with allowlisted attributes, or exactly one complete comment."""
+    if html.startswith("<!--"):
+        return comment_end(html, 0) == len(html)  # `<!-- a --!><img …>-->` is not one
+    close = _CLOSE.fullmatch(html)
+    if close is not None:
+        return close.group(1).lower() in INLINE_HTML_TAGS
+    parsed = _open_tag(html)
+    if parsed is None:
+        return False
+    name, attributes = parsed
+    return name in INLINE_HTML_TAGS and all((name, a) in INLINE_HTML_ATTRS for a, _ in attributes)
+
+
+def allowed_block_html(html: str) -> bool:
+    """Whether a nested HTML block may stay: every tag in `BLOCK_HTML_TAGS`, every attribute
+    in `BLOCK_HTML_ATTRS`, URLs safe, comments complete, nothing left open."""
+    scanner = TagScanner()
+    for tag in scanner.scan(html):
+        if tag.name == COMMENT:
+            if not tag.self_closing:
+                return False
+            continue
+        markup = html[tag.start : tag.end]
+        parsed = _open_tag(markup, keep_values=True) if not tag.closing else (tag.name, [])
+        if parsed is None or tag.name not in BLOCK_HTML_TAGS:
+            return False
+        if not all(_allowed_attribute(tag.name, a, v) for a, v in parsed[1]):
+            return False
+    return scanner.inside is None
+
+
+def _allowed_attribute(tag: str, name: str, value: str) -> bool:
+    if (tag, name) not in BLOCK_HTML_ATTRS:
+        return False
+    if name not in _URL_ATTRS:
+        return True
+    scheme = _SCHEME.match(_URL_NOISE.sub("", html_entities.unescape(value)))
+    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
+
+
+def inline_tag_name(html: str) -> str | None:
+    """The lower-case name of an inline start or end tag (None for comments and the rest)."""
+    match = _CLOSE.match(html) or _OPEN.match(html)
+    return match.group(1).lower() if match else None
+
+
+def _open_tag(html: str, keep_values: bool = False) -> tuple[str, list[tuple[str, str]]] | None:
+    """(name, [(attribute, value)]), names in lower case, of a start tag that is all of
+    `html` (values only with `keep_values`, quotes removed)."""
+    match = _OPEN.match(html)
+    if match is None:
+        return None
+    attributes: list[tuple[str, str]] = []
+    position = match.end()
+    while (attribute := _ATTRIBUTE.match(html, position)) is not None:
+        value = (attribute.group(2) or "").strip("\"'") if keep_values else ""
+        attributes.append((attribute.group(1).lower(), value))
+        position = attribute.end()
+    if _OPEN_END.fullmatch(html, position) is None:
+        return None
+    return match.group(1).lower(), attributes

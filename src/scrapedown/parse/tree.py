@@ -1,0 +1,344 @@
+"""The lxml tree the structural rules work on, and the few operations they share.
+
+lxml keeps text in `.text` (before the first child) and `.tail` (after an element, inside its
+parent); every operation here keeps both in place. Operations are O(1) or O(children) so that
+a rule over a whole document stays linear even when one element has 100,000 children (the
+equivalent BeautifulSoup operations look up the element's index and are quadratic).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from html import escape
+from typing import Any
+
+from lxml import etree
+
+from scrapedown.parse.foreign import close_foreign_content
+from scrapedown.parse.soup import BLOCK_TAGS
+
+Element = Any  # lxml.etree._Element; lxml ships no type information
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters XML forbids: libxml2's HTML parser keeps them, then lxml refuses to set any text
+# holding one (ValueError from a rule). A browser shows none of them; a form feed is a space.
+_NOT_XML_CHAR = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+# The same characters written as numeric references (`&#1;`, `&#xFFFE;`), which libxml2 decodes.
+_NOT_XML_CHAR_REF = re.compile(
+    r"&#(?:0*+(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*+(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
+# NULs stop libxml2; an XML declaration makes lxml refuse a str ("encoding declaration").
+_XML_DECLARATION = re.compile(r"\A\s*+<\?xml[^>]*+>")
+# libxml2 checks each attribute against all earlier ones (quadratic): a start tag holding more
+# than MAX_ATTRIBUTES attributes keeps its first MAX_ATTRIBUTES. Only long tags are looked at.
+MAX_ATTRIBUTES = 256
+_LONG_START_TAG = re.compile(r"<([A-Za-z][\w:-]*)(\s[^<>]{8192,})>")
+# Possessive runs, and a match starts only where a blank run starts: linear under findall.
+_ATTRIBUTE = re.compile(
+    r"""(?<!\s)\s*+[^\s=/>"']++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>"']*+))?+"""
+)
+
+
+def sanitize(markup: str) -> str:
+    """`markup` without what makes lxml refuse or truncate it (kept text is unchanged)."""
+    # (plain `in`/`match` tests: an alternation with `\A` is tried at every position, 15× slower)
+    markup = _LONE_SURROGATE.sub("\ufffd", markup).replace("\x00", "")
+    markup = _NOT_XML_CHAR.sub("", markup).replace("\x0c", " ")
+    if "&#" in markup:
+        markup = _NOT_XML_CHAR_REF.sub("", markup)
+    declaration = _XML_DECLARATION.match(markup)
+    return close_foreign_content(markup[declaration.end() :] if declaration else markup)
+
+
+def parse_tree(markup: str, max_depth: int) -> Element | None:
+    """The `<body>` of `markup` parsed by lxml, or None when there is nothing to parse.
+
+    libxml2 stops building the tree 2,048 levels down and drops the rest; such a document is
+    parsed again, by a builder that flattens everything below `max_depth` (text kept).
+    """
+    markup = sanitize(markup)
+    if not markup.strip():
+        return None
+    markup = keep_paragraphs_in_headings(_LONG_START_TAG.sub(_cap_attributes, markup))
+    parser = _parser()
+    try:
+        document = etree.fromstring(markup, parser)
+        if any("Excessive depth" in error.message for error in parser.error_log):
+            document = etree.fromstring(markup, _DepthLimited.parser(max_depth))
+    except (etree.ParserError, etree.XMLSyntaxError):
+        return None
+    if document is None:
+        return None
+    body = document.find("body")
+    body = _body_with_head_leftovers(document, body)
+    return body if body is not None else document
+
+
+# What a browser keeps in <head>; any other element there (libxml2 leaves an unknown element
+# that follows a <script>, <style> or <meta> in <head>) starts the body, as a browser reads it.
+_HEAD_CONTENT = frozenset(
+    {"base", "basefont", "bgsound", "link", "meta", "noframes", "script", "style", "template",
+     "title", "noscript"}
+)  # fmt: skip
+
+
+def _body_with_head_leftovers(document: Element, body: Element | None) -> Element | None:
+    """The body, with the elements libxml2 left in <head> that a browser shows moved to its
+    start (from the first one that is not head content on)."""
+    head = document.find("head")
+    if head is None:
+        return body
+    first = next((c for c in head if isinstance(c.tag, str) and c.tag not in _HEAD_CONTENT), None)
+    if first is None:
+        return body
+    if body is None:
+        body = etree.SubElement(document, "body")
+    moved = [first, *first.itersiblings()]
+    lead, body.text = body.text, None  # the body's own first text comes after them
+    for index, element in enumerate(moved):
+        body.insert(index, element)  # (its tail goes with it)
+    moved[-1].tail = (moved[-1].tail or "") + (lead or "")
+    return body
+
+
+def _cap_attributes(match: re.Match[str]) -> str:
+    attributes = _ATTRIBUTE.findall(match.group(2))
+    if len(attributes) <= MAX_ATTRIBUTES:
+        return match.group(0)
+    return f"<{match.group(1)} {' '.join(a.strip() for a in attributes[:MAX_ATTRIBUTES])}>"
+
+
+# A closed heading holding a <p>, no other heading and no structural block, and short: a
+# heading left open over a whole article keeps libxml2's reading (it ends at the first <p>).
+MAX_HEADING_MARKUP = 2000
+_HEADING_SPAN = re.compile(
+    r"(<h[1-6]\b[^>]*>)"
+    r"((?:(?!</?h[1-6]\b|<(?:ul|ol|li|dl|table|pre|blockquote)\b).)"
+    rf"{{0,{MAX_HEADING_MARKUP}}}?)"
+    r"(</h[1-6]\s*>)",
+    re.IGNORECASE | re.DOTALL,
+)
+_PARAGRAPH_TAG = re.compile(r"</?p\b[^>]*>", re.IGNORECASE)
+_MAYBE = re.compile(r"<h[1-6]\b", re.IGNORECASE)
+
+
+def keep_paragraphs_in_headings(markup: str) -> str:
+    """`markup` with the `<p>`/`</p>` tags inside headings replaced by spaces, so that the
+    parser keeps the heading whole (run before `parse_tree`)."""
+    if ("<p" not in markup and "<P" not in markup) or not _MAYBE.search(markup):
+        return markup
+    return _HEADING_SPAN.sub(_drop_paragraph_tags, markup)
+
+
+def _drop_paragraph_tags(match: re.Match[str]) -> str:
+    opening, inner, closing = match.groups()
+    return opening + _PARAGRAPH_TAG.sub(" ", inner) + closing
+
+
+class _DepthLimited:
+    """Parser target: a tree whose elements below `limit` are dropped, their text, images and
+    line breaks kept, and each block boundary among them kept as the start of a new <p> (the
+    same shape as the `flatten_deep_nesting` rule gives)."""
+
+    _VOID = frozenset({"img", "amp-img", "br"})
+
+    def __init__(self, limit: int) -> None:
+        self._builder = etree.TreeBuilder()
+        self._depth = 0
+        self._limit = limit
+        self._run_open = False  # a <p> of flattened content is open at the limit
+        self._after_boundary = False  # a block boundary was passed below the limit
+
+    @classmethod
+    def parser(cls, limit: int) -> Any:
+        return etree.HTMLParser(target=cls(limit), huge_tree=True)
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self._depth += 1
+        if self._depth <= self._limit:
+            self._builder.start(tag, attrib)
+            return
+        if tag in BLOCK_TAGS:
+            self._boundary()
+        if tag in self._VOID:
+            self._open_run()
+            self._builder.start(tag, attrib)
+
+    def end(self, tag: str) -> None:
+        if self._depth == self._limit:
+            self._close_run()
+            self._after_boundary = False
+        if self._depth <= self._limit or tag in self._VOID:
+            self._builder.end(tag)
+        elif tag in BLOCK_TAGS:
+            self._boundary()
+        self._depth -= 1
+
+    def data(self, text: str) -> None:
+        if self._depth > self._limit and text.strip():
+            self._open_run()
+        self._builder.data(text)
+
+    def close(self) -> Any:
+        return self._builder.close()
+
+    def _boundary(self) -> None:
+        self._close_run()
+        self._after_boundary = True
+
+    def _open_run(self) -> None:
+        if self._after_boundary and not self._run_open:
+            self._builder.start("p", {})
+            self._run_open = True
+
+    def _close_run(self) -> None:
+        if self._run_open:
+            self._builder.end("p")
+            self._run_open = False
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    # huge_tree: without it libxml2 silently drops everything nested deeper than 256 levels.
+    # A plain etree parser: lxml.html's element classes cost a Python lookup per element.
+    return etree.HTMLParser(huge_tree=True, remove_comments=False)
+
+
+def inner_html(root: Element) -> str:
+    """The content of `root` as HTML text (its own tag left out)."""
+    protected = protect_uri_attributes(root)
+    try:
+        parts = [escape(root.text or "", quote=False)]
+        parts.extend(etree.tostring(child, encoding="unicode", method="html") for child in root)
+    finally:
+        restore_uri_attributes(protected)
+    return unprotect_uri_markup("".join(parts)) if protected else "".join(parts)
+
+
+# libxml2's HTML serializer percent-encodes the values of href, src and action (`/中文` becomes
+# `/%E4%B8%AD%E6%96%87`, a space `%20`): the original URLs would be lost on the way from one
+# parse to the next. Serialised under another name they are written as they are (only `&` and
+# `"` escaped), and the markup then gets the real names back. Only values holding a character
+# libxml2 would escape are renamed.
+URI_ATTRIBUTES = ("href", "src", "action")
+_PROTECTED_PREFIX = "data-scrapedown-"
+# Characters libxml2 leaves as they are in a URL attribute (its "unreserved" set and list).
+_ESCAPED_BY_LIBXML2 = re.compile(r"[^A-Za-z0-9\-_.!~*'()@/:=?;#%&,+]")
+# (one path per attribute: a union of paths is merged in quadratic time by libxml2)
+_URI_VALUES = tuple(etree.XPath(f"descendant-or-self::*/@{name}") for name in URI_ATTRIBUTES)
+# (libxml2 quotes a value holding `"` with `'`)
+_PROTECTED_IN_MARKUP = re.compile(rf" {_PROTECTED_PREFIX}({'|'.join(URI_ATTRIBUTES)})=([\"'])")
+
+
+def protect_uri_attributes(root: Element) -> list[Element]:
+    """Rename the URL attributes under `root` that serialising would escape; the elements."""
+    found = list(
+        dict.fromkeys(
+            value.getparent()
+            for values in _URI_VALUES
+            for value in values(root)
+            if _ESCAPED_BY_LIBXML2.search(value)
+        )
+    )
+    _rename(found, "", _PROTECTED_PREFIX)
+    return found
+
+
+def restore_uri_attributes(protected: list[Element]) -> None:
+    """Undo `protect_uri_attributes` on the tree."""
+    _rename(protected, _PROTECTED_PREFIX, "")
+
+
+def unprotect_uri_markup(markup: str) -> str:
+    """Undo `protect_uri_attributes` in markup serialised meanwhile."""
+    return _PROTECTED_IN_MARKUP.sub(r" \1=\2", markup)
+
+
+def _rename(elements: list[Element], old_prefix: str, new_prefix: str) -> None:
+    for element in elements:
+        for name in URI_ATTRIBUTES:
+            value = element.attrib.pop(old_prefix + name, None)
+            if value is not None:
+                element.set(new_prefix + name, value)
+
+
+def is_element(node: object) -> bool:
+    """A real element (not a comment or processing instruction, whose `tag` is a function)."""
+    return isinstance(getattr(node, "tag", None), str)
+
+
+def elements(root: Element, *tags: str) -> list[Element]:
+    """Elements under `root` (itself excluded) in document order, optionally only `tags`."""
+    # iter(etree.Element) yields elements only; named tags are elements by definition.
+    found = root.iter(*tags) if tags else root.iter(etree.Element)
+    return [el for el in found if el is not root]
+
+
+def depths(root: Element) -> Iterator[tuple[Element, int]]:
+    """(element, depth below root) in document order, without recursion."""
+    depth = -1
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            yield element, depth
+        else:
+            depth -= 1
+
+
+def append_text(parent: Element, after: Element | None, text: str | None) -> None:
+    """Add `text` where it reads right after `after` (or at the start of `parent`)."""
+    if not text:
+        return
+    if after is None:
+        parent.text = (parent.text or "") + text
+    else:
+        after.tail = (after.tail or "") + text
+
+
+def remove(element: Element) -> None:
+    """Remove `element` with its content; its tail stays in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    append_text(parent, element.getprevious(), element.tail)
+    parent.remove(element)
+
+
+def replace_with_text(element: Element, text: str) -> None:
+    """Replace `element` (and its content) by `text`; its tail stays in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    append_text(parent, element.getprevious(), text + (element.tail or ""))
+    parent.remove(element)
+
+
+def unwrap(element: Element) -> None:
+    """Replace `element` by its content (text, children, tail), in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    append_text(parent, previous, element.text)
+    children = list(element)
+    anchor = element
+    for child in children:
+        anchor.addnext(child)  # addnext moves the child with its tail
+        anchor = child
+    last = children[-1] if children else previous
+    tail = element.tail
+    element.tail = None
+    parent.remove(element)
+    append_text(parent, last, tail)
+
+
+def text_content(element: Element) -> str:
+    """All text inside `element` (its tail excluded)."""
+    return "".join(element.itertext())
+
+
+def is_blank(text: str | None) -> bool:
+    return not text or not text.strip()

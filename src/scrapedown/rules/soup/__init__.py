@@ -1,0 +1,1 @@
+"""Element rules on the BeautifulSoup tree (`SOUP_RULES` in `scrapedown.rules`)."""

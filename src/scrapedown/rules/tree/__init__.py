@@ -1,0 +1,1 @@
+"""Structural rules on the lxml tree (`TREE_RULES` in `scrapedown.rules`)."""

@@ -1,0 +1,88 @@
+"""Link rules: links without a target, redundant titles, links around blocks or links."""
+
+from __future__ import annotations
+
+from scrapedown.options import Options
+from scrapedown.parse.soup import BLOCK_TAGS
+from scrapedown.parse.tree import Element, elements, is_blank, is_element, text_content, unwrap
+
+
+def tidy_links(root: Element, options: Options) -> None:
+    """Links without a usable href keep their text; a title equal to the text goes; a link
+    wrapping blocks (`<a><h2>…</h2></a>`) is moved inside each block."""
+    for link in reversed(elements(root, "a")):
+        href = (link.get("href") or "").strip()
+        if not href or href == "#":
+            unwrap(link)
+            continue
+        title = link.get("title")
+        if title is not None and title.strip() in ("", text_content(link).strip()):
+            del link.attrib["title"]
+        if _holds_block(link) or _holds_link(link):
+            _push_link_into_blocks(link)
+
+
+def _holds_block(element: Element) -> bool:
+    """Whether a block lies anywhere inside `element` (`<a><span>x<div>y</div></span></a>`: a
+    Markdown link cannot span the paragraph break)."""
+    return any(is_element(node) and node.tag in BLOCK_TAGS for node in element.iter())
+
+
+def _holds_link(element: Element) -> bool:
+    """Whether a link lies inside `element`: a Markdown link cannot hold one (`[t[s](p)](g)`
+    shows the outer one as text), and a browser ends the outer link where the inner starts."""
+    return element.find(".//a") is not None
+
+
+def _push_link_into_blocks(link: Element) -> None:
+    """Each block inside the link gets the link inside it; loose inline content keeps a copy
+    of the link around it; then the outer link goes."""
+    _wrap_inline_runs(link, dict(link.attrib))
+    unwrap(link)
+
+
+def _wrap_inline_runs(container: Element, attrs: dict[str, str]) -> None:
+    """Runs of inline content of `container` go into copies of the link; blocks get the link
+    pushed inside them."""
+    wrapper: Element = None
+    if not is_blank(container.text):
+        wrapper = container.makeelement("a", attrs)
+        wrapper.text, container.text = container.text, None
+        container.insert(0, wrapper)
+    for child in list(container):
+        if child is wrapper:
+            continue
+        if is_element(child) and (
+            child.tag in BLOCK_TAGS
+            or _holds_block(child)
+            or (child.tag != "a" and _holds_link(child))
+        ):
+            if child.tag in BLOCK_TAGS:
+                _link_inside(child, attrs)
+            else:
+                _wrap_inline_runs(child, attrs)  # an inline element around a block
+            wrapper = None
+            if not is_blank(child.tail):
+                wrapper = child.makeelement("a", attrs)
+                wrapper.text, child.tail = child.tail, None
+                child.addnext(wrapper)
+        elif is_element(child) and child.tag == "a":
+            wrapper = None  # a link inside a link: the inner one is what a reader can follow
+        elif wrapper is not None and wrapper.getnext() is child:
+            wrapper.append(child)  # the child's tail moves with it
+        else:
+            wrapper = child.makeelement("a", attrs)
+            child.addprevious(wrapper)
+            wrapper.append(child)
+
+
+def _link_inside(block: Element, attrs: dict[str, str]) -> None:
+    if block.tag == "pre":  # code holds no link: the target follows the code block
+        paragraph = block.makeelement("p", {})
+        anchor = paragraph.makeelement("a", attrs)
+        anchor.text = attrs.get("href", "")
+        paragraph.append(anchor)
+        paragraph.tail, block.tail = block.tail, None
+        block.addnext(paragraph)
+    else:
+        _wrap_inline_runs(block, attrs)

@@ -1,0 +1,125 @@
+"""Rebuilding an element's content in one pass: splicing unwrapped wrappers, grouping loose
+inline content into <p>, and splitting paragraphs at `<br><br>` runs.
+
+Content is handled as a flat list of items, each a string (text) or an element with its tail
+detached, so every element is moved once: linear, however many children there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Union
+
+from lxml import etree
+
+from scrapedown.parse.soup import BLOCK_TAGS
+from scrapedown.parse.tree import Element, append_text, is_blank, is_element
+
+Item = Union[str, Element]  # noqa: UP007 - Element is Any; the alias documents intent
+
+
+def rebuild_children(container: Element, wrappers: frozenset[str], *, paragraphs: bool) -> None:
+    """Replace `container`'s content by the same content with child `wrappers` spliced in and,
+    when `paragraphs`, loose inline runs wrapped in <p> (split at `<br><br>`)."""
+    items = list(_detach_items(container, wrappers))
+    if not paragraphs:
+        _append_items(container, items)
+        return
+    run: list[Item] = []
+    for item in items:
+        if not isinstance(item, str) and item.tag in BLOCK_TAGS:
+            _append_paragraphs(container, run)
+            run = []
+            container.append(item)
+        else:
+            run.append(item)
+    _append_paragraphs(container, run)
+
+
+def _detach_items(container: Element, wrappers: frozenset[str]) -> Iterator[Item]:
+    """The content of `container` as items, emptying it; wrapper children are spliced."""
+    text = container.text
+    children = list(container)
+    container.text = None
+    for child in children:
+        container.remove(child)
+    if text:
+        yield text
+    for child in children:
+        tail, child.tail = child.tail, None
+        if is_element(child) and child.tag in wrappers and _has_items(child):
+            yield from _detach_items(child, frozenset())
+        elif is_element(child):
+            yield child
+        if tail:
+            yield tail
+
+
+def _has_items(wrapper: Element) -> bool:
+    """Whether a wrapper holds anything. An empty one is not spliced but stays a block (and
+    goes later, with the other empty elements): `text<div></div>more` is two lines."""
+    return len(wrapper) > 0 or not is_blank(wrapper.text)
+
+
+def _append_items(target: Element, items: list[Item]) -> None:
+    last: Element = None
+    for item in items:
+        if isinstance(item, str):
+            append_text(target, last, item)
+        else:
+            target.append(item)
+            last = item
+
+
+def _append_paragraphs(container: Element, run: list[Item]) -> None:
+    for chunk in _chunks(run):
+        paragraph = etree.SubElement(container, "p")
+        _append_items(paragraph, chunk)
+
+
+def _chunks(run: list[Item]) -> list[list[Item]]:
+    """`run` split at runs of two or more <br>, each chunk trimmed; empty chunks dropped."""
+    chunks: list[list[Item]] = [[]]
+    breaks = 0
+    for item in run:
+        if _is_break(item):
+            breaks += 1
+        elif not _is_blank_item(item):
+            if breaks >= 2:
+                chunks.append([])
+            breaks = 0
+        chunks[-1].append(item)
+    trimmed = (_trim(chunk) for chunk in chunks)
+    return [chunk for chunk in trimmed if chunk]
+
+
+def _trim(chunk: list[Item]) -> list[Item]:
+    start, end = 0, len(chunk)
+    while start < end and (_is_break(chunk[start]) or _is_blank_item(chunk[start])):
+        start += 1
+    while end > start and (_is_break(chunk[end - 1]) or _is_blank_item(chunk[end - 1])):
+        end -= 1
+    return chunk[start:end]
+
+
+def _is_break(item: Item) -> bool:
+    return not isinstance(item, str) and item.tag == "br"
+
+
+def _is_blank_item(item: Item) -> bool:
+    return isinstance(item, str) and is_blank(item)
+
+
+def split_paragraph(paragraph: Element) -> None:
+    """A <p> holding `<br><br>` runs becomes several <p> (edge <br>s dropped), in place."""
+    tail, paragraph.tail = paragraph.tail, None
+    chunks = _chunks(list(_detach_items(paragraph, frozenset())))
+    anchor = paragraph
+    for chunk in chunks[1:]:
+        sibling = paragraph.makeelement("p", {})
+        _append_items(sibling, chunk)
+        anchor.addnext(sibling)
+        anchor = sibling
+    if chunks:
+        _append_items(paragraph, chunks[0])
+    anchor.tail = tail
