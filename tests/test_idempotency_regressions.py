@@ -212,6 +212,22 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table>\n<tr><td><ul><li><p>&gt;—</p></li></ul></td></tr>\n</table>\n",
     ),
     # A zero-width space before a tab is all that keeps the line from being indented code.
+    # A nested list not starting at 1 cannot interrupt the item's paragraph: a blank line.
+    "nested ordered list starting at 3 after text": (
+        "<ul><li>a<ol start=3><li>b</li></ol></li></ul>",
+        "- a\n\n  3. b\n",
+    ),
+    # An indented Markdown line after a converted list would continue its last item.
+    "indented code after a converted list": (
+        "i<li>어\n\n\td<i>",
+        "i\n\n- 어\n\n<!-- -->\n\n\td<i>\n",
+    ),
+    # Text split around an unknown element (`<b">` is the element `b"`) is one line start.
+    "dash before an unknown element's text": ('-<b">…<b><del>文</b>e', None),
+    "dash before an unknown element": ("<p>-<g>…</g></p>", "-…\n"),
+    # U+200D outside emoji goes in the tree, with the other zero-width characters.
+    "zero-width joiner before bold": ("\u200d\n<b><i>0</b>日", "<strong>*0*</strong>日\n"),
+    "zero-width joiner between emoji kept": ("<p>👨\u200d👩 x</p>", "👨\u200d👩 x\n"),
     "zero-width space before a tab": ("\u200b\t&#203;", "\u200b\t&#203;\n"),
 }
 

@@ -7,8 +7,13 @@ import re
 from scrapedown.options import Options
 from scrapedown.parse.soup import VERBATIM
 from scrapedown.parse.tree import Element, elements
+from scrapedown.punct.tables import EMOJI_CLASS, ZWJ
 
-_SPECIAL = re.compile("[\u00a0\u200b\u200c\u2060\ufeff]")
+# U+200D goes too, except between emoji (it builds their sequences), as in `punct`: left in
+# the tree, it went only after conversion, leaving the space after it at a line start.
+_SPECIAL = re.compile(
+    f"[\u00a0\u200b\u200c\u2060\ufeff]|(?<![{EMOJI_CLASS}]){ZWJ}|{ZWJ}(?![{EMOJI_CLASS}])"
+)
 _REPLACEMENT = {"\u00a0": " "}
 
 
