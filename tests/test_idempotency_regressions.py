@@ -228,6 +228,12 @@ CASES: dict[str, tuple[str, str | None]] = {
     # U+200D outside emoji goes in the tree, with the other zero-width characters.
     "zero-width joiner before bold": ("\u200d\n<b><i>0</b>日", "<strong>*0*</strong>日\n"),
     "zero-width joiner between emoji kept": ("<p>👨\u200d👩 x</p>", "👨\u200d👩 x\n"),
+    # The target written after a code block a link held (code holds no link) is text: a
+    # no-break space in it (a cut snippet's href swallowing `&nbsp;`) is a space at once.
+    "no-break space in the target of a link around code": (
+        '<a href="https://e.com/a\u00a0b"><pre>x</pre></a>',
+        "```\nx\n```\n\n[https://e.com/a b](https://e.com/a\u00a0b)\n",
+    ),
     "zero-width space before a tab": ("\u200b\t&#203;", "\u200b\t&#203;\n"),
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from scrapedown.options import Options
 from scrapedown.parse.soup import BLOCK_TAGS
 from scrapedown.parse.tree import Element, elements, is_blank, is_element, text_content, unwrap
+from scrapedown.rules.tree.text import cleaned_text
 
 
 def tidy_links(root: Element, options: Options) -> None:
@@ -80,7 +81,7 @@ def _link_inside(block: Element, attrs: dict[str, str]) -> None:
     if block.tag == "pre":  # code holds no link: the target follows the code block
         paragraph = block.makeelement("p", {})
         anchor = paragraph.makeelement("a", attrs)
-        anchor.text = attrs.get("href", "")
+        anchor.text = cleaned_text(attrs.get("href", ""))  # text, as the next pass reads it
         paragraph.append(anchor)
         paragraph.tail, block.tail = block.tail, None
         block.addnext(paragraph)

@@ -23,6 +23,11 @@ def _fix(text: str | None) -> str | None:
     return _SPECIAL.sub(lambda m: _REPLACEMENT.get(m.group(0), ""), text)
 
 
+def cleaned_text(text: str) -> str:
+    """`text` as this rule leaves text: for text a later rule makes (a link's target)."""
+    return _fix(text) or ""
+
+
 def clean_text_whitespace(root: Element, options: Options) -> None:
     """U+00A0 → space and zero-width characters dropped in every text outside code."""
     verbatim = {node for code in elements(root, *VERBATIM) for node in code.iter()}
