@@ -139,8 +139,11 @@ def input_visible(body: str) -> Counter[str]:
     return _markdown_visible(body) & _html_visible(_MARKDOWN_DESTINATION.sub("]", body))
 
 
-# A start or end tag that the end of the text cuts off (no `>`).
-_CUT_TAG = re.compile(r"</?[A-Za-z][^<>]*+\Z")
+# A start or end tag that the end of the text cuts off: no `>` outside quotes, or a quoted
+# attribute value left open (`<a href=">` + blank line: the `>` is the value's).
+_CUT_TAG = re.compile(
+    r"""</?[A-Za-z](?:[^<>"'=]++|=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)|["'=])*+\Z"""
+)
 _LINK_OPEN = re.compile(r"<a[\t\n\f\r />]", re.IGNORECASE)
 _LINK_CLOSE = re.compile(r"</a[\t\n\f\r />]", re.IGNORECASE)
 

@@ -260,6 +260,7 @@ def test_messy_posts_long(request: pytest.FixtureRequest) -> None:
         ("<p><a href=/>\n\nz</a>", 1, 0),
         ("<p><a href=/>\n\nz", 0, 0),
         ("<p><a href=\n\na>用", 0, 0),  # a tag cut by the blank line: no tag
+        ('<p><a href=">\n\n<div>">有', 0, 0),  # cut inside a quoted value holding `>`
         ('<a href="https://e.com/"><script>x</script></a>', 0, 0),  # no visible text
         ('<a href="https://e.com/"><!-- c -->y</a>', 1, 0),
         ('<img src="s:">', 0, 0),  # no browser loads an image from another scheme
