@@ -234,6 +234,15 @@ CASES: dict[str, tuple[str, str | None]] = {
         '<a href="https://e.com/a\u00a0b"><pre>x</pre></a>',
         "```\nx\n```\n\n[https://e.com/a b](https://e.com/a\u00a0b)\n",
     ),
+    # An empty element writes nothing: text after it starts the line (`1.` escaped).
+    "empty element before a number and a dot": ("<g/><r>1.", "1\\.\n"),
+    "empty bold before a list marker": ("<p><b></b>1. x</p>", "1\\. x\n"),
+    # Emphasis open at an excerpt marker opens again after it.
+    "excerpt marker inside a link": ('<a href="文" ><!--more-->1', "<!--more-->\n\n[1](文)\n"),
+    "excerpt marker inside bold": (
+        "<p>a<b>b<!--more-->c</b>d</p>",
+        "a**b**\n\n<!--more-->\n\n**c**d\n",
+    ),
     "zero-width space before a tab": ("\u200b\t&#203;", "\u200b\t&#203;\n"),
 }
 
