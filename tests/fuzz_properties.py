@@ -40,7 +40,7 @@ from scrapedown.frontmatter.block import split_post
 BUDGET_SECONDS = 2.0
 Failure = tuple[str, str]
 
-# What a reader does not see (the same definition as DESIGN.md's "junk by definition").
+# What a reader does not see ("junk by definition", docs/guarantees.md#nothing-lost).
 _INVISIBLE = frozenset(
     {
         "script", "style", "noscript", "template", "head", "title", "button", "select",
@@ -204,7 +204,8 @@ def _html_visible(rendered: str) -> Counter[str]:
     return +found
 
 
-# Not images by definition (DESIGN.md): placeholders, tracking pixels, data URIs.
+# Not images by definition (docs/guarantees.md#nothing-lost): placeholders, tracking pixels,
+# data URIs.
 _NOT_IMAGE_SOURCE = re.compile(
     r"^\s*(?:data:|javascript:|vbscript:|about:|blob:|file:)|/(?:loading|blank|spacer|placeholder"
     r"|lazy|transparent|pixel|grey|gray)[\w-]*\.(?:gif|png|svg)(?:[?#]|$)",
@@ -231,7 +232,7 @@ def _is_image(image: etree._Element) -> bool:
     return not any((image.get(side) or "").strip() in ("0", "1") for side in ("width", "height"))
 
 
-def _is_link(link: etree._Element) -> bool:
+def _is_link(link: lxml_html.HtmlElement) -> bool:
     """A link with a real target and text (a link around an image alone may become the image;
     a link in a code block cannot stay one)."""
     href = _IGNORED_IN_URL.sub("", link.get("href") or "")

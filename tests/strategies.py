@@ -1,7 +1,7 @@
 """Hypothesis strategies for what scrapers leave behind: random HTML fragments, Markdown bodies
 and whole posts with front matter.
 
-The pools below are the hard parts of real inputs (see DESIGN.md): CJK and full-width text,
+The pools below are the hard parts of real inputs (see docs/guarantees.md): CJK and full-width text,
 Markdown-significant characters in plain text, entities, inline styles and classes, lazy and
 proxy-wrapped images, unsafe links, tables with spans, code with markup inside, and broken
 markup (unclosed elements, stray closing tags, blank lines inside a block). Trees shrink
@@ -174,7 +174,7 @@ def leaf(draw: st.DrawFn) -> str:
 
 def _join(draw: st.DrawFn, children: list[str]) -> str:
     """Children separated as scraped HTML separates them, blank lines included (which end an
-    HTML block in CommonMark: the region-grouping pitfall of DESIGN.md)."""
+    HTML block in CommonMark: the region grouping of docs/architecture.md#2-classify)."""
     parts = []
     for child in children:
         parts.append(child)

@@ -10,7 +10,7 @@ import pytest
 
 import scrapedown
 from scrapedown.batch import worker as _worker
-from scrapedown.cli.args import main
+from scrapedown.cli import main
 
 DIRTY = (
     "---\n"

@@ -1,4 +1,4 @@
-"""`[tool.scrapedown]` discovery and the generic mapping onto Options (scrapedown.cli.config)."""
+"""`[tool.scrapedown]` discovery and the generic mapping onto Options (cli.config, cli.coerce)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,9 @@ from pathlib import Path
 import pytest
 
 from scrapedown import Options
-from scrapedown.cli.args import main
-from scrapedown.cli.config import (
-    ConfigError,
-    apply_overrides,
-    find_config,
-    load_config_file,
-    option_keys,
-    options_from_table,
-)
+from scrapedown.cli import main
+from scrapedown.cli.coerce import ConfigError, apply_overrides, option_keys
+from scrapedown.cli.config import find_config, load_config_file, options_from_table
 
 
 def test_top_level_keys_with_hyphens_or_underscores() -> None:
@@ -112,6 +106,8 @@ def test_override_errors() -> None:
         apply_overrides(Options(), ["bold-headings"])
     with pytest.raises(ConfigError, match=r"--option 'nope=1': unknown key tool\.scrapedown\.nope"):
         apply_overrides(Options(), ["nope=1"])
+    with pytest.raises(ConfigError, match=r"'\[aside\]' is not a TOML list or table \(strings"):
+        apply_overrides(Options(), ["drop-tags=[aside]"])  # unquoted: not taken as a bare string
 
 
 def _pyproject(directory: Path, body: str) -> Path:

@@ -14,7 +14,8 @@ import pytest
 
 import scrapedown
 from scrapedown import Options, ScrapedownError
-from scrapedown.cli.args import main
+from scrapedown.cli import main
+from scrapedown.cli.coerce import option_keys
 from scrapedown.page import PageOptions
 from scrapedown.punct.options import PunctOptions
 from scrapedown.urls.options import UrlOptions
@@ -54,6 +55,15 @@ def _private_cache(
         (lambda: PageOptions(keys=(("titel", "t"),)), "(did you mean 'title'?)"),
         (lambda: PageOptions(min_region_share=2.0), "min_region_share: must be between 0 and 1"),
         (lambda: PageOptions(meta_line_patterns=("(",)), "invalid page line pattern"),
+        (lambda: PageOptions(article_xpaths=("//[bad",)), "article_xpaths: invalid XPath"),
+        (lambda: PageOptions(region_xpaths=("//main[",)), "region_xpaths: invalid XPath"),
+        (lambda: PageOptions(chrome_tags={"NAV"}), "'NAV' is not a tag name"),
+        (lambda: Options(drop_tags={"ASIDE"}), "(did you mean 'aside'?)"),
+        (lambda: Options(unwrap_tags={"<span>"}), "(did you mean 'span'?)"),
+        (lambda: Options(keep_attrs=(("a", {"HREF"}),)), "'HREF' is not an attribute name"),
+        (lambda: UrlOptions(lazy_src_attrs=("data src",)), "lazy_src_attrs: 'data src' is not"),
+        (lambda: UrlOptions(base_url="example.org"), "base_url: expected an absolute http(s)"),
+        (lambda: PunctOptions(enabled="no"), "enabled: expected true or false, got str 'no'"),
     ],
 )
 def test_impossible_options_are_value_errors(make: Any, message: str) -> None:
@@ -100,6 +110,9 @@ def test_defaults_do_not_load_the_pipeline() -> None:
         ('[tool.scrapedown.urls]\nrules = ["param:x"]', None, "malformed URL rule 'param:x'"),
         ('[tool.scrapedown.page]\npreset = "wordpress"', None, "unknown front-matter preset"),
         ("extend-image-key = ['hero']", None, "(did you mean 'extend-image-keys'?)"),
+        ("", 'extend-drop-tags=["ASIDE"]', "drop-tags: 'ASIDE' is not a tag name"),
+        ('[tool.scrapedown.page]\narticle-xpaths = ["//[x"]', None, "invalid XPath '//[x'"),
+        ("", "urls.base-url=example.org", "tool.scrapedown.urls.base-url: expected an absolute"),
     ],
 )
 def test_bad_configuration_is_exit_2_naming_file_and_key(
@@ -153,3 +166,44 @@ def test_progress_bar_names_the_file_being_converted(
     (tmp_path / "big-page.md").write_text("<p style='x'>text</p>\n")
     assert main(["--progress", "--no-cache", str(tmp_path)]) == 0
     assert "big-page.md" in capsys.readouterr().err.split("cleaned")[0]
+
+
+def _wrong_value(hint: Any) -> object:
+    """A value of the wrong type for a field annotated `hint` (as TOML can spell it)."""
+    return "yes" if hint in (bool, int, float) else 3
+
+
+def _field_hint(key: str) -> Any:
+    import typing
+
+    *tables, leaf = key.replace("-", "_").split(".")
+    instance: Any = Options()
+    for table in tables:
+        instance = getattr(instance, table)
+    return typing.get_type_hints(type(instance))[leaf]
+
+
+@pytest.mark.parametrize("key", option_keys())
+def test_every_key_is_validated_where_it_enters(
+    key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each configurable key: a misspelling names the key meant, a wrong type names the key,
+    in the configuration file (exit 2) and in Python (`ValueError`)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("<p style='x'>text</p>\n")
+    *tables, leaf = key.split(".")
+    header = "[" + ".".join(["tool", "scrapedown", *tables]) + "]\n"
+    typo = leaf[:2] + leaf[1:]  # a letter typed twice: "ennabled"
+    wrong = _wrong_value(_field_hint(key))
+    for body, message in (
+        (f"{typo} = 1", f"(did you mean '{leaf}'?)"),
+        (f"{leaf} = {wrong!r}".replace("'", '"'), f"tool.scrapedown.{key}: expected"),
+    ):
+        (tmp_path / "pyproject.toml").write_text(header + body + "\n")
+        assert main(["--check", "a.md"]) == 2, body
+        err = capsys.readouterr().err
+        assert message in err and str(tmp_path / "pyproject.toml") in err, (body, err)
+    table: Any = {leaf.replace("-", "_"): wrong}
+    classes = {"punct": PunctOptions, "urls": UrlOptions, "page": PageOptions}
+    with pytest.raises(ValueError, match=leaf.replace("-", "_")):
+        (classes[tables[0]] if tables else Options)(**table)

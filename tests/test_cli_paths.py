@@ -4,13 +4,16 @@ as failed, skipped paths are counted, flags go anywhere, excludes replace or ext
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import scrapedown
 from scrapedown.batch import files as _files
-from scrapedown.cli.args import main
+from scrapedown.cli import main
 
 DIRTY = "---\ntitle: 'Hello'\n---\n<div><p style='x'>Hello <span>world</span>.</p></div>\n"
 CLEAN = "---\ntitle: 'Calm'\n---\n\nAlready clean text.\n"
@@ -87,17 +90,90 @@ def test_unlistable_folder_is_a_failure(
     assert posts["locked/b.md"].read_text() == DIRTY
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads all")
-def test_unreadable_folder_for_real(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _write(tmp_path, {"locked/b.md": DIRTY, "locked/sub/c.md": DIRTY})
-    locked = tmp_path / "locked"
-    locked.chmod(0o000)
+def _permissions_apply() -> list[str]:
+    """A command prefix under which file permissions hold: for root, `setpriv` without the
+    capabilities that override them (root reads everything otherwise)."""
+    if not hasattr(os, "geteuid"):
+        pytest.skip("POSIX permissions")
+    if os.geteuid() != 0:
+        return []
+    prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+    if shutil.which("setpriv") is None or subprocess.run([*prefix, "true"]).returncode:
+        pytest.skip("root, and its permission overrides cannot be dropped here")
+    return prefix
+
+
+def _run_cli(prefix: list[str], args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(Path(scrapedown.__file__).parents[1])}
+    command = [*prefix, sys.executable, "-m", "scrapedown", "--no-cache", *args]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.timeout(300)
+def test_unreadable_folders_and_files_for_real(tmp_path: Path) -> None:
+    prefix = _permissions_apply()
+    posts = _write(tmp_path, {"t/locked/b.md": DIRTY, "t/ok/a.md": DIRTY, "t/ok/shut.md": DIRTY})
+    (tmp_path / "t/locked").chmod(0o000)
+    posts["t/ok/shut.md"].chmod(0o000)
     try:
-        assert main([str(tmp_path)]) == 2
-        assert main(["-o", str(tmp_path / "out"), str(locked / "b.md")]) == 2
+        runs = {
+            "walk": _run_cli(prefix, ["-o", "out", "t"], tmp_path),
+            "named, -o": _run_cli(prefix, ["-o", "o2", "t/locked/b.md"], tmp_path),
+            "named, --check": _run_cli(prefix, ["--check", "t/locked/b.md"], tmp_path),
+        }
     finally:
-        locked.chmod(0o755)
-    _no_traceback(capsys.readouterr().err)
+        (tmp_path / "t/locked").chmod(0o755)
+        posts["t/ok/shut.md"].chmod(0o644)
+    for name, run in runs.items():
+        assert run.returncode == 2, (name, run.stderr)
+        _no_traceback(run.stderr)
+    walk = runs["walk"].stderr
+    assert "t/locked: cannot list the directory: permission denied" in walk
+    assert "t/ok/shut.md: cannot read: permission denied" in walk
+    assert "1 written, 0 unchanged, 2 failed" in walk
+    assert "t/locked/b.md: cannot read: permission denied" in runs["named, --check"].stderr
+    assert "0 written, 0 unchanged, 1 failed" in runs["named, -o"].stderr
+
+
+def test_an_output_path_that_is_a_directory_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path, {"in/a.md": DIRTY, "in/b.md": DIRTY})
+    (tmp_path / "out/a.md").mkdir(parents=True)
+    for check in ([], ["--check"]):
+        assert main([*check, "-o", str(tmp_path / "out"), str(tmp_path / "in")]) == 2
+        err = capsys.readouterr().err
+        _no_traceback(err)
+        assert f"{tmp_path / 'in/a.md'}: output {tmp_path / 'out/a.md'}: is a directory" in err
+
+
+def test_a_deleted_current_directory_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posts = _write(tmp_path, {"a.md": DIRTY})
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert main([str(posts["a.md"])]) == 2
+    err = capsys.readouterr().err
+    assert "scrapedown: error: the current directory cannot be used" in err
+    _no_traceback(err)
+
+
+def test_an_internal_error_is_exit_2_not_the_changes_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posts = _write(tmp_path, {"a.md": DIRTY})
+
+    def broken(self: _files.Walker, paths: list[Path]) -> _files.Discovery:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(_files.Walker, "collect", broken)
+    assert main(["--check", str(posts["a.md"])]) == 2  # 1 would read as "a post would change"
+    err = capsys.readouterr().err
+    assert "RuntimeError: a bug" in err  # the traceback, for the bug report
+    assert err.rstrip().endswith("internal error; please report it with the traceback above")
 
 
 def test_a_file_that_vanishes_after_the_walk_is_a_failure(
@@ -147,7 +223,9 @@ def test_gitignored_paths_are_counted_and_can_be_included(
     err = capsys.readouterr().err
     assert "0 would change, 0 unchanged, 0 failed, 3 ignored by .gitignore" in err
     assert main(["--check", "data/raw"]) == 0  # the folder named is inside an ignored one
-    assert "1 ignored by .gitignore" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "1 ignored by .gitignore" in err
+    assert "nothing to do: 1 path(s) ignored by .gitignore (--no-respect-gitignore" in err
     assert main(["--check", "--no-respect-gitignore", "."]) == 1
     assert "3 would change, 0 unchanged, 0 failed (" in capsys.readouterr().err
     (tmp_path / "pyproject.toml").write_text("[tool.scrapedown]\nrespect-gitignore = false\n")
@@ -209,6 +287,15 @@ def test_no_arguments_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
     err = capsys.readouterr().err
     assert err.startswith("usage: scrapedown")
     assert "no PATH given" in err
+
+
+def test_stdin_filename_without_stdin_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    posts = _write(tmp_path, {"a.md": DIRTY})
+    assert main(["--stdin-filename", "x.md", str(posts["a.md"])]) == 2  # ignored, silently, before
+    assert "--stdin-filename names what '-' stands for" in capsys.readouterr().err
+    assert posts["a.md"].read_text() == DIRTY
 
 
 def test_check_and_diff_of_html_without_output_dir(

@@ -13,7 +13,7 @@ import scrapedown
 from scrapedown.batch import cache as _cache
 from scrapedown.batch import worker as _worker
 from scrapedown.batch.cache import Cache, cache_key, digest
-from scrapedown.cli.args import main
+from scrapedown.cli import main
 
 DIRTY = "---\ntitle: 'Hello'\n---\n<div><p style='x'>Hello <span>world</span>.</p></div>\n"
 FULLWIDTH = "---\ntitle: 'Keys'\n---\n\nPress Ａｌｔ＋Ｆ４ to quit.\n"
@@ -23,6 +23,7 @@ FULLWIDTH = "---\ntitle: 'Keys'\n---\n\nPress Ａｌｔ＋Ｆ４ to quit.\n"
 def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path_factory.mktemp("cache") / "scrapedown"
     monkeypatch.setenv("SCRAPEDOWN_CACHE_DIR", str(path))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     return path
 
 
@@ -30,7 +31,10 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
 
 
 def test_config_inside_a_converted_tree_from_elsewhere_is_not_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_dir: Path
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cache_dir: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     project, dump = tmp_path / "project", tmp_path / "dump"
     (project / ".git").mkdir(parents=True)
@@ -40,9 +44,11 @@ def test_config_inside_a_converted_tree_from_elsewhere_is_not_used(
     monkeypatch.chdir(project)
     assert main(["-o", str(project / "out"), str(dump)]) == 0
     assert "Alt+F4" in (project / "out" / "a.md").read_text()  # the dump's config was ignored
+    assert f"note: {dump / 'pyproject.toml'} is not used" in capsys.readouterr().err  # and said
     monkeypatch.chdir(dump)  # run inside the dump: it is the user's project now
     assert main(["-o", str(project / "out2"), "."]) == 0
     assert "Ａｌｔ" in (project / "out2" / "a.md").read_text()
+    assert "is not used" not in capsys.readouterr().err
     monkeypatch.chdir(project)  # or named on purpose
     out3 = project / "out3"
     assert main(["--config", str(dump / "pyproject.toml"), "-o", str(out3), str(dump)]) == 0
@@ -148,6 +154,26 @@ def test_a_forged_cache_entry_cannot_hide_a_dirty_post(tmp_path: Path, cache_dir
     assert post.read_text() == scrapedown.clean(DIRTY)
 
 
+def test_a_cache_restored_from_another_job_is_not_trusted(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    post = tmp_path / "a.md"
+    post.write_text(DIRTY)
+    data = post.read_bytes()
+    # Another branch's CI job, with scrapedown's own code and its own key, seals an entry
+    # "this input is clean" into the cache directory that this job then restores.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "their-state"))
+    theirs = Cache.open(cache_key(scrapedown.Options(), verify=True))
+    theirs.add(digest(data), digest(data))
+    theirs.save()
+    for key in (tmp_path / "their-state").rglob("key"):
+        (cache_dir / "key").write_bytes(key.read_bytes())  # even their key, restored with it
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "our-state"))
+    assert main(["--check", str(post)]) == 1
+    assert main([str(post)]) == 0
+    assert post.read_text() == scrapedown.clean(DIRTY)
+
+
 def test_a_cache_file_of_other_options_is_not_trusted(tmp_path: Path, cache_dir: Path) -> None:
     post = tmp_path / "a.md"
     post.write_text(FULLWIDTH)  # clean when punctuation is off, dirty by default
@@ -172,7 +198,10 @@ def test_cache_directory_is_private(tmp_path: Path, cache_dir: Path) -> None:
     post.write_text(DIRTY)
     assert main([str(post)]) == 0
     assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
-    assert stat.S_IMODE((cache_dir / "key").stat().st_mode) == 0o600
+    key = _cache.key_dir() / "key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+    assert not (cache_dir / "key").exists()  # apart from the cache: not restored with it
     cache_dir.chmod(0o777)  # opened up by someone: made private again
     assert main(["--check", str(post)]) == 0
     assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700

@@ -206,3 +206,110 @@ def test_signal_while_reading_stdin(tmp_path: Path) -> None:
     assert process.returncode == 143, err
     assert out == ""
     assert "Traceback" not in err
+
+
+# The conversion of a big page holds a parse tree that takes seconds to free; after an
+# interrupt the command must not wait for that (here: an object whose finaliser sleeps).
+SLOW_TO_FREE = """
+import pathlib, sys, time
+from scrapedown.batch import worker
+
+class ParseTree:
+    def __del__(self):
+        time.sleep(6)
+
+def convert(post, *, options):
+    tree = ParseTree()
+    pathlib.Path("converting").touch()
+    time.sleep(60)
+
+worker.convert = convert
+from scrapedown.cli import run
+sys.argv = ["scrapedown", "--no-cache", "a.md"]
+run()
+"""
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_the_exit_does_not_wait_for_the_conversion_to_be_freed(tmp_path: Path, signum: int) -> None:
+    (tmp_path / "a.md").write_text(DIRTY.format(n=1))
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_TO_FREE],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(scrapedown.__file__).parents[1])},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "converting").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    sent = time.monotonic()
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signum, err
+    assert time.monotonic() - sent < EXIT_BUDGET + SLACK
+    assert "interrupted" in err and "Traceback" not in err, err
+    assert (tmp_path / "a.md").read_text() == DIRTY.format(n=1)
+
+
+@pytest.mark.timeout(120)
+def test_a_reader_that_leaves_stops_the_run_quietly(tmp_path: Path) -> None:
+    """``scrapedown --diff . | head``: the shell's status for SIGPIPE, no traceback."""
+    posts = _many_posts(tmp_path, count=40)  # far more diff than a pipe's buffer holds
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scrapedown", "--no-cache", "-j", "2", "--diff", "posts"],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "SCRAPEDOWN_CACHE_DIR": str(tmp_path / ".cache"),
+            "PYTHONPATH": str(Path(scrapedown.__file__).parents[1]),
+        },
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith("--- ")
+    process.stdout.close()  # `head -1` has what it wanted
+    err = process.stderr.read()
+    assert process.wait(timeout=60) == 141, err
+    assert "Traceback" not in err and "Exception ignored" not in err and "error" not in err, err
+    assert _wait_gone(process.pid) == []
+    assert all(path.read_text() == text for path, text in posts.items())
+
+
+#: The script's start-up with a signal sent while the command line is still being imported.
+SIGNAL_DURING_IMPORT = """
+import builtins, os, sys
+sys.argv = ["scrapedown", "--no-cache", "a.md"]
+real_import = builtins.__import__
+
+def import_and_signal(name, *args, **kwargs):
+    if name.startswith("scrapedown.cli"):
+        os.kill(os.getpid(), {signum})
+    return real_import(name, *args, **kwargs)
+
+builtins.__import__ = import_and_signal
+from scrapedown.__main__ import entry
+entry()
+"""
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_during_start_up_exits_quietly(tmp_path: Path, signum: int) -> None:
+    """Before the command line's handlers exist (it is still importing): 130/143, no traceback."""
+    (tmp_path / "a.md").write_text(DIRTY.format(n=1))
+    result = subprocess.run(
+        [sys.executable, "-c", SIGNAL_DURING_IMPORT.format(signum=int(signum))],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(scrapedown.__file__).parents[1])},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 128 + signum, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert (tmp_path / "a.md").read_text() == DIRTY.format(n=1)

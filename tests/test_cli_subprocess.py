@@ -80,7 +80,7 @@ def test_no_heavy_import_until_there_is_work(tmp_path: Path) -> None:
     assert _run("a.md", cwd=tmp_path, cache=cache).returncode == 0  # converts, fills the cache
     probe = (
         "import sys\n"
-        "from scrapedown.cli.args import main\n"
+        "from scrapedown.cli import main\n"
         "codes = [main(['--help']), main(['--version']), main(['--check', 'a.md'])]\n"
         f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})\n"
         "print(codes, heavy)\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import scrapedown.api
-from scrapedown.cli.args import main
+from scrapedown.cli import main
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ import pytest
 import scrapedown
 from scrapedown.batch.tasks import UsageError
 from scrapedown.batch.worker import Outcome, Status, Task
+from scrapedown.cli import main
 from scrapedown.cli import runner as _runner
-from scrapedown.cli.args import main
 
 from .conftest import shared_path
 

@@ -112,6 +112,7 @@ def test_url_attributes_are_normalized_before_serialisation() -> None:
         '<p><a href="/a\n">x</a><a href=" /b  ">y</a><a href="/c\td e">z</a><img src=" /i\n"></p>'
     )
     tree = parse_tree(html, DEFAULT_OPTIONS.max_depth)
+    assert tree is not None
     normalize_url_attributes(tree, DEFAULT_OPTIONS)
     serialized = inner_html(tree)
     for url in ('href="/a"', 'href="/b"', 'href="/cd e"', 'src="/i"'):

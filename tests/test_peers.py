@@ -54,7 +54,7 @@ class PeerCase:
 
 class Bug(NamedTuple):
     """A disagreement that is our fault. `want` replaces the peer's expectation where the peer's
-    own output is not what DESIGN.md asks for either."""
+    own output is not what docs/conventions.md asks for either."""
 
     reason: str
     want: str | None = None

@@ -1,4 +1,4 @@
-"""Every case of ../shared/cases/cjk-cases.jsonl (spec: research/anchors-cjk.md §5).
+"""Every case of ../shared/cases/cjk-cases.jsonl (spec: docs/punctuation.md).
 
 The data is read in place and never copied into the project; without ../shared the tests skip.
 """
@@ -48,7 +48,7 @@ def _options(case: dict[str, Any]) -> Options:
 
 
 def test_no_case_needs_an_optional_rule() -> None:
-    """All 204 cases are the default behaviour (spec §5); this keeps the mapping honest."""
+    """All 204 cases are the default behaviour (docs/punctuation.md): keeps the mapping honest."""
     assert [case["id"] for case in CASES if _options(case) != Options()] == []
 
 

@@ -240,3 +240,10 @@ def test_zero_width_characters_next_to_emphasis_stay() -> None:
 def test_indentation_that_hides_block_syntax_is_kept(text: str) -> None:
     """Deleting it would turn the paragraph into a list, a fence, an HTML block, a heading."""
     assert normalize_markdown(text) is text
+
+
+@pytest.mark.parametrize("start", ["<body>", "<html>", "<head>", "<param name=a>"])
+def test_a_start_tag_whose_end_is_optional_hides_nothing_after_it(start: str) -> None:
+    # `<body>`, `<html>` and `<head>` may be left open and `<param>` is void: counted as open,
+    # they hid the rest of the document from the normaliser (tags.UNBALANCED_TAGS).
+    assert normalize_markdown(f"{start}\n\n工业４．０\n") == f"{start}\n\n工业4.0\n"

@@ -1,4 +1,5 @@
-"""Property tests of the normaliser (spec §4.6): idempotency, protection, kept punctuation.
+"""Property tests of the normaliser (docs/punctuation.md): idempotency, protection, kept
+punctuation.
 
 The alphabet is the spec's tricky one: CJK, Latin, digits, full-width forms, ideographic spaces,
 backticks, URLs, link syntax, plus Markdown syntax for the Markdown normaliser.

@@ -1,4 +1,4 @@
-"""A table of cases per rule of the full-width normaliser (spec: research/anchors-cjk.md §4)."""
+"""A table of cases per rule of the full-width normaliser (spec: docs/punctuation.md)."""
 
 from __future__ import annotations
 

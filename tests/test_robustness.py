@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from scrapedown import ScrapedownError, clean, clean_html
+from tests._regex_inventory import long_run_requested
 
 N = 10_000
 
@@ -82,7 +83,15 @@ def test_no_unsafe_scheme_survives() -> None:
     assert not re.search(r"\]\(\s*(?:javascript|vbscript|data|file):", out, re.IGNORECASE)
 
 
-def test_a_20_mb_body(tmp_path: object) -> None:
+@pytest.mark.parametrize(
+    "megabytes",
+    [2, pytest.param(20, marks=[pytest.mark.slow, pytest.mark.timeout(1800)], id="20")],
+    ids=str,
+)
+def test_a_big_body(megabytes: int, request: pytest.FixtureRequest) -> None:
+    """A 2 MB body in every run; the 20 MB one (half a minute alone) with `-m slow`."""
+    if megabytes > 2 and not long_run_requested(request.config):
+        pytest.skip("the long run: -m slow")
     unit = (
         '<div class="post"><p style="text-indent:2em">段落 <span>text</span> 工业４．０ '
         '<a href="https://example.org/a" target="_blank">link</a></p>'
@@ -90,7 +99,7 @@ def test_a_20_mb_body(tmp_path: object) -> None:
         "<table><tr><th>k</th><th>v</th></tr><tr><td>1</td><td>2</td></tr></table>"
         "<ul><li>one</li><li>two<br><br>three</li></ul></div>\n\n"
     )
-    html = unit * (20_000_000 // len(unit))
+    html = unit * (megabytes * 1_000_000 // len(unit))
     out = clean_html(html)
     assert out.count("工业4.0") == html.count("工业４．０")
     assert out.count("![](http://img.example.com/a.png)") == html.count("<img")

@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from scrapedown import clean, clean_html
-from scrapedown.parse.inline_html import INLINE_HTML_TAGS
+from scrapedown.tags import INLINE_HTML_TAGS
 
 _RENDER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 # What a browser would run or load: scripts, frames, handlers, script URLs (after rendering).

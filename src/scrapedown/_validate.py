@@ -5,7 +5,7 @@ name, the closest known one; the CLI adds the file and the table it came from.
 Collections are accepted in any iterable form but a string (``image_keys="cover"`` would be the
 keys ``c``, ``o``, …) and stored as the annotated tuple or frozenset, so options stay hashable.
 This module is imported by `scrapedown.options`, hence by ``import scrapedown``: standard
-library only.
+library only (lxml is imported by `check_xpaths`, for a configured XPath only).
 """
 
 from __future__ import annotations
@@ -157,3 +157,31 @@ def check_names(key: str, names: Iterable[str], known: Iterable[str], what: str)
     for name in sorted(names):
         if name not in known:
             raise OptionError(key, f"unknown {what} {name!r}{did_you_mean(name, known)}")
+
+
+#: Never part of a tag or attribute name as the HTML parser reports it.
+_NOT_IN_MARKUP_NAMES = frozenset(" \t\n\r\f<>/=\"'")
+
+
+def check_markup_names(key: str, names: Iterable[str], what: str) -> None:
+    """Tag or attribute names (`what`) as the parser reports them, lower case and bare: a name
+    written ``ASIDE`` or ``<aside>`` would never match, so it is an error, not a silent no-op."""
+    for name in sorted(names):
+        if name and name == name.lower() and _NOT_IN_MARKUP_NAMES.isdisjoint(name):
+            continue
+        bare = name.strip("<>/ \t\n").lower()
+        hint = (
+            f" (did you mean {bare!r}?)" if bare and _NOT_IN_MARKUP_NAMES.isdisjoint(bare) else ""
+        )
+        raise OptionError(key, f"{name!r} is not {what} (lower case, without brackets){hint}")
+
+
+def check_xpaths(key: str, xpaths: Iterable[str]) -> None:
+    """Each one compiles (an XPath that does not would be skipped on every page)."""
+    from lxml import etree  # only for a configured value: the pipeline needs lxml then anyway
+
+    for xpath in xpaths:
+        try:
+            etree.XPath(xpath)
+        except etree.XPathSyntaxError as exc:
+            raise OptionError(key, f"invalid XPath {xpath!r}: {exc}") from None

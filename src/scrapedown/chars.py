@@ -29,6 +29,13 @@ BOPOMOFO = "\u3100-\u312f\u31a0-\u31bf"
 KATAKANA_PHONETIC_EXTENSIONS = "\u31f0-\u31ff"
 HALFWIDTH_KATAKANA = "\uff66-\uff9f"
 HANGUL_SYLLABLES = "\uac00-\ud7af"
+#: CJK symbols and punctuation (U+3000-303F, the ideographic space first).
+CJK_PUNCTUATION = "\u3000-\u303f"
+#: Halfwidth and fullwidth forms (U+FF00-FFEF).
+FULLWIDTH_FORMS = "\uff00-\uffef"
+#: What shows as nothing or as a plain space and is not ASCII whitespace: no-break space,
+#: zero-width space and joiners, word joiner, BOM (the normaliser deletes or collapses them).
+INVISIBLE = "\u00a0\u200b-\u200d\u2060\ufeff"
 
 # --- classes -----------------------------------------------------------------------------------
 
@@ -45,7 +52,9 @@ HAN_CLASS = HAN_MARKS + HAN_BASIC + HAN_SUPPLEMENTARY
 #: Wide characters around which a line break is not a space: everything from the CJK radicals
 #: to the end of the URO (U+2E80–9FFF: radicals, CJK punctuation, kana, Bopomofo, Hangul
 #: compatibility jamo, Han), Hangul syllables, compatibility ideographs, full-width forms.
-CJK_WIDE_CLASS = "\u2e80-\u9fff" + HANGUL_SYLLABLES + "\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+CJK_WIDE_CLASS = (
+    "\u2e80-\u9fff" + HANGUL_SYLLABLES + "\uf900-\ufaff" + FULLWIDTH_FORMS + CJK_PUNCTUATION
+)
 
 #: Characters that carry about a word each: kana, Han, Hangul syllables.
 CJK_WORD_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff" + HANGUL_SYLLABLES + "\uf900-\ufaff"

@@ -58,6 +58,12 @@ def text_renderer() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 
+def new_html_parser() -> MarkdownIt:
+    """A fresh CommonMark parser with raw HTML, tables and strikethrough (the default nesting
+    limit), for a caller that adds rules of its own (the safety net's link tracking)."""
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
 def new_table_parser() -> MarkdownIt:
     """A fresh CommonMark + tables parser, for a caller that adds rules of its own (not shared)."""
     return MarkdownIt("commonmark").enable("table")

@@ -8,29 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scrapedown._validate import OptionError, check_choice, check_fields, check_names, check_range
+from scrapedown._validate import (
+    OptionError,
+    check_choice,
+    check_fields,
+    check_markup_names,
+    check_names,
+    check_range,
+)
 from scrapedown.page.options import PageOptions
 from scrapedown.punct.options import PunctOptions
+from scrapedown.tags import DROP_TAGS, UNWRAP_TAGS
 from scrapedown.urls.options import UrlOptions
-
-#: Elements removed together with their content: never article text.
-DROP_TAGS: frozenset[str] = frozenset(
-    {
-        "script", "style", "noscript", "template", "iframe", "object", "embed", "head",
-        "title", "meta", "link", "base", "button", "input", "select", "textarea", "form",
-        "canvas", "svg", "dialog", "frame", "frameset",
-    }
-)  # fmt: skip
-
-#: Presentational wrappers replaced by their content.
-UNWRAP_TAGS: frozenset[str] = frozenset(
-    {
-        "span", "font", "center", "section", "div", "article", "main", "header", "footer",
-        "aside", "nav", "figure", "small", "big", "u", "ins", "mark", "abbr", "acronym", "cite",
-        "dfn", "time", "label", "o:p", "html", "body", "picture", "hgroup", "details",
-        "address", "bdi", "bdo", "wbr", "data", "output", "summary", "tt",
-    }
-)  # fmt: skip
 
 #: Attributes kept, per tag ("*" = every tag). Everything else is dropped.
 KEEP_ATTRS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -117,6 +106,15 @@ class Options:
         for name in ("drop_tags", "unwrap_tags", "image_keys"):
             if "" in getattr(self, name):
                 raise OptionError(name, "an empty name")
+        for name, default in (("drop_tags", DROP_TAGS), ("unwrap_tags", UNWRAP_TAGS)):
+            if getattr(self, name) is not default:
+                check_markup_names(name, getattr(self, name), "a tag name")
+        if self.keep_attrs is not KEEP_ATTRS:
+            check_markup_names(
+                "keep_attrs", (t for t, _ in self.keep_attrs if t != "*"), "a tag name"
+            )
+            for _tag, attrs in self.keep_attrs:
+                check_markup_names("keep_attrs", attrs, "an attribute name")
 
 
 DEFAULT_OPTIONS = Options()

@@ -10,8 +10,10 @@ The cache must never make a dirty file look clean (the pre-commit hook trusts it
 
 - the directory is created private (0700) and not used when it belongs to another user or
   others can write to it (a shared ``SCRAPEDOWN_CACHE_DIR``);
-- each cache file is sealed with an HMAC under a random per-user key kept in that directory
-  (0600): an entry written by anything but scrapedown, or altered, voids the whole file;
+- each cache file is sealed with an HMAC under a random per-user key (0600) kept outside the
+  cache directory (`key_dir`): an entry written by anything but scrapedown on this account, or
+  altered, or a cache directory restored from elsewhere (a CI cache of another branch's job),
+  voids the whole file;
 - on a hit under ``-o`` the output file's digest is compared with the entry's.
 """
 
@@ -24,9 +26,11 @@ import hmac
 import os
 import stat
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from scrapedown import __version__
 from scrapedown.batch.io import write_atomic
 
 ENV_VAR = "SCRAPEDOWN_CACHE_DIR"
@@ -62,6 +66,22 @@ def user_cache_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "scrapedown"
+
+
+def key_dir() -> Path:
+    """Where the key sealing the cache files lives: apart from the cache, so that a cache
+    directory copied or restored from elsewhere (a CI cache saved by another branch's job) is
+    not trusted (``$XDG_STATE_HOME/scrapedown``, else the platform's per-user state place)."""
+    state = os.environ.get("XDG_STATE_HOME")
+    if state:
+        return Path(state) / "scrapedown"
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / (
+            "scrapedown-state"
+        )
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "scrapedown"
+    return Path.home() / ".local" / "state" / "scrapedown"
 
 
 def _canonical(value: Any) -> Any:
@@ -110,8 +130,6 @@ def _dependency_versions() -> list[str]:
 
 def cache_key(options: Any, *, verify: bool) -> str:
     """Key of everything besides the input that decides the output."""
-    from scrapedown import __version__
-
     material = repr(
         [__version__, _code_fingerprint(), _dependency_versions(), _canonical(options), verify]
     )
@@ -140,11 +158,17 @@ def private_dir(path: Path) -> Path:
 def _secret(directory: Path) -> bytes:
     """The per-user HMAC key, created on first use; only ever readable by its owner."""
     path = directory / _KEY_FILE
-    with contextlib.suppress(FileExistsError):
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     0o600)  # fmt: skip
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(os.urandom(32))
+    if not os.path.lexists(path):
+        # Published whole (link, never replace): a concurrent run reads all of it or creates
+        # its own, and the first one to link wins.
+        fd, name = tempfile.mkstemp(prefix=".key.", dir=directory)  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(os.urandom(32))
+            with contextlib.suppress(FileExistsError):
+                path.hardlink_to(name)
+        finally:
+            Path(name).unlink()
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(fd, "rb") as stream:
         info = os.fstat(stream.fileno())
@@ -175,12 +199,10 @@ class Cache:
     def open(cls, key: str) -> Cache:
         """The cache for `key`; an unreadable or unsealed cache file is treated as empty, and
         an untrustworthy cache directory disables the cache."""
-        from scrapedown import __version__
-
         root = user_cache_dir()
         try:
-            secret = _secret(private_dir(root))
-            directory = private_dir(root / __version__)
+            secret = _secret(private_dir(key_dir()))
+            directory = private_dir(private_dir(root) / __version__)
         except (OSError, CacheProblemError) as exc:
             disabled = cls.disabled()
             disabled.problem = str(exc) if isinstance(exc, CacheProblemError) else _why(root, exc)

@@ -269,7 +269,8 @@ def skip_counts(skipped: Sequence[tuple[Path, str]]) -> dict[str, int]:
 def find_repo_root(start: Path) -> Path | None:
     """The nearest directory upward holding ``.git`` or ``.hg``."""
     for directory in (start, *start.parents):
-        if (directory / ".git").exists() or (directory / ".hg").exists():
+        # os.path.exists: False (not PermissionError) inside a folder that cannot be searched
+        if any(os.path.exists(directory / name) for name in (".git", ".hg")):  # noqa: PTH110
             return directory
     return None
 

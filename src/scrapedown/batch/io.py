@@ -214,10 +214,15 @@ def read_output(dest: Path, out_root: Path) -> bytes | None:
         if exc.errno in (errno.ELOOP, errno.ENOTDIR):
             return None
         raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):  # (os.fdopen would raise and leave the descriptor open)
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(dest))
+    except BaseException:
+        os.close(fd)
+        raise
     with os.fdopen(fd, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            return None
-        return stream.read()
+        return stream.read() if stat.S_ISREG(mode) else None
 
 
 def ensure_output_writable(dest: Path) -> None:

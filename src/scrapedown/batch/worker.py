@@ -158,7 +158,10 @@ def _process(task: Task, settings: Settings) -> Outcome:
     current = None
     if task.dest is not None:  # read before converting: a write later must find it unchanged
         assert task.out_root is not None
-        current = read_output(task.dest, task.out_root)
+        try:
+            current = read_output(task.dest, task.out_root)
+        except OSError as exc:  # named: "is a directory" alone would seem to be the input
+            raise ScrapedownError(f"output {task.dest}: {_os_reason(exc)}") from None
         target_digest = None if current is None else digest(current)
     decoded, cleaned, new_bytes = transform(data, html=task.html, settings=settings)
     output_digest = digest(new_bytes)

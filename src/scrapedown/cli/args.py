@@ -1,4 +1,4 @@
-"""The ``scrapedown`` command: ``main(argv) -> int`` in-process, ``run()`` for the console script.
+"""The command's arguments: the parser, its help text, and `parse_args`.
 
 This module is imported on every hook call, so it imports only the standard library and light
 modules of our own; the pipeline is imported by the worker when a file actually needs converting.
@@ -7,16 +7,10 @@ modules of our own; the pipeline is imported by the worker when a file actually 
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from collections.abc import Sequence
-from typing import NoReturn
 
 from scrapedown import __version__
-from scrapedown.batch.signals import exit_status, ignore_signals, stop_on_signals
-from scrapedown.cli.config import option_keys
-
-EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+from scrapedown.cli.coerce import option_keys
 
 _DESCRIPTION = """\
 Clean scraped article HTML in Markdown posts (front matter kept) and convert .html pages
@@ -32,6 +26,7 @@ exit status:
        "path: reason" on stderr and the file is left untouched; the other files are processed)
   130  interrupted (Ctrl-C; 143 for SIGTERM): files already written are complete, the
        others untouched (a file being converted at that moment is not written)
+  141  stdout was closed by its reader (scrapedown --diff . | head): the run stopped there
 
 configuration:
   [tool.scrapedown] in the nearest pyproject.toml upward from the paths (not above the
@@ -47,8 +42,9 @@ configuration:
 
 environment:
   SCRAPEDOWN_CACHE_DIR  cache directory (default: the user cache dir + /scrapedown); kept
-                        private (0700) and sealed with a per-user key, it is not used when
-                        another user owns it"""
+                        private (0700), not used when another user owns it, and sealed with
+                        a per-user key kept apart (XDG_STATE_HOME/scrapedown), so a cache
+                        restored from elsewhere (a CI cache) is not trusted"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -232,32 +228,3 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         # black and ruff show the usage here; "nothing to do" with exit 0 hid typos in scripts.
         parser.error("no PATH given (use '.' for the current directory, '-' for stdin)")
     return args
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status.
-
-    SIGINT and SIGTERM stop the run at once: 130 or 143, nothing half-written."""
-    started = time.perf_counter()
-    try:
-        with stop_on_signals():
-            try:
-                args = parse_args(argv)
-            except SystemExit as exc:  # --help, --version, usage errors: argparse printed them
-                return exc.code if isinstance(exc.code, int) else EXIT_ERROR
-            from scrapedown.cli.runner import run_command
-
-            return run_command(args, started)
-    except KeyboardInterrupt as exc:  # between the handler's raise and run_command's catch
-        return exit_status(exc)
-
-
-def run() -> NoReturn:
-    """Console-script entry point."""
-    try:
-        with stop_on_signals():
-            status = main()
-    except KeyboardInterrupt as exc:
-        status = exit_status(exc)
-    ignore_signals()  # the status is decided: no traceback from a late Ctrl-C
-    sys.exit(status)

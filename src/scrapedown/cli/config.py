@@ -1,32 +1,17 @@
-"""`[tool.scrapedown]` discovery and a generic mapping of TOML values onto `Options`.
-
-Nothing here knows the list of options: keys are matched against `dataclasses.fields()` and
-values checked against the field annotations, so a field added to `Options` (or to its nested
-`punct`/`urls` dataclasses) is configurable the moment it exists.
-"""
+"""Which configuration applies to a run: `[tool.scrapedown]` of the user's project, or
+``--config FILE``; and the table read into `Options` (the mapping itself: `cli.coerce`)."""
 
 from __future__ import annotations
 
 import dataclasses
-import enum
+import os
 import tomllib
-import types
-import typing
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from scrapedown._validate import OptionError, did_you_mean
+from scrapedown.cli.coerce import DRIVER_KEYS, TABLE, ConfigError, apply_table, norm_key
 from scrapedown.options import Options
-
-TABLE = "tool.scrapedown"
-#: Keys of `[tool.scrapedown]` read by the command line itself rather than by `Options`.
-DRIVER_KEYS = frozenset({"exclude", "extend_exclude", "respect_gitignore"})
-_EXTEND = "extend_"
-
-
-class ConfigError(Exception):
-    """A configuration problem; the message names the file and key. Exit code 2."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,6 +20,9 @@ class Config:
 
     path: Path | None
     table: Mapping[str, Any]
+    ignored: Path | None = None
+    """A configuration found in the tree being converted and not used (it is outside the
+    project the user runs in), so that the run can say so."""
 
 
 def find_config(start: Path, cwd: Path | None = None) -> Config:
@@ -52,13 +40,32 @@ def find_config(start: Path, cwd: Path | None = None) -> Config:
     found = _search(start.absolute(), trusted, here)
     if found is None and not _within(start.absolute(), trusted, here):
         found = _search(here, trusted, here)
-    return found or Config(None, {})
+    ignored = _untrusted(start.absolute(), trusted, here)
+    return dataclasses.replace(found or Config(None, {}), ignored=ignored)
+
+
+def _untrusted(start: Path, trusted: Path | None, cwd: Path) -> Path | None:
+    """The nearest configuration above `start` that the search passed over as untrusted."""
+    for directory in (start, *start.parents):
+        if _within(directory, trusted, cwd):
+            return None
+        candidate = directory / "pyproject.toml"
+        if os.path.isfile(candidate):  # noqa: PTH113
+            try:
+                if _tool_table(_read_toml(candidate)) is not None:
+                    return candidate
+            except ConfigError:  # not ours to report: it is not used
+                pass
+        if _is_repo_root(directory):
+            return None
+    return None
 
 
 def _search(start: Path, trusted: Path | None, cwd: Path) -> Config | None:
     for directory in (start, *start.parents):
         candidate = directory / "pyproject.toml"
-        if _within(directory, trusted, cwd) and candidate.is_file():
+        # os.path: a directory that cannot be searched has no config (Path.is_file would raise)
+        if _within(directory, trusted, cwd) and os.path.isfile(candidate):  # noqa: PTH113
             table = _tool_table(_read_toml(candidate))
             if table is not None:
                 return Config(candidate, table)
@@ -82,13 +89,15 @@ def _within(directory: Path, trusted: Path | None, cwd: Path) -> bool:
 
 
 def _is_repo_root(directory: Path) -> bool:
-    return (directory / ".git").exists() or (directory / ".hg").exists()
+    # os.path.exists is False for what cannot be seen (a folder without search permission);
+    # Path.exists raises PermissionError there.
+    return any(os.path.exists(directory / name) for name in (".git", ".hg"))  # noqa: PTH110
 
 
 def driver_value(config: Config, name: str, kind: type[Any]) -> Any:
     """A driver key of the configuration (``exclude``…), checked; None when it is not set."""
     for key, value in config.table.items():
-        if _norm(key) == name:
+        if norm_key(key) == name:
             label = f"{config.path}: {TABLE}.{key}" if config.path else f"{TABLE}.{key}"
             if kind is list and (
                 not isinstance(value, list) or not all(isinstance(v, str) for v in value)
@@ -134,176 +143,9 @@ def options_from_table(
     """`base` (default: `Options()`) with the table's values applied; driver keys ignored.
     Errors name the file (`source`), the key and, for an unknown key, the closest known one."""
     options = base if base is not None else Options()
-    values = {key: value for key, value in table.items() if _norm(key) not in DRIVER_KEYS}
+    values = {key: value for key, value in table.items() if norm_key(key) not in DRIVER_KEYS}
     try:
-        applied: Options = _apply(options, values, TABLE)
+        applied: Options = apply_table(options, values, TABLE)
     except ConfigError as exc:
         raise ConfigError(f"{source}: {exc}" if source is not None else str(exc)) from None
     return applied
-
-
-def _norm(key: str) -> str:
-    return key.replace("-", "_")
-
-
-def _apply(instance: Any, values: Mapping[str, Any], where: str) -> Any:
-    cls = type(instance)
-    hints = typing.get_type_hints(cls)
-    names = {field.name for field in dataclasses.fields(cls) if field.init}
-    changes: dict[str, Any] = {}
-    for key, value in values.items():
-        name, extend = _norm(key), False
-        if name not in names and name.startswith(_EXTEND) and name[len(_EXTEND) :] in names:
-            name, extend = name[len(_EXTEND) :], True
-        if name not in names:
-            known = (
-                names | {_EXTEND + n for n in names} | (DRIVER_KEYS if where == TABLE else set())
-            )
-            hint = did_you_mean(name, known).replace("_", "-")
-            raise ConfigError(f"unknown key {where}.{key}{hint}")
-        label = f"{where}.{key}"
-        current = changes.get(name, getattr(instance, name))
-        if dataclasses.is_dataclass(current) and not isinstance(current, type):
-            if not isinstance(value, Mapping):
-                raise ConfigError(f"{label}: expected a table")
-            changes[name] = _apply(current, value, label)
-        elif extend:
-            changes[name] = _extend(current, _coerce(value, hints[name], label), label)
-        else:
-            changes[name] = _coerce(value, hints[name], label)
-    if not changes:
-        return instance
-    try:
-        return dataclasses.replace(instance, **changes)
-    except OptionError as exc:  # a value of the right type that cannot work (bullet = "xx")
-        key = next((k for k in values if _norm(k) in (exc.key, _EXTEND + exc.key)), exc.key)
-        raise ConfigError(f"{where}.{key}: {exc.reason}") from None
-
-
-def _extend(current: Any, extra: Any, label: str) -> Any:
-    # extend-KEY adds to the default collection instead of replacing it (ruff's extend-* idea).
-    if isinstance(current, frozenset):
-        return current | extra
-    if isinstance(current, tuple):
-        return current + tuple(item for item in extra if item not in current)
-    raise ConfigError(f"{label}: only list-valued options can be extended")
-
-
-def _coerce(value: Any, hint: Any, label: str) -> Any:
-    """`value` (as parsed from TOML) converted to the annotated type `hint`, or ConfigError."""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if hint is Any:
-        return value
-    if origin in (typing.Union, types.UnionType):
-        return _coerce_union(value, args, label)
-    if origin is typing.Literal:
-        if value not in args:
-            raise ConfigError(f"{label}: expected one of {', '.join(map(repr, args))}")
-        return value
-    if origin in (tuple, frozenset, set, list) or hint in (tuple, frozenset, list):
-        return _coerce_collection(value, origin or hint, args, label)
-    if origin is not None and issubclass(origin, Mapping):
-        if not isinstance(value, Mapping):
-            raise ConfigError(f"{label}: expected a table")
-        key_hint, value_hint = args or (Any, Any)
-        return {
-            _coerce(key, key_hint, label): _coerce(item, value_hint, label)
-            for key, item in value.items()
-        }
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return _coerce_enum(value, hint, label)
-    return _coerce_scalar(value, hint, label)
-
-
-def _coerce_union(value: Any, args: tuple[Any, ...], label: str) -> Any:
-    errors = []
-    for arg in args:
-        if arg is type(None):
-            continue  # TOML has no null: an optional value is given or left out
-        try:
-            return _coerce(value, arg, label)
-        except ConfigError as exc:
-            errors.append(str(exc))
-    raise ConfigError(errors[0] if len(errors) == 1 else f"{label}: unexpected value {value!r}")
-
-
-def _coerce_collection(value: Any, kind: Any, args: tuple[Any, ...], label: str) -> Any:
-    if isinstance(value, Mapping) and kind is tuple and len(args) == 2 and args[1] is Ellipsis:
-        # A table for a tuple of pairs: keep-attrs = { a = ["href"] } -> (("a", {"href"}),)
-        value = [[key, item] for key, item in value.items()]
-    if not isinstance(value, list):
-        raise ConfigError(f"{label}: expected a list")
-    if kind is tuple and args and args[-1] is not Ellipsis:
-        if len(value) != len(args):
-            raise ConfigError(f"{label}: expected a list of {len(args)} items")
-        return tuple(_coerce(item, arg, label) for item, arg in zip(value, args, strict=True))
-    item_hint = args[0] if args else Any
-    items = [_coerce(item, item_hint, label) for item in value]
-    return {tuple: tuple, list: list, set: frozenset, frozenset: frozenset}[kind](items)
-
-
-def _coerce_enum(value: Any, hint: type[enum.Enum], label: str) -> Any:
-    for member in hint:
-        if value in (member.value, member.name, member.name.lower()):
-            return member
-    choices = ", ".join(repr(member.value) for member in hint)
-    raise ConfigError(f"{label}: expected one of {choices}")
-
-
-_TYPE_WORDS = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
-
-
-def _coerce_scalar(value: Any, hint: Any, label: str) -> Any:
-    if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    # bool is a subclass of int: `max-depth = true` must not pass as 1.
-    is_bool_for_number = isinstance(value, bool) and hint is not bool
-    if isinstance(hint, type) and isinstance(value, hint) and not is_bool_for_number:
-        return value
-    wanted = _TYPE_WORDS.get(hint, getattr(hint, "__name__", str(hint)))
-    raise ConfigError(f"{label}: expected {wanted}, got {value!r}")
-
-
-def parse_override(assignment: str) -> tuple[list[str], Any]:
-    """``-O KEY=VALUE``: the dotted key path and the value (TOML syntax, else a bare string)."""
-    key, sep, raw = assignment.partition("=")
-    if not sep or not key.strip():
-        raise ConfigError(f"--option {assignment!r}: expected KEY=VALUE")
-    try:
-        value = tomllib.loads(f"v = {raw}")["v"]
-    except tomllib.TOMLDecodeError:
-        value = raw  # -O bullet=* or -O urls.base-url=https://x: no quotes needed
-    return [part.strip() for part in key.split(".")], value
-
-
-def apply_overrides(options: Options, assignments: list[str]) -> Options:
-    """`options` with each ``-O KEY=VALUE`` applied in order (flags override the config file)."""
-    for assignment in assignments:
-        path, value = parse_override(assignment)
-        nested: Any = value
-        for part in reversed(path[1:]):
-            nested = {part: nested}
-        if _norm(path[0]) in DRIVER_KEYS:
-            raise ConfigError(f"--option {path[0]}: use the --{path[0]} flag")
-        try:
-            options = _apply(options, {path[0]: nested}, TABLE)
-        except ConfigError as exc:
-            raise ConfigError(f"-O/--option {assignment!r}: {exc}") from None
-    return options
-
-
-def option_keys(cls: type[Any] = Options, prefix: str = "") -> list[str]:
-    """Every configurable key, dotted for nested tables (for ``--help``)."""
-    keys = []
-    for field in dataclasses.fields(cls):
-        name = prefix + field.name.replace("_", "-")
-        default = (
-            field.default_factory()
-            if field.default_factory is not dataclasses.MISSING
-            else field.default
-        )
-        if dataclasses.is_dataclass(default):
-            keys.extend(option_keys(type(default), name + "."))
-        else:
-            keys.append(name)
-    return keys

@@ -15,6 +15,12 @@ from scrapedown.batch.worker import Outcome, Status, display_name
 if TYPE_CHECKING:
     from pathlib import Path
 
+#: The exit status: success or nothing to do; --check/--diff found changes; a usage,
+#: configuration or file error; interrupted (SIGTERM gives 143, see `batch.signals`).
+EXIT_OK, EXIT_CHANGES, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: stdout closed by its reader (``| head``): the shell's status for a writer killed by SIGPIPE.
+EXIT_BROKEN_PIPE = 141
+
 #: Files in a run before a progress bar is drawn (on a terminal, unless asked otherwise).
 PROGRESS_MIN_FILES = 100
 

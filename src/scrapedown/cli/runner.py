@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import os
 import sys
 import time
 from collections.abc import Generator
@@ -12,15 +13,13 @@ from pathlib import Path
 
 from scrapedown.batch.cache import Cache, cache_key, digest
 from scrapedown.batch.files import (
-    DEFAULT_EXCLUDES,
     Discovery,
     Walker,
     common_parent,
-    find_repo_root,
     skip_counts,
 )
 from scrapedown.batch.parallel import default_jobs, run_tasks
-from scrapedown.batch.signals import exit_status
+from scrapedown.batch.signals import exit_status, stopped
 from scrapedown.batch.tasks import UsageError, build_tasks
 from scrapedown.batch.worker import (
     Outcome,
@@ -29,20 +28,14 @@ from scrapedown.batch.worker import (
     Task,
     commit,
     display_name,
+    failure_reason,
     process,
     unchanged_from_cache,
 )
-from scrapedown.cli.args import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
-from scrapedown.cli.config import (
-    Config,
-    ConfigError,
-    apply_overrides,
-    driver_value,
-    find_config,
-    load_config_file,
-    options_from_table,
-)
-from scrapedown.cli.report import Reporter
+from scrapedown.cli.coerce import ConfigError
+from scrapedown.cli.project import exclude_patterns, load_options, project_root, respects_gitignore
+from scrapedown.cli.report import EXIT_BROKEN_PIPE, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, Reporter
+from scrapedown.cli.stdin import run_stdin
 from scrapedown.options import Options
 
 
@@ -53,59 +46,54 @@ def run_command(args: argparse.Namespace, started: float) -> int:
     mode = "output" if args.output_dir and writes else "write" if writes else "check"
     reporter = Reporter(verbosity=verbosity, mode=mode)
     try:
+        _check_cwd()
         if "-" in args.paths:
-            from scrapedown.cli.stdin import run_stdin
-
             return run_stdin(args, reporter)
         return _run_files(args, reporter, started)
     except (UsageError, ConfigError) as exc:
         reporter.stop_progress()
         reporter.error(str(exc))
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader of stdout left (| head): stop quietly, as git does
+        reporter.stop_progress()
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:  # the run as a whole (the current directory deleted, say)
+        reporter.stop_progress()
+        where = f"{display_name(exc.filename)}: " if exc.filename else ""
+        reporter.error(f"{where}{failure_reason(exc)}")
+        return EXIT_ERROR
     except KeyboardInterrupt as exc:
         reporter.stop_progress()
         reporter.error("interrupted; files already written are complete, the others untouched")
-        return exit_status(exc)
+        return stopped(exit_status(exc))
 
 
-def load_options(args: argparse.Namespace, start: Path) -> tuple[Config, Options]:
-    """The configuration file that applies (given or discovered) and the resulting Options."""
-    config = load_config_file(Path(args.config)) if args.config else find_config(start, Path.cwd())
-    options = apply_overrides(options_from_table(config.table, source=config.path), args.option)
-    return config, options
+def _drop_stdout() -> None:
+    # What is still buffered would fail again when Python flushes stdout at exit.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def exclude_patterns(config: Config, args: argparse.Namespace) -> list[str]:
-    """ruff's rule: ``--exclude`` replaces the configured ``exclude``, which replaces the
-    default list; ``extend-exclude`` (configured, then ``--extend-exclude``) adds to it."""
-    configured = driver_value(config, "exclude", list)
-    base = args.exclude if args.exclude is not None else configured
-    if base is None:
-        base = list(DEFAULT_EXCLUDES)
-    extra = driver_value(config, "extend_exclude", list) or []
-    return [*base, *extra, *args.extend_exclude]
-
-
-def respects_gitignore(config: Config, args: argparse.Namespace) -> bool:
-    if args.respect_gitignore is not None:
-        return bool(args.respect_gitignore)
-    configured = driver_value(config, "respect_gitignore", bool)
-    return True if configured is None else bool(configured)
-
-
-def project_root(config: Config, start: Path) -> Path:
-    """Where exclude patterns are anchored: the config's directory, else the repository root."""
-    if config.path is not None:
-        return config.path.parent.absolute()
-    return find_repo_root(start) or Path.cwd()
+def _check_cwd() -> None:
+    try:
+        Path.cwd()
+    except OSError as exc:  # deleted under the shell: configuration and paths are relative to it
+        raise UsageError(f"the current directory cannot be used ({failure_reason(exc)})") from None
 
 
 def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> int:
+    _check_flags(args)
     paths = [Path(path) for path in args.paths]
     start = common_parent(paths)
     config, options = load_options(args, start)
     if config.path is not None:
         reporter.note(f"using configuration from {config.path}", level=1)
+    if config.ignored is not None:
+        reporter.note(
+            f"note: {config.ignored} is not used: it is in the tree being converted, outside "
+            f"the project you run in (--config {config.ignored} would use it)"
+        )
     out_root = Path(args.output_dir) if args.output_dir else None
     writes = not (args.check or args.diff)
     walker = Walker(
@@ -118,7 +106,6 @@ def _run_files(args: argparse.Namespace, reporter: Reporter, started: float) -> 
     )
     found = walker.collect(paths)
     _report_discovery(found, reporter)
-    _check_engine(args)
     tasks, clashes = build_tasks(found.files, paths, out_root, writes=writes)
     for task, reason in clashes:
         reporter.failure(task.source, reason)
@@ -142,6 +129,12 @@ def _report_discovery(found: Discovery, reporter: Reporter) -> None:
     reporter.skipped = skip_counts(found.skipped)
     if found.html_skipped:
         reporter.note(f"note: {found.html_skipped} .html file(s) skipped: HTML input needs -o DIR")
+    ignored = reporter.skipped.get("ignored by .gitignore", 0)
+    if ignored and not found.files:
+        reporter.note(
+            f"note: nothing to do: {ignored} path(s) ignored by .gitignore "
+            "(--no-respect-gitignore includes them)"
+        )
 
 
 def _open_cache(args: argparse.Namespace, options: Options, reporter: Reporter) -> Cache:
@@ -190,7 +183,10 @@ def _execute(
             reporter.outcome(outcome)
 
 
-def _check_engine(args: argparse.Namespace) -> None:
+def _check_flags(args: argparse.Namespace) -> None:
+    """Flag combinations that cannot run (before any file is looked at)."""
+    if args.stdin_filename is not None:  # with files only: it would be silently ignored
+        raise UsageError("--stdin-filename names what '-' stands for; give '-' as the path")
     if args.engine != "dask":
         if args.scheduler is not None:
             raise UsageError("--scheduler needs --engine dask")

@@ -9,18 +9,12 @@ from pathlib import Path
 from scrapedown.batch.files import Walker, is_html
 from scrapedown.batch.tasks import UsageError
 from scrapedown.batch.worker import Settings, failure_reason, transform, unified_diff
+from scrapedown.cli.project import exclude_patterns, load_options, project_root, respects_gitignore
 from scrapedown.cli.report import Reporter
 
 
 def run_stdin(args: argparse.Namespace, reporter: Reporter) -> int:
     """Clean stdin; with --check/--diff write no text, only the diff, and exit 1 on a change."""
-    from scrapedown.cli.runner import (
-        exclude_patterns,
-        load_options,
-        project_root,
-        respects_gitignore,
-    )
-
     if len(args.paths) > 1:
         raise UsageError("'-' (stdin) cannot be combined with other paths")
     if args.output_dir:

@@ -46,15 +46,9 @@ from scrapedown.convert.walk import (
     trims_outside,
 )
 from scrapedown.options import Options
-from scrapedown.parse.soup import (
-    HEADINGS,
-    HTML_ELEMENTS,
-    LISTS,
-    ancestor_named,
-    children_named,
-    first_named,
-)
+from scrapedown.parse.soup import ancestor_named, children_named, first_named
 from scrapedown.rules.soup.tables import cells_of, is_pipe_table, rows_of, span, table_html
+from scrapedown.tags import HEADINGS, HTML_ELEMENTS, LISTS
 
 ParentTags = AbstractSet[str]
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
@@ -290,7 +284,7 @@ class Converter(MarkdownConverter):
         return self._list_positions.get(id(item), 0)
 
     def convert_ol(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        markdown: str = super().convert_ol(el, text, parent_tags)
+        markdown: str = super().convert_list(el, text, parent_tags)
         start = str(el.get("start") or "1").strip()
         if "li" in parent_tags and markdown.startswith("\n") and start not in ("1", ""):
             # A list not starting at 1 cannot interrupt a paragraph (`- a\n  3. b` is one

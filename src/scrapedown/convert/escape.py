@@ -89,15 +89,15 @@ _MARKS = re.compile("[\ufdd0-\ufdd3]")
 _KEPT_ESCAPES = dict(zip("*_[]~", "\ufdd4\ufdd5\ufdd6\ufdd7\ufdd8", strict=True))
 _ESCAPED_CHARS = {mark: char for char, mark in _KEPT_ESCAPES.items()}
 _ESCAPE_MARKS = re.compile("[\ufdd4-\ufdd8]")
-INLINE_HTML_TAGS = ("strong", "em", "del")
-_HTML_TOKEN = re.compile(f"{_TAG_OPEN}(/?)({'|'.join(INLINE_HTML_TAGS)}){_TAG_CLOSE}")
+EMPHASIS_HTML_TAGS = ("strong", "em", "del")
+_HTML_TOKEN = re.compile(f"{_TAG_OPEN}(/?)({'|'.join(EMPHASIS_HTML_TAGS)}){_TAG_CLOSE}")
 _HTML_TOKENS = frozenset(
-    f"{_TAG_OPEN}{slash}{name}{_TAG_CLOSE}" for name in INLINE_HTML_TAGS for slash in ("", "/")
+    f"{_TAG_OPEN}{slash}{name}{_TAG_CLOSE}" for name in EMPHASIS_HTML_TAGS for slash in ("", "/")
 )
 
 
 def html_token(name: str, *, closing: bool = False) -> str:
-    """A text node standing for the tag `<name>` (`</name>`), one of `INLINE_HTML_TAGS`:
+    """A text node standing for the tag `<name>` (`</name>`), one of `EMPHASIS_HTML_TAGS`:
     `escape_text` leaves it alone and `resolve_emphasis_markers` writes the tag."""
     token = f"{_TAG_OPEN}{'/' if closing else ''}{name}{_TAG_CLOSE}"
     if token not in _HTML_TOKENS:

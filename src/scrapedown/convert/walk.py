@@ -9,14 +9,8 @@ from typing import Any
 
 from bs4.element import NavigableString, Tag
 
-from scrapedown.parse.soup import (
-    BLOCK_TAGS,
-    HEADINGS,
-    TRIM_INSIDE,
-    TRIM_OUTSIDE,
-    VERBATIM,
-    is_blank_text,
-)
+from scrapedown.parse.soup import is_blank_text
+from scrapedown.tags import BLOCK_TAGS, HEADINGS, TRIM_INSIDE, TRIM_OUTSIDE, VERBATIM
 
 # Elements that end a run of inline text: a space after them is not collapsed with one before.
 _ENDS_TEXT_RUN = BLOCK_TAGS | {"br", "img", "hr", "input", "video", "audio", "iframe"}
@@ -26,7 +20,7 @@ _ENDS_TEXT_RUN = BLOCK_TAGS | {"br", "img", "hr", "input", "video", "audio", "if
 # comment between them ends the first list and shows nothing (docs/conventions.md#blocks).
 # We prefer it to the other CommonMark way, switching the marker (`*`, `9)`): that breaks the
 # `-` / `1.` conventions, and `)` lists are plain text in kramdown (Jekyll) and Python-Markdown.
-# Idempotent: on a second pass a lone comment block stays Markdown (detect.py), untouched.
+# Idempotent: on a second pass a lone comment block stays Markdown (parse/detect.py), untouched.
 LIST_SEPARATOR = "\n\n<!-- -->\n\n"
 # Inside a list item adjacent lists are joined by one newline into one tight nested list; a
 # separator there would make the whole outer list loose. In code, headings and cells lists

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from scrapedown.frontmatter.block import FrontMatter
+from scrapedown.errors import ScrapedownError
+from scrapedown.frontmatter.block import FrontMatter, split_post
 from scrapedown.options import Options
 
 Unwrap = Callable[[str], str]
@@ -37,9 +38,6 @@ def unwrap_image_keys(front: FrontMatter, options: Options, unwrap: Unwrap) -> F
 
 def _reads_back(raw: str, front: FrontMatter, changed: dict[tuple[str, str], str]) -> bool:
     """Whether `raw` parses to `front.data` with the `changed` values (and nothing else)."""
-    from scrapedown.errors import ScrapedownError
-    from scrapedown.frontmatter.block import split_post
-
     try:
         parsed, _ = split_post(raw)
     except ScrapedownError:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from scrapedown._validate import (
     OptionError,
     check_fields,
+    check_markup_names,
     check_names,
     check_range,
+    check_xpaths,
 )
 from scrapedown.page.patterns import (
     AUTHOR_LABELS,
@@ -167,6 +169,21 @@ class PageOptions:
             if getattr(self, name) != default:
                 for pattern in getattr(self, name):
                     _check_pattern(name, pattern)
+        self._check_markup()
+
+    def _check_markup(self) -> None:
+        """Tag names and XPaths the user set (the defaults are tested, and cost nothing here)."""
+        for name, tags in (
+            ("chrome_tags", CHROME_TAGS),
+            ("page_frame_tags", PAGE_FRAME_TAGS),
+            ("hint_exempt_tags", HINT_EXEMPT_TAGS),
+            ("control_tags", CONTROL_TAGS),
+        ):
+            if getattr(self, name) != tags:
+                check_markup_names(name, getattr(self, name), "a tag name")
+        for name, xpaths in (("article_xpaths", ARTICLE_XPATHS), ("region_xpaths", REGION_XPATHS)):
+            if getattr(self, name) != xpaths:
+                check_xpaths(name, getattr(self, name))
 
     def _check_front_matter(self) -> None:
         from scrapedown.page.presets import FIELDS, ISO_DATE, PRESETS

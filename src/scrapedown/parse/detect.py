@@ -28,6 +28,7 @@ from scrapedown import commonmark
 from scrapedown.convert.escape import drop_escape_marks, keep_escape
 from scrapedown.parse.html_tokens import COMMENT, TagScanner, comments_only
 from scrapedown.parse.inline_html import allowed_block_html, allowed_inline_html, inline_tag_name
+from scrapedown.tags import UNBALANCED_TAGS  # an unclosed <p> must not swallow the document
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,6 @@ class Segment:
     text: str
 
 
-# Elements whose end tag is optional or absent never join blocks: an unclosed <p> would
-# otherwise swallow the rest of the document.
-_NO_BALANCE = frozenset(
-    {
-        "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option",
-        "colgroup", "caption", "rt", "rp", "area", "base", "br", "col", "embed", "hr", "img",
-        "input", "link", "meta", "param", "source", "track", "wbr", "html", "head", "body",
-    }
-)  # fmt: skip
 # Matched once at the start of the body; every quantifier possessive (linear).
 _WHOLE_DOCUMENT = re.compile(
     r"\A[\t\n\f\r ]*+(?:<\?xml[^>]*+>[\t\n\f\r ]*+)?+<(?:!doctype[\t\n\f\r ]++html|html[\s>])",
@@ -250,7 +242,7 @@ def _reach(blocks: list[_Block], lines: list[str]) -> tuple[list[int], list[bool
         raw = scanner.inside is not None or (inside_html[index] and block.kind == "code_block")
         piece = "\n".join(lines[block.start : block.end]) if raw else block.html
         for tag in scanner.scan(piece):
-            if tag.self_closing or tag.name in _NO_BALANCE:
+            if tag.self_closing or tag.name in UNBALANCED_TAGS:
                 continue
             stack = open_at.setdefault(tag.name, [])
             if not tag.closing:

@@ -5,8 +5,8 @@ list, quote) is kept verbatim only when every piece of raw HTML in it (markdown-
 `html_inline` tokens) is a tag named in `INLINE_HTML_TAGS` carrying no attribute but those of
 `INLINE_HTML_ATTRS`, or a complete comment. Anything else (`<script>`, `<svg onload>`,
 `<em onmouseover>`, `<span style>`, `<iframe>` …) sends the block through the HTML pipeline,
-which drops scripts, handlers and presentational markup. This is the one place the allowlist
-lives; the output guard reads it too.
+which drops scripts, handlers and presentational markup. The allowlist's tags are in `tags.py`,
+its attributes here; the output guard reads both.
 """
 
 from __future__ import annotations
@@ -15,30 +15,11 @@ import html as html_entities
 import re
 
 from scrapedown.parse.html_tokens import COMMENT, TagScanner, comment_end
+from scrapedown.tags import BLOCK_HTML_TAGS, INLINE_HTML_TAGS
 
-#: Inline tags kept as raw HTML in Markdown: they have no Markdown equivalent and can carry
-#: no script (line breaks, super/subscripts, keys, marks, CJK ruby annotations).
-INLINE_HTML_TAGS: frozenset[str] = frozenset(
-    {
-        "br", "wbr", "sup", "sub", "kbd", "samp", "var", "mark", "abbr", "ins",
-        "ruby", "rt", "rp",
-    }
-)  # fmt: skip
-
-#: The (tag, attribute) pairs those tags may carry; every other attribute is refused.
+#: The (tag, attribute) pairs `INLINE_HTML_TAGS` (in `tags.py`) may carry; every other
+#: attribute is refused.
 INLINE_HTML_ATTRS: frozenset[tuple[str, str]] = frozenset({("abbr", "title")})
-
-#: Block HTML a list item or quote may keep (an `html_block` nested in Markdown): what the
-#: converter itself writes there, a minimal table whose cells hold cleaned markup. Top-level
-#: HTML blocks are always converted; this keeps a second pass from converting a nested table
-#: (and the Markdown around it) again.
-BLOCK_HTML_TAGS: frozenset[str] = INLINE_HTML_TAGS | frozenset(
-    {
-        "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "p", "hr", "ul",
-        "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "code", "h1", "h2", "h3", "h4",
-        "h5", "h6", "strong", "b", "em", "i", "del", "s", "strike", "q", "cite", "a", "img",
-    }
-)  # fmt: skip
 
 #: The attributes of `BLOCK_HTML_TAGS` (those the cleaning keeps); links and images only with
 #: a relative or `SAFE_SCHEMES` URL.

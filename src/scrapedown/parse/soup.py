@@ -4,56 +4,17 @@ helpers shared by the rules and the converter."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from bs4 import BeautifulSoup
 from bs4.builder._lxml import LXMLTreeBuilder
 from bs4.element import Comment, NavigableString, PageElement, Tag
 from lxml import etree
 
-# Elements that start a new block in the rendered page (and in Markdown).
-BLOCK_TAGS: frozenset[str] = frozenset(
-    {
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "pre",
-        "blockquote", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "hr",
-        "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure",
-        "figcaption", "center", "details", "summary", "address", "body", "html", "hgroup",
-        "form", "fieldset", "legend", "noscript", "video", "audio", "iframe",
-    }
-)  # fmt: skip
-#: The elements of HTML (and its obsolete presentational ones): any other name (`<g>`, `<m>`,
-#: `<my-widget>`) is an unknown element, whose Markdown is its content alone.
-HTML_ELEMENTS: frozenset[str] = frozenset(
-    """a abbr acronym address area article aside audio b base basefont bdi bdo big blink
-    blockquote body br button canvas caption center cite code col colgroup data datalist dd del
-    details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame
-    frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label
-    legend li link main map mark marquee menu meta meter nav nobr noframes noscript object ol
-    optgroup option output p param picture plaintext pre progress q rp rt rtc ruby s samp script
-    search section select slot small source span strike strong style sub summary sup table tbody
-    td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp svg math
-    amp-img image""".split()  # noqa: SIM905 (a list of names, one reading)
-)
-HEADINGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-LISTS: frozenset[str] = frozenset({"ul", "ol"})
-# Elements next to which whitespace is layout, not text (as markdownify's walker treats them).
-TRIM_INSIDE: frozenset[str] = frozenset(
-    {
-        "p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl", "dt", "dd",
-        "table", "thead", "tbody", "tfoot", "tr", "td", "th", *HEADINGS,
-    }
-)  # fmt: skip
-TRIM_OUTSIDE: frozenset[str] = TRIM_INSIDE | {"pre"}
-# Elements that are content even when they hold no text (`<amp-img>` is AMP's `<img>`; the URL
-# stage turns it into one).
-CONTENT_WITHOUT_TEXT: frozenset[str] = frozenset(
-    {"img", "amp-img", "hr", "video", "audio", "iframe", "source"}
-)
-# Elements whose text is verbatim: never re-flowed, escaped or normalised.
-VERBATIM: frozenset[str] = frozenset({"pre", "code", "kbd", "samp", "var", "textarea"})
+from scrapedown.parse.tree import Element
+from scrapedown.tags import TRIM_INSIDE, TRIM_OUTSIDE
 
 
-def soup_from_tree(root: Any) -> BeautifulSoup:
+def soup_from_tree(root: Element) -> BeautifulSoup:
     """The BeautifulSoup tree of an lxml element, built from it directly: the events lxml's
     parser would send while parsing its serialisation (start, text, end, comment), without
     serialising and parsing the document a second time."""
@@ -70,7 +31,7 @@ _STRING_CONTAINERS = {
 class _TreeFeeder(LXMLTreeBuilder):
     """A tree builder whose `feed` walks an lxml tree instead of parsing markup."""
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Element) -> None:
         # Text of <rt>/<rp> as plain strings: bs4's RubyTextString is left out of `get_text`,
         # so a rule took an annotation holding a table for empty and dropped it.
         super().__init__(string_containers=_STRING_CONTAINERS)
@@ -80,8 +41,8 @@ class _TreeFeeder(LXMLTreeBuilder):
         soup = self.soup
         assert soup is not None
         new_attributes = self.attribute_dict_class
-        owners: list[Any] = [None]
-        stack: list[Iterator[Any]] = [iter((self._root,))]
+        owners: list[Element | None] = [None]
+        stack: list[Iterator[Element]] = [iter((self._root,))]
         in_pre = 0
         while stack:  # depth-first without recursion: trees can be thousands of levels deep
             node = next(stack[-1], None)
@@ -89,7 +50,7 @@ class _TreeFeeder(LXMLTreeBuilder):
                 stack.pop()
                 owner = owners.pop()
                 if owner is not None:
-                    soup.handle_endtag(owner.tag)
+                    soup.handle_endtag(str(owner.tag))  # an owner's tag is a str (below)
                     in_pre -= owner.tag == "pre"
                     if owner is not self._root:
                         _add_tail(soup, owner, in_pre)
@@ -103,14 +64,14 @@ class _TreeFeeder(LXMLTreeBuilder):
                 stack.append(iter(node))
                 owners.append(node)
                 continue
-            if node.tag is etree.Comment:
+            if isinstance(node, etree._Comment):
                 soup.endData()
                 soup.handle_data(node.text or "")
                 soup.endData(Comment)
             _add_tail(soup, node, in_pre)
 
 
-def _add_tail(soup: BeautifulSoup, node: Any, in_pre: int) -> None:
+def _add_tail(soup: BeautifulSoup, node: Element, in_pre: int) -> None:
     tail = node.tail
     if tail and (in_pre or tail.strip() or not _layout_tail(node)):
         soup.handle_data(tail)
@@ -120,14 +81,14 @@ def _add_tail(soup: BeautifulSoup, node: Any, in_pre: int) -> None:
 # in the tree at all: a quarter of the text nodes of a typical article.
 
 
-def _layout_text(element: Any) -> bool:
+def _layout_text(element: Element) -> bool:
     """Whether the whitespace before the first child of `element` is layout."""
     if element.tag in TRIM_INSIDE:
         return True
     return len(element) > 0 and element[0].tag in TRIM_OUTSIDE
 
 
-def _layout_tail(node: Any) -> bool:
+def _layout_tail(node: Element) -> bool:
     """Whether the whitespace after `node` (inside its parent) is layout."""
     following = node.getnext()
     if following is None:

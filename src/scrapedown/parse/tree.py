@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from html import escape
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
 from scrapedown.parse.foreign import close_foreign_content
-from scrapedown.parse.soup import BLOCK_TAGS
+from scrapedown.tags import BLOCK_TAGS, FLAT_KEEP
 
-Element = Any  # lxml.etree._Element; lxml ships no type information
+Element = etree._Element  # what `etree.HTMLParser` builds (not `lxml.html.HtmlElement`)
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters XML forbids: libxml2's HTML parser keeps them, then lxml refuses to set any text
@@ -143,8 +143,6 @@ class _DepthLimited:
     line breaks kept, and each block boundary among them kept as the start of a new <p> (the
     same shape as the `flatten_deep_nesting` rule gives)."""
 
-    _VOID = frozenset({"img", "amp-img", "br"})
-
     def __init__(self, limit: int) -> None:
         self._builder = etree.TreeBuilder()
         self._depth = 0
@@ -154,7 +152,9 @@ class _DepthLimited:
 
     @classmethod
     def parser(cls, limit: int) -> Any:
-        return etree.HTMLParser(target=cls(limit), huge_tree=True)
+        # lxml calls only the callbacks a target has; the stubs' protocol lists them all.
+        target = cast("etree.ParserTarget[Element]", cls(limit))
+        return etree.HTMLParser(target=target, huge_tree=True)
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         self._depth += 1
@@ -163,7 +163,7 @@ class _DepthLimited:
             return
         if tag in BLOCK_TAGS:
             self._boundary()
-        if tag in self._VOID:
+        if tag in FLAT_KEEP:
             self._open_run()
             self._builder.start(tag, attrib)
 
@@ -171,7 +171,7 @@ class _DepthLimited:
         if self._depth == self._limit:
             self._close_run()
             self._after_boundary = False
-        if self._depth <= self._limit or tag in self._VOID:
+        if self._depth <= self._limit or tag in FLAT_KEEP:
             self._builder.end(tag)
         elif tag in BLOCK_TAGS:
             self._boundary()
@@ -182,7 +182,7 @@ class _DepthLimited:
             self._open_run()
         self._builder.data(text)
 
-    def close(self) -> Any:
+    def close(self) -> Element:
         return self._builder.close()
 
     def _boundary(self) -> None:
@@ -201,7 +201,7 @@ class _DepthLimited:
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Any:
+def _parser() -> etree.HTMLParser[Element]:
     # huge_tree: without it libxml2 silently drops everything nested deeper than 256 levels.
     # A plain etree parser: lxml.html's element classes cost a Python lookup per element.
     return etree.HTMLParser(huge_tree=True, remove_comments=False)

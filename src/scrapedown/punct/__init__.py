@@ -4,8 +4,9 @@ Not NFKC: correct Chinese ``，（）：？！`` stay; full-width letters, digit
 become ASCII; ``．：，＂`` change only in context; ideographic-space indentation goes. Code, link
 targets, URLs and e-mails are never changed, and running it twice changes nothing more.
 
-Import rule: `scrapedown.options` imports this package, so nothing here may import it at module
-level (only under TYPE_CHECKING, and the default inside the functions).
+Import rule: `scrapedown.options` imports this package (for `PunctOptions`), so nothing here
+imports it at run time (only under TYPE_CHECKING), and the engine loads on first use: these
+public functions are lazy entry points (see docs/architecture.md, "Imports").
 """
 
 from __future__ import annotations
@@ -20,12 +21,11 @@ if TYPE_CHECKING:
 __all__ = ["PunctOptions", "normalize_markdown", "normalize_punctuation"]
 
 
-def _punct_options(options: Options | None) -> PunctOptions:
-    if options is None:
-        from scrapedown.options import DEFAULT_OPTIONS  # here, not at the top: import cycle
+_DEFAULTS = PunctOptions()  # `Options().punct`, without importing `scrapedown.options`
 
-        options = DEFAULT_OPTIONS
-    return options.punct
+
+def _punct_options(options: Options | None) -> PunctOptions:
+    return _DEFAULTS if options is None else options.punct
 
 
 def normalize_punctuation(text: str, options: Options | None = None) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from scrapedown.punct.syntax import HTML_TAG
-from scrapedown.punct.tables import HTML_BLOCK_TAGS, HTML_UNBALANCED_TAGS
+from scrapedown.tags import COMMONMARK_BLOCK_TAGS, UNBALANCED_TAGS
 
 _QUOTE_MARKERS_RE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*")
 _LIST_MARKER_RE = re.compile(r"(?<![ \t])[ \t]*+(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
@@ -37,11 +37,14 @@ _HTML_STARTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"<\?"), re.compile(r"\?>")),
     (re.compile(r"<![A-Za-z]"), re.compile(r">")),
     (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
-    (re.compile(rf"</?(?:{HTML_BLOCK_TAGS})(?:[ \t>]|/>|$)", re.IGNORECASE), _BLANK),
+    (
+        re.compile(rf"</?(?:{'|'.join(COMMONMARK_BLOCK_TAGS)})(?:[ \t>]|/>|$)", re.IGNORECASE),
+        _BLANK,
+    ),
 )
 # Line starts only (it is matched at one): a scan of a text stays linear.
 _HTML_COMPLETE_TAG_RE = re.compile(rf"(?<![^\n])(?:{HTML_TAG})[ \t]*$")
-_COUNTED_NAME = rf"(?!(?:{'|'.join(sorted(HTML_UNBALANCED_TAGS))})[\s/>])[A-Za-z][A-Za-z0-9\-]*"
+_COUNTED_NAME = rf"(?!(?:{'|'.join(sorted(UNBALANCED_TAGS))})[\s/>])[A-Za-z][A-Za-z0-9\-]*"
 #: An opening (group: "") or closing (group: "/") tag of an element that must be closed.
 _COUNTED_TAG_RE = re.compile(rf"<(/?){_COUNTED_NAME}(?:\s[^<>]*)?(?<!/)>", re.IGNORECASE)
 

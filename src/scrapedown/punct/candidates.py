@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scrapedown.chars import INVISIBLE
 from scrapedown.punct import tables as t
 from scrapedown.punct.options import PunctOptions
 
@@ -18,7 +19,7 @@ _ALWAYS = (
     + "－＂＇．\u3000"
     + t.HALFWIDTH_FORMS
 )
-_INVISIBLE = "\u00a0\u200b-\u200d\u2060\ufeff"
+_INVISIBLE = INVISIBLE
 _MARKS = "".join(t.LATIN_LINE_MAP)
 _CJ = t.CJ_CLASS
 

@@ -14,7 +14,7 @@ import unicodedata
 
 from scrapedown.punct.segments import EDIT, HIDE, KEEP, Line, Replacement, Segment
 from scrapedown.punct.syntax import CREATED_SYNTAX_RE, HTML_TAG
-from scrapedown.punct.tables import HTML_BLOCK_TAGS
+from scrapedown.tags import COMMONMARK_BLOCK_TAGS
 
 #: Characters whose conversion may create syntax in the middle of a line.
 SIGNIFICANT = frozenset("*_~[]|\\#()!")
@@ -24,6 +24,7 @@ _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 #: Up to three spaces may come first (`\u200b <div>` is a block once the space is gone).
 #: Used with `match` at a line start; the lookbehind keeps a scan of a text linear (each
 #: alternative is tried at line starts only, not from every character of a long run).
+_HTML_BLOCK_NAMES = "|".join(COMMONMARK_BLOCK_TAGS)
 _BLOCK_START_RE = re.compile(
     r"(?<![^\n]) {0,3}(?:(?P<e>#)#{0,5}(?:[ \t]|$)"
     r"|(?P<b>[-+*])(?:[ \t]|$)"
@@ -31,7 +32,7 @@ _BLOCK_START_RE = re.compile(
     r"|(?P<q>>)"
     r"|(?P<t>[-*_=])[ \t]*(?:[-*_=][ \t]*)*$"
     r"|(?P<f>`{3,}(?=[^`]*$)|~{3})"
-    rf"|(?P<h><)(?:[?!]|/?(?:script|pre|style|textarea|{HTML_BLOCK_TAGS})(?:[ \t>]|/>|$))"
+    rf"|(?P<h><)(?:[?!]|/?(?:script|pre|style|textarea|{_HTML_BLOCK_NAMES})(?:[ \t>]|/>|$))"
     rf"|(?=(?:{HTML_TAG})[ \t]*$)(?P<g><))",
     re.IGNORECASE,
 )

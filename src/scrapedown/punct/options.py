@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scrapedown._validate import check_fields
+
 
 @dataclass(frozen=True)
 class PunctOptions:
@@ -60,3 +62,7 @@ class PunctOptions:
             or self.small_form_variants
             or self.trim_space_around_fullwidth_punct
         )
+
+    def __post_init__(self) -> None:
+        """Every switch is a bool (``enabled="no"`` would be true): `OptionError` otherwise."""
+        check_fields(self)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
+from scrapedown.chars import INVISIBLE
 from scrapedown.punct.syntax import AUTOLINK, LINK_TAIL
 
 #: Characters the normaliser deletes at a line start may precede a fence: once deleted, the
 #: fence would be there, so it is protected from the start.
-_INDENT = "[ \t\u3000\u00a0\u200b-\u200d\u2060\ufeff]*"
+_INDENT = f"[ \t\u3000{INVISIBLE}]*"
 _FENCE_RE = re.compile(f"\n{_INDENT}(`{{3,}}|~{{3,}})")
 # Each pattern starts with a literal, which the regex engine finds quickly.
 _TICKS_RE = re.compile("``*")

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from scrapedown.chars import CJK_PUNCTUATION, FULLWIDTH_FORMS, INVISIBLE
+
 # U+3000, U+00A0 and zero-width characters count as part of a destination or autolink, and
 # U+3000 and U+00A0 as spaces around them,
 # though CommonMark does not: the normaliser deletes or collapses them, and what is protected
 # must not change between two runs (``](＆\u3000`)`` would become a link target).
-_INVISIBLE = "\u3000\u00a0\u200b-\u200d\u2060\ufeff"
+_INVISIBLE = "\u3000" + INVISIBLE
 _DELETABLE_RUN = f"(?>[ \t]*[{_INVISIBLE}][ \t{_INVISIBLE}]*)"
 _DEST_CHAR = f"(?:[^\\s()\\\\]|{_DELETABLE_RUN})"
 _DEST = rf"""(?:<(?:[^<>\n\\]|\\.)*>|(?:{_DEST_CHAR}|\\.|\((?:{_DEST_CHAR}|\\.)*\))*)"""
@@ -52,7 +54,9 @@ CREATED_SYNTAX_RE = re.compile(f"{HTML_TAG}|{AUTOLINK}|{ENTITY}")
 
 # --- bare URLs and e-mails (found after the context-free conversions) ----------------------------
 
-_URL_BODY = '[^\\s<>"`\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\ue000-\uf8ff]'
+_URL_BODY = (
+    f'[^\\s<>"`{CJK_PUNCTUATION}{FULLWIDTH_FORMS}\u2018\u2019\u201c\u201d\u2026\ue000-\uf8ff]'
+)
 URL_RE = re.compile(rf"(?<![A-Za-z0-9])(?:(?:https?|ftp)://{_URL_BODY}+|(?<![.])www\.{_URL_BODY}+)")
 URL_TRAILING = ".,;:!?'\")]"
 EMAIL_RE = re.compile(

@@ -73,23 +73,3 @@ YEN = "¥"
 #: curly quotes: ``＂`` becomes one of them after the trimming, and spacing around quotes is a
 #: separate matter in autocorrect too).
 TRIMMED_AROUND = "，。、；：？！（）「」『』《》【】〔〕〖〗…"
-
-# --- Markdown -------------------------------------------------------------------------------
-
-#: CommonMark HTML block condition 6 tag names.
-HTML_BLOCK_TAGS = (
-    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
-    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
-    "h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|"
-    "noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|"
-    "thead|title|tr|track|ul"
-)
-#: Elements that never have an end tag, or whose end tag HTML lets an author leave out: they do
-#: not count when the scanner checks that an HTML region is balanced.
-HTML_UNBALANCED_TAGS = frozenset(
-    {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
-        "option", "optgroup", "colgroup", "caption", "rb", "rt", "rp",
-    }
-)  # fmt: skip

@@ -11,12 +11,12 @@ markdownify converts, where the element-level rules run
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from bs4.element import Tag
 
 from scrapedown.options import Options
 from scrapedown.parse.soup import soup_of
+from scrapedown.parse.tree import Element
 from scrapedown.rules.soup import emphasis, images, tables
 from scrapedown.rules.tree import (
     attributes,
@@ -25,22 +25,22 @@ from scrapedown.rules.tree import (
     links,
     lists,
     media,
+    paragraphs,
     repair,
     structure,
     text,
     url_attributes,
 )
+from scrapedown.urls.dom import rewrite_tree
 
-TreeRule = Callable[[Any, Options], None]
+TreeRule = Callable[[Element, Options], None]
 SoupRule = Callable[[Tag, Options], None]
 
 
 def rewrite_urls(root: Tag, options: Options) -> None:
     """Lazy images resolved, proxies and redirects unwrapped, unsafe links dropped (always:
     with `options.urls.enabled` off only the unsafe links and images go)."""
-    from scrapedown.urls import rewrite_urls as rewrite
-
-    rewrite(soup_of(root), options, options.urls.base_url)  # <base href> lives in <head>
+    rewrite_tree(soup_of(root), options.urls, options.urls.base_url)  # <base href>: in <head>
 
 
 TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
@@ -58,7 +58,7 @@ TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
     ("code_blocks", code.code_with_breaks_to_blocks),
     ("links_out_of_code", code.links_out_of_code),
     ("links", links.tidy_links),
-    ("paragraphs", structure.make_paragraphs),
+    ("paragraphs", paragraphs.make_paragraphs),
     ("remove_empty", structure.remove_empty),
 )
 """Structural rules on the lxml tree, in the order they run."""
@@ -79,7 +79,7 @@ SOUP_RULES: tuple[tuple[str, SoupRule], ...] = (
 RULE_NAMES: frozenset[str] = frozenset(name for name, _ in (*TREE_RULES, *SOUP_RULES))
 
 
-def apply_tree_rules(root: Any, options: Options) -> None:
+def apply_tree_rules(root: Element, options: Options) -> None:
     """Run every enabled structural rule over the lxml tree under `root`."""
     for name, rule in TREE_RULES:
         if name not in options.disabled_rules:

@@ -31,7 +31,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from lxml import etree
 
@@ -39,8 +38,8 @@ from scrapedown import commonmark
 from scrapedown.frontmatter.block import split_post
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.parse.detect import split_segments
-from scrapedown.parse.soup import BLOCK_TAGS
-from scrapedown.parse.tree import keep_paragraphs_in_headings, remove, sanitize, unwrap
+from scrapedown.parse.tree import Element, keep_paragraphs_in_headings, remove, sanitize, unwrap
+from scrapedown.tags import BLOCK_TAGS
 from scrapedown.urls.lazy import choose_picture_source, choose_source, kept_data_uri
 
 # Not shown by a browser that plays the media: the fallback content of <video>/<audio> (the
@@ -129,7 +128,7 @@ def visible(body: str, options: Options | None = None, *, line_breaks: bool = Fa
     return Visible(chars, images, links, blocks)
 
 
-def _mark_boundaries(root: Any, line_breaks: bool) -> None:
+def _mark_boundaries(root: Element, line_breaks: bool) -> None:
     """A boundary character at the start and the end of every block (not inside `_ONE_BLOCK`),
     and at every line end inside a `<pre>`."""
     verbatim = {node for whole in root.iter(*_ONE_BLOCK) for node in whole.iterdescendants()}
@@ -148,7 +147,7 @@ def _mark_boundaries(root: Any, line_breaks: bool) -> None:
                 node.tail = node.tail.replace("\n", _BOUNDARY)
 
 
-def _count_images(root: Any, options: Options) -> int:
+def _count_images(root: Element, options: Options) -> int:
     """Images the URL stage of `options` gives a source: their own (lazy) attributes, or the
     sources of the `<picture>` around them."""
     pictured = {
@@ -162,7 +161,7 @@ def _count_images(root: Any, options: Options) -> int:
     )
 
 
-def _has_source(img: Any, options: Options) -> bool:
+def _has_source(img: Element, options: Options) -> bool:
     attrs = _attrs(img)
     if not options.urls.enabled:  # no lazy attributes read: only `src` is a source
         attrs = {"src": attrs["src"]} if "src" in attrs else {}
@@ -172,11 +171,11 @@ def _has_source(img: Any, options: Options) -> bool:
     )
 
 
-def _attrs(element: Any) -> dict[str, str]:
+def _attrs(element: Element) -> dict[str, str]:
     return {str(k).lower(): str(v).strip() for k, v in element.attrib.items()}
 
 
-def _rendered_tree(body: str) -> Any:
+def _rendered_tree(body: str) -> Element | None:
     """The body as one lxml tree: HTML regions as they are, Markdown rendered (a body without
     any `<` is Markdown through and through: rendered whole, without splitting)."""
     if "<" not in body:
@@ -194,14 +193,14 @@ def _rendered_tree(body: str) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Any:
+def _parser() -> etree.HTMLParser[Element]:
     return etree.HTMLParser(huge_tree=True, remove_comments=True)
 
 
 _text_of = etree.XPath("string()")
 
 
-def _is_real_link(link: Any) -> bool:
+def _is_real_link(link: Element) -> bool:
     """A link a reader can follow: a target, visible text, and no link inside it (nested
     links are invalid HTML; the inner one is the one that works)."""
     href = str(link.get("href") or "")

@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline, autolink, html_inline, image, link
 from markdown_it.token import Token
 
+from scrapedown import commonmark
 from scrapedown.safety.html import ESCAPED_LT, Edit, apply_edits, html_edits
 from scrapedown.safety.schemes import is_unsafe_url, unsafe_destination_positions
 from scrapedown.urls.markdown_map import LineMap
@@ -103,7 +104,7 @@ def _accept_every_link(url: str) -> bool:
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     """Blocks only: the inline content of the suspect blocks is parsed by `_parse_inline`."""
-    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser = commonmark.new_html_parser()
     parser.validateLink = _accept_every_link  # type: ignore[method-assign]
     parser.inline.ruler.at("link", _tracking_link(link, is_image=False))
     parser.inline.ruler.at("image", _tracking_link(image, is_image=True))

@@ -2,13 +2,15 @@
 
 This module is imported while `scrapedown.options` is still loading (it needs `UrlOptions`), so
 it imports neither `scrapedown.options` nor anything heavy at module level: each function loads
-its implementation on first use.
+its implementation on first use (lazy entry points, see docs/architecture.md, "Imports").
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
+
+from scrapedown.urls.options import UrlOptions
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
@@ -27,12 +29,7 @@ __all__ = [
 _KINDS = ("img", "link")
 
 
-def _options(options: Options | None) -> Options:
-    if options is not None:
-        return options
-    from scrapedown.options import DEFAULT_OPTIONS
-
-    return DEFAULT_OPTIONS
+_DEFAULTS = UrlOptions()  # `Options().urls`, without importing `scrapedown.options`
 
 
 def unwrap_url(
@@ -58,7 +55,7 @@ def unwrap_url(
     from scrapedown.urls.unwrap import unwrap
 
     with public_errors("unwrap_url"):
-        return unwrap(url, kind, base_url, _options(options).urls)
+        return unwrap(url, kind, base_url, _DEFAULTS if options is None else options.urls)
 
 
 def rewrite_urls(soup: BeautifulSoup, options: Options, base_url: str | None = None) -> None:

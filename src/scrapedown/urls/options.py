@@ -26,7 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scrapedown._validate import OptionError, check_choice, check_fields, check_range
+from scrapedown._validate import (
+    OptionError,
+    check_choice,
+    check_fields,
+    check_markup_names,
+    check_range,
+)
 
 #: Front-matter keys that may hold the page a post was scraped from.
 BASE_URL_KEYS: tuple[str, ...] = (
@@ -123,6 +129,14 @@ class UrlOptions:
         check_choice("picture_prefer", self.picture_prefer, ("img", "largest_source"))
         if self.enable or self.disable or self.rules:
             _check_rules(self.enable, self.disable, self.rules)
+        if self.base_url is not None:
+            _check_base_url(self.base_url)
+        for name, default in (
+            ("lazy_src_attrs", LAZY_SRC_ATTRS),
+            ("lazy_srcset_attrs", LAZY_SRCSET_ATTRS),
+        ):
+            if getattr(self, name) != default:
+                check_markup_names(name, getattr(self, name), "an attribute name")
 
 
 @lru_cache(maxsize=64)
@@ -139,3 +153,14 @@ def _check_rules(enable: frozenset[str], disable: frozenset[str], rules: tuple[s
         problem = rule_error(text)
         if problem:
             raise OptionError("rules", problem)
+
+
+@lru_cache(maxsize=64)
+def _check_base_url(value: str) -> None:
+    # What a front-matter URL key must hold to be taken as the base (`base_url_from_metadata`),
+    # so that a post's own URL always passes; anything else would never resolve a URL.
+    from scrapedown.urls.target import scheme_of
+
+    stripped = value.strip()
+    if scheme_of(value) not in ("http", "https") or "://" not in stripped or " " in stripped:
+        raise OptionError("base_url", f"expected an absolute http(s) URL, got {value!r}")

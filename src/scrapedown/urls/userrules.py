@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scrapedown._validate import did_you_mean
 from scrapedown.urls.extract import CamoB64, CamoHex, CamoQuery, PathPattern, QueryParam
 from scrapedown.urls.options import UrlOptions
 from scrapedown.urls.registry import BUILTIN_NAMES, BUILTIN_RULES
@@ -89,8 +90,6 @@ USER_RULE_FORMS: dict[str, str] = {
 
 def rule_error(text: str) -> str:
     """Why the user-rule string `text` is unusable, or an empty string when it is fine."""
-    from scrapedown._validate import did_you_mean
-
     kind = text.strip().partition(":")[0].lower()
     if kind not in USER_RULE_FORMS:
         forms = ", ".join(USER_RULE_FORMS.values())
@@ -103,8 +102,6 @@ def rule_error(text: str) -> str:
 
 def name_error(name: str) -> str:
     """Why `name` (``rule`` or ``rule:img``/``rule:link``) names no rule, or an empty string."""
-    from scrapedown._validate import did_you_mean
-
     base, colon, kind = name.partition(":")
     known = BUILTIN_NAMES | USER_RULE_NAMES
     if base not in known:

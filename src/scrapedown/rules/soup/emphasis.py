@@ -20,15 +20,8 @@ from bs4.element import NavigableString, PageElement, Tag
 from scrapedown.convert.escape import html_token, is_html_token, unmark_escapes
 from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings, take_children
-from scrapedown.parse.soup import (
-    BLOCK_TAGS,
-    HEADINGS,
-    VERBATIM,
-    first_named,
-    is_blank_text,
-    new_tag,
-    tags_named,
-)
+from scrapedown.parse.soup import first_named, is_blank_text, new_tag, tags_named
+from scrapedown.tags import BLOCK_TAGS, HEADINGS, VERBATIM
 
 _SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
 EMPHASIS = frozenset({"strong", "em", "del"})

@@ -8,17 +8,9 @@ import re
 from bs4.element import NavigableString, Tag
 
 from scrapedown.options import Options
-from scrapedown.parse.inline_html import BLOCK_HTML_TAGS
 from scrapedown.parse.siblings import Siblings
-from scrapedown.parse.soup import (
-    TRIM_INSIDE,
-    TRIM_OUTSIDE,
-    children_named,
-    first_named,
-    is_decomposed,
-    new_tag,
-    tags_named,
-)
+from scrapedown.parse.soup import children_named, first_named, is_decomposed, new_tag, tags_named
+from scrapedown.tags import BLOCK_HTML_TAGS, TRIM_INSIDE, TRIM_OUTSIDE
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")

@@ -54,7 +54,7 @@ def strip_attributes(root: Element, options: Options) -> None:
         attrib = element.attrib
         if not attrib or element.tag in _URL_STAGE_TAGS or element.tag == "pre":
             continue
-        allowed = kept.get(element.tag, frozenset()) | anywhere
+        allowed = kept.get(str(element.tag), frozenset()) | anywhere
         keep = [(name, value) for name, value in attrib.items() if name in allowed]
         if len(keep) < len(attrib):
             attrib.clear()  # one pass: deleting one by one is quadratic in the attribute count

@@ -51,7 +51,7 @@ def links_out_of_code(root: Element, options: Options) -> None:
 
 def _split_around_links(code: Element) -> None:
     pieces: list[Element] = []
-    current: Element = None
+    current: Element | None = None
 
     def code_piece() -> Element:
         piece = code.makeelement("code", {})
@@ -88,6 +88,7 @@ def _replace_with_pieces(code: Element, pieces: list[Element]) -> None:
         anchor = piece
     anchor.tail = tail if anchor is not code else None
     parent = code.getparent()
+    assert parent is not None  # `links_out_of_code` skips a code element without a parent
     if anchor is code:
         append_text(parent, code.getprevious(), tail)
     parent.remove(code)

@@ -10,9 +10,8 @@ rewrites the markup before it is parsed; `inline_heading_wrappers` then works on
 from __future__ import annotations
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import BLOCK_TAGS, HEADINGS
 from scrapedown.parse.tree import Element, append_text, elements, unwrap
-from scrapedown.rules.tree.structure import BLOCK_WRAPPERS
+from scrapedown.tags import BLOCK_TAGS, BLOCK_WRAPPERS, HEADINGS
 
 # Blocks a heading's text may sit in: they only group inline content.
 HEADING_WRAPPERS: frozenset[str] = (BLOCK_WRAPPERS | {"p"}) - {"blockquote", "dd"}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import BLOCK_TAGS
 from scrapedown.parse.tree import Element, elements, is_blank, is_element, text_content, unwrap
 from scrapedown.rules.tree.text import cleaned_text
+from scrapedown.tags import BLOCK_TAGS
 
 
 def tidy_links(root: Element, options: Options) -> None:
@@ -45,7 +45,7 @@ def _push_link_into_blocks(link: Element) -> None:
 def _wrap_inline_runs(container: Element, attrs: dict[str, str]) -> None:
     """Runs of inline content of `container` go into copies of the link; blocks get the link
     pushed inside them."""
-    wrapper: Element = None
+    wrapper: Element | None = None
     if not is_blank(container.text):
         wrapper = container.makeelement("a", attrs)
         wrapper.text, container.text = container.text, None

@@ -9,10 +9,7 @@ a list split around it (the second half of an `<ol>` numbered on from the first)
 
 from __future__ import annotations
 
-from typing import Union
-
 from scrapedown.options import Options
-from scrapedown.parse.soup import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, LISTS
 from scrapedown.parse.tree import (
     Element,
     append_text,
@@ -23,8 +20,9 @@ from scrapedown.parse.tree import (
     replace_with_text,
     text_content,
 )
+from scrapedown.tags import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, LISTS
 
-Node = Union[str, Element]  # noqa: UP007 - Element is Any; the alias documents intent
+Node = str | Element  # a text run or an element, in document order
 Run = tuple[bool, list[Node]]  # (holds items, its nodes in order)
 _CONTENT = tuple(CONTENT_WITHOUT_TEXT)
 
@@ -120,6 +118,7 @@ def _split_around_strays(a_list: Element) -> None:
         holder = _continuation(a_list, first + numbered) if reused else a_list
         reused = True
         for node in nodes:
+            assert not isinstance(node, str)  # an item run holds elements only (`_runs`)
             holder.append(node)
         numbered += sum(1 for node in nodes if not isinstance(node, str) and node.tag == "li")
         pieces.append(holder)
@@ -142,7 +141,7 @@ def _continuation(a_list: Element, start: int) -> Element:
 def _as_blocks(nodes: list[Node], a_list: Element) -> list[Element]:
     """Stray nodes as blocks: block elements as they are, inline runs in a <p>."""
     blocks: list[Element] = []
-    paragraph: Element = None
+    paragraph: Element | None = None
     for node in nodes:
         if not isinstance(node, str) and node.tag in BLOCK_TAGS:
             blocks.append(node)

@@ -13,9 +13,8 @@ import posixpath
 from urllib.parse import unquote, urlsplit
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import BLOCK_TAGS
 from scrapedown.parse.tree import Element, elements, text_content, unwrap
-from scrapedown.rules.tree.structure import BLOCK_WRAPPERS
+from scrapedown.tags import BLOCK_TAGS, BLOCK_WRAPPERS
 from scrapedown.urls.lazy import choose_picture_source, choose_source, is_placeholder
 from scrapedown.urls.target import is_http_or_relative
 
@@ -92,12 +91,13 @@ def _replacement(media: Element, file_url: str, poster: str, plain: bool) -> Ele
     """`[fallback](file)`, `[![fallback](poster)](file)` or `![fallback](poster)`; a fallback
     that is not `plain` is left where it is, and the link is labelled by the file's name."""
     label = " ".join(text_content(media).split()) if plain else ""
-    image: Element = None
+    image: Element | None = None
     if poster:
         image = media.makeelement(
             "img", {"src": poster, "alt": label} if label else {"src": poster}
         )
     if not file_url:
+        assert image is not None  # media with neither file nor poster are unwrapped instead
         return image
     link = media.makeelement("a", {"href": file_url})
     if image is not None:
@@ -107,7 +107,7 @@ def _replacement(media: Element, file_url: str, poster: str, plain: bool) -> Ele
         for child in list(media):
             link.append(child)  # inline formatting of the label kept
     else:
-        link.text = _file_label(file_url, media.tag)
+        link.text = _file_label(file_url, str(media.tag))
     return link
 
 

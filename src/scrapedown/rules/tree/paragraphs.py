@@ -1,5 +1,6 @@
-"""Rebuilding an element's content in one pass: splicing unwrapped wrappers, grouping loose
-inline content into <p>, and splitting paragraphs at `<br><br>` runs.
+"""The `paragraphs` rule (`make_paragraphs`), and rebuilding an element's content in one pass:
+splicing unwrapped wrappers, grouping loose inline content into <p>, and splitting paragraphs
+at `<br><br>` runs.
 
 Content is handled as a flat list of items, each a string (text) or an element with its tail
 detached, so every element is moved once: linear, however many children there are.
@@ -8,14 +9,44 @@ detached, so every element is moved once: linear, however many children there ar
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Union
 
 from lxml import etree
 
-from scrapedown.parse.soup import BLOCK_TAGS
-from scrapedown.parse.tree import Element, append_text, is_blank, is_element
+from scrapedown.options import Options
+from scrapedown.parse.tree import Element, append_text, elements, is_blank, is_element
+from scrapedown.tags import BLOCK_TAGS, BLOCK_WRAPPERS
 
-Item = Union[str, Element]  # noqa: UP007 - Element is Any; the alias documents intent
+Item = str | Element  # a text run or an element, in document order
+
+
+def make_paragraphs(root: Element, options: Options) -> None:
+    """Loose text in block wrappers becomes <p>; `<br><br>` runs split paragraphs; block
+    wrappers (div soup) are replaced by their content. Deepest first, one pass per element."""
+    wrappers = BLOCK_WRAPPERS & options.unwrap_tags
+    for element in reversed([root, *elements(root)]):
+        if element.tag == "p":
+            if any(is_element(c) and c.tag == "br" for c in element):
+                split_paragraph(element)
+        elif element is root or element.tag in BLOCK_WRAPPERS or _mixed_item(element):
+            rebuild_children(element, wrappers, paragraphs=True)
+        elif any(is_element(c) and c.tag in wrappers for c in element):
+            rebuild_children(element, wrappers, paragraphs=False)
+
+
+def _mixed_item(element: Element) -> bool:
+    """A list item with loose content after a block (a nested list): that content needs a <p>,
+    or it would join the nested list's last item. (Text before the block stays tight.)"""
+    if element.tag not in ("li", "dd"):
+        return False
+    seen_block = False
+    for child in element:
+        if seen_block and (child.tag not in BLOCK_TAGS or not is_blank(child.tail)):
+            return True
+        if is_element(child) and child.tag in BLOCK_TAGS:
+            seen_block = True
+            if not is_blank(child.tail):
+                return True
+    return False
 
 
 def rebuild_children(container: Element, wrappers: frozenset[str], *, paragraphs: bool) -> None:
@@ -62,7 +93,7 @@ def _has_items(wrapper: Element) -> bool:
 
 
 def _append_items(target: Element, items: list[Item]) -> None:
-    last: Element = None
+    last: Element | None = None
     for item in items:
         if isinstance(item, str):
             append_text(target, last, item)

@@ -6,9 +6,9 @@ images inside code."""
 from __future__ import annotations
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import BLOCK_TAGS
 from scrapedown.parse.tree import Element, append_text, elements, is_blank, is_element, unwrap
 from scrapedown.rules.tree.lists import lists_into_items, strays_out_of_lists
+from scrapedown.tags import BLOCK_TAGS
 
 _TABLE_PARTS = ("tr", "td", "th", "thead", "tbody", "tfoot")
 _ROW_GROUPS = frozenset({"table", "thead", "tbody", "tfoot"})
@@ -57,7 +57,7 @@ _PART_PARENTS = {
 def _misplaced_table_parts(root: Element) -> None:
     for part in elements(root, *_PART_PARENTS):  # document order: holders settle first
         parent = part.getparent()
-        if parent is not None and parent.tag not in _PART_PARENTS[part.tag]:
+        if parent is not None and parent.tag not in _PART_PARENTS[str(part.tag)]:
             if part.tag in _CELLS and part.getnext() is not None:
                 part.tail = " " + (part.tail or "")  # cells read side by side
             unwrap(part)
@@ -75,13 +75,15 @@ def _stray_content_in_tables(root: Element) -> None:
 
 def _move_before(table: Element, holder: Element) -> None:
     allowed = {"tr", "thead", "tbody", "tfoot", "caption", "colgroup", "col"}
-    if not is_blank(holder.text):
-        append_text(table.getparent(), table.getprevious(), holder.text.strip() + " ")
+    parent = table.getparent()
+    assert parent is not None  # a table under the root, which is never a table
+    if holder.text is not None and not is_blank(holder.text):
+        append_text(parent, table.getprevious(), holder.text.strip() + " ")
     holder.text = None
-    row: Element = None  # cells straight in a table (libxml2 adds no <tr>) share a new row
+    row: Element | None = None  # cells straight in a table (libxml2 adds no <tr>) share a new row
     for child in list(holder):
-        if not is_blank(child.tail):
-            append_text(table.getparent(), table.getprevious(), child.tail.strip() + " ")
+        if child.tail is not None and not is_blank(child.tail):
+            append_text(parent, table.getprevious(), child.tail.strip() + " ")
         child.tail = None
         if is_element(child) and child.tag in _CELLS:
             if row is None:
@@ -95,7 +97,7 @@ def _move_before(table: Element, holder: Element) -> None:
 
 
 def _into_cells(row: Element) -> None:
-    cell: Element = None
+    cell: Element | None = None
     if not is_blank(row.text):
         cell = row.makeelement("td", {})
         row.insert(0, cell)
@@ -139,6 +141,7 @@ def _images_out_of_code(root: Element) -> None:
             if ancestor.tag in _CODE:
                 outer = ancestor
         parent = image.getparent()
+        assert parent is not None  # it has a code ancestor
         append_text(parent, image.getprevious(), image.tail)
         image.tail = None
         outer.addnext(image)

@@ -6,13 +6,6 @@ from __future__ import annotations
 from lxml import etree
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import (
-    BLOCK_TAGS,
-    CONTENT_WITHOUT_TEXT,
-    HEADINGS,
-    HTML_ELEMENTS,
-    VERBATIM,
-)
 from scrapedown.parse.tree import (
     Element,
     depths,
@@ -24,22 +17,20 @@ from scrapedown.parse.tree import (
     text_content,
     unwrap,
 )
-from scrapedown.rules.tree.paragraphs import rebuild_children, split_paragraph
+from scrapedown.tags import (
+    BLOCK_TAGS,
+    BLOCK_WRAPPERS,
+    CONTENT_WITHOUT_TEXT,
+    FLAT_KEEP,
+    HEADINGS,
+    HTML_ELEMENTS,
+    VERBATIM,
+)
 
-# What survives below the nesting limit: text, and elements that are content without children.
-_FLAT_KEEP = frozenset({"img", "amp-img", "br"})
 # lxml does not know these are void: they swallow the text after them, which must stay.
 _VOID_AS_CONTAINER = frozenset({"embed", "source", "track", "keygen", "param", "wbr"})
 # Kept for the URL stage, which takes fallback images out of them, then drops them.
 _KEPT_FOR_URLS = frozenset({"noscript"})
-# Wrappers whose content is a sequence of blocks: loose inline content inside them becomes <p>.
-BLOCK_WRAPPERS = frozenset(
-    {
-        "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure",
-        "center", "details", "address", "hgroup", "body", "html", "blockquote", "dd",
-        "figcaption", "summary",
-    }
-)  # fmt: skip
 # Elements dropped when they end up with no content at all.
 _DROP_WHEN_EMPTY = frozenset(
     {
@@ -81,7 +72,7 @@ def _flatten(element: Element) -> None:
             blocks = True
             if _has_text_or_leaves(runs[-1]):
                 runs.append(([""], []))  # a block starts or ends: a new run
-        if event == "start" and node.tag in _FLAT_KEEP:
+        if event == "start" and node.tag in FLAT_KEEP:
             runs[-1][0].append("")
             runs[-1][1].append(etree.Element(node.tag, dict(node.attrib)))
         elif event == "start":
@@ -149,36 +140,6 @@ def _unknown_around_block(element: Element) -> bool:
         and (parent := element.getparent()) is not None
         and parent.tag != "pre"
     )
-
-
-def make_paragraphs(root: Element, options: Options) -> None:
-    """Loose text in block wrappers becomes <p>; `<br><br>` runs split paragraphs; block
-    wrappers (div soup) are replaced by their content. Deepest first, one pass per element."""
-    wrappers = BLOCK_WRAPPERS & options.unwrap_tags
-    for element in reversed([root, *elements(root)]):
-        if element.tag == "p":
-            if any(is_element(c) and c.tag == "br" for c in element):
-                split_paragraph(element)
-        elif element is root or element.tag in BLOCK_WRAPPERS or _mixed_item(element):
-            rebuild_children(element, wrappers, paragraphs=True)
-        elif any(is_element(c) and c.tag in wrappers for c in element):
-            rebuild_children(element, wrappers, paragraphs=False)
-
-
-def _mixed_item(element: Element) -> bool:
-    """A list item with loose content after a block (a nested list): that content needs a <p>,
-    or it would join the nested list's last item. (Text before the block stays tight.)"""
-    if element.tag not in ("li", "dd"):
-        return False
-    seen_block = False
-    for child in element:
-        if seen_block and (child.tag not in BLOCK_TAGS or not is_blank(child.tail)):
-            return True
-        if is_element(child) and child.tag in BLOCK_TAGS:
-            seen_block = True
-            if not is_blank(child.tail):
-                return True
-    return False
 
 
 def remove_empty(root: Element, options: Options) -> None:
@@ -260,11 +221,8 @@ def _replace_with_break(element: Element) -> None:
 
 
 __all__ = [
-    "BLOCK_TAGS",
-    "BLOCK_WRAPPERS",
     "drop_junk",
     "flatten_deep_nesting",
-    "make_paragraphs",
     "remove_empty",
     "unwrap_inline_wrappers",
 ]

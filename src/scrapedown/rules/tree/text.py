@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import VERBATIM
 from scrapedown.parse.tree import Element, elements
 from scrapedown.punct.tables import EMOJI_CLASS, ZWJ
+from scrapedown.tags import VERBATIM
 
 # U+200D goes too, except between emoji (it builds their sequences), as in `punct`: left in
 # the tree, it went only after conversion, leaving the space after it at a line start.

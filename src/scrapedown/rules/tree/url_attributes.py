@@ -30,8 +30,10 @@ def normalize_url_attributes(root: Element, options: Options) -> None:
     """Strip surrounding whitespace/controls and inner tabs/newlines from URL attributes
     (controls left inside are percent-encoded, as the serialiser would)."""
     for element in elements(root, *_TAGS):
-        for name in _ATTRIBUTES_OF[element.tag]:
+        for name in _ATTRIBUTES_OF[str(element.tag)]:
             value = element.get(name)
-            url = value if value is None else encode_controls(normalize(value))
+            if value is None:
+                continue
+            url = encode_controls(normalize(value))
             if url != value:
                 element.set(name, url)
