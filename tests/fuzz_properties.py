@@ -144,8 +144,8 @@ def input_visible(body: str) -> Counter[str]:
 _CUT_TAG = re.compile(
     r"""</?[A-Za-z](?:[^<>"'=]++|=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)|["'=])*+\Z"""
 )
-_LINK_OPEN = re.compile(r"<a[\t\n\f\r />]", re.IGNORECASE)
 _LINK_CLOSE = re.compile(r"</a[\t\n\f\r />]", re.IGNORECASE)
+_LINK_TAG = re.compile(r"<(/)?a[\t\n\f\r />]", re.IGNORECASE)
 
 
 def _markdown_visible(body: str) -> Counter[str]:
@@ -180,8 +180,12 @@ def _markdown_visible(body: str) -> Counter[str]:
 
 def _link_closers(html: str, later_close: bool) -> str:
     """`</a>` for each link `html` leaves open, unless an `</a>` follows later in the body."""
-    unclosed = len(_LINK_OPEN.findall(html)) - len(_LINK_CLOSE.findall(html))
-    return "</a>" * unclosed if unclosed > 0 and not later_close else ""
+    if later_close:
+        return ""
+    unclosed = 0  # in order: an `</a>` before any `<a>` closes nothing
+    for tag in _LINK_TAG.finditer(html):
+        unclosed = unclosed + 1 if tag.group(1) is None else max(0, unclosed - 1)
+    return "</a>" * unclosed
 
 
 # `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).

@@ -243,6 +243,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<p>a<b>b<!--more-->c</b>d</p>",
         "a**b**\n\n<!--more-->\n\n**c**d\n",
     ),
+    # Punctuation left in its own text node at the edge (an emptied <b> unwrapped) moves out
+    # too: `~~粗。~~中` cannot close, and the next pass escaped the tildes.
+    "punctuation node at the end of a strikethrough": (
+        "<s>粗<b>。</s>中<b><code>文",
+        "~~粗~~。中<strong>`文`</strong>\n",
+    ),
     "zero-width space before a tab": ("\u200b\t&#203;", "\u200b\t&#203;\n"),
 }
 

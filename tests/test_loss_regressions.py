@@ -61,6 +61,9 @@ CASES = {
         '<p><a href="https://a.com/">a <a href="https://b.com/">b</a></a></p>',
         "[a](https://a.com/) [b](https://b.com/)\n",
     ),
+    # A control character after `<` is dropped (XML cannot hold it): the `<` stays text, as
+    # the HTML tokenizer reads it, instead of opening a tag that swallowed the letters.
+    "vertical tab after a less-than sign": ("<table><\x0bH", "< H\n"),
     "image in samp": (
         "<samp>a<img src=https://e.com/1.png>b</samp>",
         "`ab`![](https://e.com/1.png)\n",
