@@ -250,6 +250,7 @@ CASES: dict[str, tuple[str, str | None]] = {
         "~~粗~~。中<strong>`文`</strong>\n",
     ),
     "zero-width space before a tab": ("\u200b\t&#203;", "\u200b\t&#203;\n"),
+    "zero-width space before blanks only": ("a\n\n\ufeff\t \n\nb", None),  # a blank line
 }
 
 

@@ -88,7 +88,7 @@ def drop_zero_width(line: Line, run: Pass) -> None:
 
 # A tab or four spaces: a line starting with it after a deletion would be a code block
 # (`\u200b\t&#203;` is a paragraph showing `Ë`; without the U+200B it shows `&#203;` as code).
-_INDENT_RE = re.compile(r" {0,3}\t| {4}")
+_INDENT_RE = re.compile(r"(?: {0,3}\t| {4})[ \t]*+\S")  # then content: else a blank line
 
 
 def compose_halfwidth_forms(line: Line, run: Pass) -> None:
