@@ -88,7 +88,9 @@ def drop_zero_width(line: Line, run: Pass) -> None:
 
 # A tab or four spaces: a line starting with it after a deletion would be a code block
 # (`\u200b\t&#203;` is a paragraph showing `Ë`; without the U+200B it shows `&#203;` as code).
-_INDENT_RE = re.compile(r"(?: {0,3}\t| {4})[ \t]*+\S")  # then content: else a blank line
+# Then content (else the line is blank). The lookbehind starts a search only at the start of a
+# run of blanks: linear (used with `match` right after the zero-width run).
+_INDENT_RE = re.compile(r"(?<![ \t])(?: {0,3}\t| {4})[ \t]*+\S")
 
 
 def compose_halfwidth_forms(line: Line, run: Pass) -> None:
