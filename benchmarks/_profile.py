@@ -7,6 +7,7 @@ a per-call overhead (roughly 1.5–2× here), which inflates functions that are 
 
 from __future__ import annotations
 
+import argparse
 import cProfile
 import pstats
 import time
@@ -15,7 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from _converters import Convert
+from _bigpage import page_of
+from _converters import POSTS, Convert, Converter
+from _inputs import Inputs
+from _pages import load_sets
+from _report import table
 
 FOCUS = frozenset({"scrapedown", "markdownify", "bs4", "markdown_it"})
 
@@ -106,3 +111,43 @@ def _dotted(parts: Sequence[str]) -> str:
     if names and names[-1] == "__init__":
         names.pop()
     return ".".join(names)
+
+
+def profiled_documents(args: argparse.Namespace, inputs: Inputs) -> tuple[str, Sequence[str]]:
+    """What `--profile-of` profiles: (description, documents)."""
+    if args.profile_of == "clean_page":
+        pages = load_sets(every=args.page_every)[0]
+        return f"{len(pages.pages)} {pages.name} pages", pages.pages
+    if args.profile_of == "bigpage":
+        return f"one {args.profile_mb:g} MB page", [page_of(inputs.bodies, args.profile_mb)]
+    feeds = inputs.posts if args.profile_of == "clean" else inputs.bodies
+    return (POSTS if args.profile_of == "clean" else "HTML bodies"), feeds
+
+
+def render_profile(args: argparse.Namespace, inputs: Inputs, converter: Converter) -> str:
+    count, dump = args.top, args.profile_out
+    what, documents = profiled_documents(args, inputs)
+    found = profile(converter.convert, documents, dump)
+    parts = [
+        f"cProfile, one pass of {converter.name} over the {what}: {found.seconds:.1f} s"
+        " under the profiler (shares are of that). lxml's Cython code is invisible to cProfile:"
+        " parsing shows as own time of its Python caller (bs4.builder._lxml feed, lxml.html)."
+    ]
+    for key, title in (("cumulative", "cumulative time"), ("total", "own time (tottime)")):
+        rows = [
+            [
+                e.where,
+                str(e.calls),
+                f"{e.total:.2f}",
+                f"{e.cumulative:.2f}",
+                f"{getattr(e, key) / found.seconds * 100:.1f}%",
+            ]
+            for e in top(found, key, count)
+        ]
+        parts.append(f"Top {count} by {title} (scrapedown, markdownify, bs4, markdown_it):")
+        parts.append(table(["function", "calls", "tottime", "cumtime", "share"], rows))
+    rows = [[name, f"{s:.2f}", f"{s / found.seconds * 100:.1f}%"] for name, s in by_package(found)]
+    parts.extend(["Own time per package:", table(["package", "tottime", "share"], rows[:12])])
+    if dump is not None:
+        parts.append(f"Raw stats: {dump} (python -m pstats {dump}, or snakeviz)")
+    return "\n\n".join(parts)

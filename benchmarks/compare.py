@@ -29,12 +29,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import _linearity as linearity
-from _bigpage import page_of, render_bigpage, run_bigpage
+from _bigpage import render_bigpage, run_bigpage
 from _converters import BASELINE, POSTS, SPEC_BY_NAME, Converter, available, build
 from _inputs import DEFAULT_DIR, MB, ROOT, Inputs, concatenated, load, size_mb
 from _memprobe import Probe, probe
 from _pages import extractors, load_sets, render_pages, run_pages
-from _profile import by_package, profile, top
+from _profile import render_profile
 from _report import busy_warning, code_version, machine, ratio, source_changed, table
 from _summary import Results, render_summary
 from _timing import Job, Timing, interleaved, warm_up
@@ -115,49 +115,6 @@ def render_memory(mb: float, probes: Sequence[Probe]) -> str:
     headers = ["converter", "s", "CPU s", "MB/s", "before", "peak", "growth", "peak ÷ mdfy"]
     headers.append("growth ÷ mdfy")
     return f"{heading}\n\n{table(headers, rows)}"
-
-
-# --- profile ---------------------------------------------------------------------------------
-
-
-def profiled_documents(args: argparse.Namespace, inputs: Inputs) -> tuple[str, Sequence[str]]:
-    """What `--profile-of` profiles: (description, documents)."""
-    if args.profile_of == "clean_page":
-        pages = load_sets(every=args.page_every)[0]
-        return f"{len(pages.pages)} {pages.name} pages", pages.pages
-    if args.profile_of == "bigpage":
-        return f"one {args.profile_mb:g} MB page", [page_of(inputs.bodies, args.profile_mb)]
-    feeds = inputs.posts if args.profile_of == "clean" else inputs.bodies
-    return (POSTS if args.profile_of == "clean" else "HTML bodies"), feeds
-
-
-def render_profile(args: argparse.Namespace, inputs: Inputs, converter: Converter) -> str:
-    count, dump = args.top, args.profile_out
-    what, documents = profiled_documents(args, inputs)
-    found = profile(converter.convert, documents, dump)
-    parts = [
-        f"cProfile, one pass of {converter.name} over the {what}: {found.seconds:.1f} s"
-        " under the profiler (shares are of that). lxml's Cython code is invisible to cProfile:"
-        " parsing shows as own time of its Python caller (bs4.builder._lxml feed, lxml.html)."
-    ]
-    for key, title in (("cumulative", "cumulative time"), ("total", "own time (tottime)")):
-        rows = [
-            [
-                e.where,
-                str(e.calls),
-                f"{e.total:.2f}",
-                f"{e.cumulative:.2f}",
-                f"{getattr(e, key) / found.seconds * 100:.1f}%",
-            ]
-            for e in top(found, key, count)
-        ]
-        parts.append(f"Top {count} by {title} (scrapedown, markdownify, bs4, markdown_it):")
-        parts.append(table(["function", "calls", "tottime", "cumtime", "share"], rows))
-    rows = [[name, f"{s:.2f}", f"{s / found.seconds * 100:.1f}%"] for name, s in by_package(found)]
-    parts.extend(["Own time per package:", table(["package", "tottime", "share"], rows[:12])])
-    if dump is not None:
-        parts.append(f"Raw stats: {dump} (python -m pstats {dump}, or snakeviz)")
-    return "\n\n".join(parts)
 
 
 # --- driver ----------------------------------------------------------------------------------

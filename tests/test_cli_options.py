@@ -207,3 +207,21 @@ def test_every_key_is_validated_where_it_enters(
     classes = {"punct": PunctOptions, "urls": UrlOptions, "page": PageOptions}
     with pytest.raises(ValueError, match=leaf.replace("-", "_")):
         (classes[tables[0]] if tables else Options)(**table)
+
+
+@pytest.mark.parametrize(
+    ("cls", "typo", "meant"),
+    [
+        (Options, "bold_heading", "bold_headings"),
+        (PunctOptions, "enabeld", "enabled"),
+        (UrlOptions, "base_ulr", "base_url"),
+        (PageOptions, "presett", "preset"),
+    ],
+)
+def test_an_unknown_keyword_in_python_names_the_field_meant(
+    cls: type[Any], typo: str, meant: str
+) -> None:
+    """`Options(bold_heading=True)`: a `ValueError` (an `OptionError`) naming the closest field,
+    as a misspelt key in the configuration file is, not Python's bare `TypeError`."""
+    with pytest.raises(ValueError, match=rf"^{typo}: unknown option .*'{meant}'"):
+        cls(**{typo: True})

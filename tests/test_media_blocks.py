@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scrapedown import clean_html
-from scrapedown.parse.tree import MAX_HEADING_MARKUP, keep_paragraphs_in_headings
+from scrapedown.parse.markup import MAX_HEADING_MARKUP, keep_paragraphs_in_headings
 from scrapedown.safety.fidelity import compare
 
 MEDIA = [

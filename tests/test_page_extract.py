@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scrapedown.page import PageOptions, clean_page, page_to_post
+from scrapedown.page import PageOptions, clean_page, clean_page_result, page_to_post
 from tests.page_fixtures import LONG, article, body, load, page
 from tests.page_fixtures.templates import TEMPLATES, Facts
 
@@ -180,3 +180,69 @@ def test_a_note_aside_inside_the_article_stays_a_sidebar_goes() -> None:
     html = page("", f"<div class='post'><p>{LONG}</p>{note}<p>{LONG}</p>{sidebar}</div>")
     text = body(page_to_post(html))
     assert "Note: Consensus" in text and "Archive link one" not in text
+
+
+def _wrapper_page(after: str, before: str = "") -> str:
+    """A page without any marked region: a wrapper of running text between a menu and `after`."""
+    text = "".join(f"<p>{LONG} Paragraph {i}.</p>" for i in range(12))
+    menu = "<div id='top'><a href='/'>Home</a> <a href='/about'>About</a></div>"
+    return page("", f"{menu}{before}<div class='wrapper'>{text}</div>{after}")
+
+
+def test_a_short_footer_of_running_text_after_the_wrapper_is_left_out() -> None:
+    footer = (
+        "<div id='footerContainer'><p>Friends of the River is a small association that looks"
+        " after the banks of the river since 1987, with volunteers from three villages.</p>"
+        "<p><a href='/imprint'>Imprint</a> <a href='/privacy'>Privacy</a></p></div>"
+    )
+    out = body(clean_page(_wrapper_page(footer)))
+    assert "Paragraph 11." in out and "Paragraph 0." in out
+    assert "Friends of the River" not in out
+
+
+def test_a_lone_background_picture_after_the_wrapper_is_left_out() -> None:
+    out = body(clean_page(_wrapper_page("<div id='bg'><img src='/bg/texture.jpg'></div>")))
+    assert "Paragraph 11." in out and "texture.jpg" not in out
+
+
+def test_a_lead_picture_before_the_wrapper_stays() -> None:
+    lead = "<div class='hero'><img src='/img/lead.jpg' alt='The river'></div>"
+    out = body(clean_page(_wrapper_page("<div id='bg'><img src='/bg/texture.jpg'></div>", lead)))
+    assert "lead.jpg" in out and "Paragraph 11." in out
+
+
+def _list_in_the_middle(host: str) -> str:
+    items = "".join(
+        f"<li><a href='https://{host}/show_bug.cgi?id={i}'>Fullscreen window loses focus when"
+        f" the video source switches number {i}</a></li>"
+        for i in range(4)
+    )
+    head = "<link rel='canonical' href='https://blog.example.org/2021/notes/'>"
+    inner = f"<p>{LONG}</p><p>{LONG}</p><ul>{items}</ul><p>{LONG}</p><p>{LONG} The end.</p>"
+    return page(head, f"<article>{inner}</article>")
+
+
+def test_a_list_of_links_to_another_site_in_the_middle_of_the_article_stays() -> None:
+    out = body(clean_page(_list_in_the_middle("bugs.example.net")))
+    assert "source switches number 3" in out and "The end." in out
+
+
+def test_a_list_of_titles_of_the_sites_own_posts_in_the_middle_goes() -> None:
+    out = body(clean_page(_list_in_the_middle("blog.example.org")))
+    assert "source switches number" not in out and "The end." in out
+
+
+def test_a_title_heading_outside_the_wrapper_does_not_keep_the_search_at_the_body() -> None:
+    text = "".join(f"<p>{LONG} Paragraph {i}.</p>" for i in range(6))
+    html = page("<title>Clock drift</title>", f"<h1>Clock drift</h1><div class='w'>{text}</div>")
+    result = clean_page_result(html)
+    assert result.confidence > 0.5  # found by the search, not the whole body kept
+    assert "Paragraph 5." in result.text
+
+
+def test_an_article_body_named_read_more_is_kept() -> None:
+    text = "".join(f"<p>{LONG} Paragraph {i}.</p>" for i in range(4))
+    others = "".join(f"<div class='s'><p>{LONG} Other story.</p></div>" for _ in range(5))
+    entry = f"<div class='entry-content entry-content-read-more'>{text}</div>"
+    out = body(clean_page(page("", f"<div class='box'>{entry}{others}</div>")))
+    assert "Paragraph 3." in out

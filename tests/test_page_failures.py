@@ -39,6 +39,37 @@ CASES = {
         ["Reifen altern auch", "an einem Felgenbaum aufgehängt"],
         ["Über den Autor", "Jonas Keller schreibt"],
     ),
+    "author_box_by_class": (
+        ["lemon tree in a pot", "graft union", "by [Kim Park]"],
+        ["north-facing balcony", "Hanna Voss\n"],
+    ),
+    "caption_credit": (
+        [
+            "Kolonne vor der Mautstelle Schönberg",
+            "Die Einfahrt zum Tunnel bei Matrei.",
+            "brenner-stau.jpg",
+            "karte.png",
+            "Reschenpass",
+        ],
+        ["Lena Hofer", "Bildagentur", "Verkehrsamt Tirol", "©"],
+    ),
+    "read_also_lines": (
+        [
+            "dos semanas antes",
+            "siembra de maíz",
+            "Lesen Sie auch, was die Agentur sagt",
+            "2021-03-01",
+        ],
+        [
+            "12.03.2021",
+            "Cómo preparar el techo",
+            "periodismo independiente",
+            "Temas relacionados",
+            "4 min read",
+            "Posted in",
+            "Sequía en el norte",
+        ],
+    ),
     "jsonld_body": (
         ["A tide table lists the times", "rule of twelfths approximates"],
         [],
@@ -54,6 +85,11 @@ def test_failure_class(name: str) -> None:
     assert [phrase for phrase in keep if phrase not in out] == []
     assert [phrase for phrase in drop if phrase in out] == []
     assert 0.0 <= result.confidence <= 1.0
+
+
+def test_the_printed_byline_meta_names_the_author() -> None:
+    result = clean_page_result(load("failures/author_box_by_class.html"))
+    assert front(result.text)["author"] == "HANNA VOSS"
 
 
 def test_comment_sections_are_kept_on_request() -> None:
@@ -138,3 +174,24 @@ def test_a_section_named_like_furniture_in_the_singular_or_a_table_cell_stays() 
     )
     out = body(clean_page(page("", f"<article>{inner}</article>")))
     assert "## Response" in out and "Response body." in out and "**Comment**" in out
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["word/word ", "(Foto ", "© ", "a " * 3 + "\t" * 40, "Shutterstock/"],
+)
+def test_caption_credit_search_is_linear(unit: str) -> None:
+    """Adversarial caption text for the credit markers (`PageOptions.caption_credits`)."""
+
+    def best(count: int) -> float:
+        caption = f"<figure><img src='a.jpg'><figcaption>{unit * count}</figcaption></figure>"
+        html = page("", f"<article><p>{LONG}</p>{caption}<p>{LONG}</p></article>")
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            clean_page(html)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = best(500), best(8000)
+    assert large < 16 * small * 3, (unit, small, large)

@@ -150,6 +150,24 @@ def test_author_meta_but_not_a_profile_url() -> None:
     assert meta_of(head)["author"] == "Ada Brook"
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<meta name="byl" content="By RUTH OKAFOR">', "RUTH OKAFOR"),
+        ('<meta property="og:article:author" content="Field Desk">', "Field Desk"),
+        ('<meta name="author" content="Bo Lindqvist (https://example.org/bo/)">', "Bo Lindqvist"),
+        ('<meta name="author" content="von Arnim, Clara">', "von Arnim, Clara"),
+    ],
+)
+def test_author_from_a_printed_byline_meta(head: str, expected: str) -> None:
+    assert meta_of(head)["author"] == expected
+
+
+def test_author_from_a_cite_byline() -> None:
+    byline = '<cite class="byline vcard">By <span>MIRA SOL</span> <abbr>March 3, 2021</abbr></cite>'
+    assert meta_of("", byline + article())["author"] == "MIRA SOL"
+
+
 def test_author_from_a_rel_author_link() -> None:
     body_html = "<p class='by'>By <a rel='author' href='/u/k'>Kim Lee</a></p>" + article()
     assert meta_of("", body_html)["author"] == "Kim Lee"

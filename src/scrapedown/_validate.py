@@ -11,10 +11,11 @@ library only (lxml is imported by `check_xpaths`, for a configured XPath only).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from scrapedown.errors import ScrapedownError
 
@@ -38,6 +39,26 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
         lowered = {item.lower().replace("-", "_"): item for item in candidates}
         close = [lowered[key] for key in (name.lower().replace("-", "_"),) if key in lowered]
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+_Options = TypeVar("_Options", bound=type[Any])
+
+
+def named_keywords(cls: _Options) -> _Options:
+    """Class decorator for an options dataclass: an unknown keyword (`Options(bold_heading=…)`)
+    is an `OptionError` naming the closest field, like every other bad option, instead of
+    Python's `TypeError` (which names neither the class's fields nor the likely one)."""
+    init: Callable[..., None] = cls.__init__
+    known = frozenset(field.name for field in dataclasses.fields(cls))
+
+    @functools.wraps(init)
+    def checked_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        for key in kwargs.keys() - known:
+            raise OptionError(key, f"unknown option of {cls.__name__}" + did_you_mean(key, known))
+        init(self, *args, **kwargs)
+
+    setattr(cls, "__init__", checked_init)  # noqa: B010 (mypy keeps the dataclass signature)
+    return cls
 
 
 def check_fields(instance: Any) -> None:

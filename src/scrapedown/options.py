@@ -15,6 +15,7 @@ from scrapedown._validate import (
     check_markup_names,
     check_names,
     check_range,
+    named_keywords,
 )
 from scrapedown.page.options import PageOptions
 from scrapedown.punct.options import PunctOptions
@@ -47,6 +48,7 @@ MIN_DEPTH = 8
 _DEPTH_WHY = " (shallower limits flatten ordinary posts into one line)"
 
 
+@named_keywords
 @dataclass(frozen=True)
 class Options:
     """Every switch of scrapedown; the defaults are what a careful human would do."""

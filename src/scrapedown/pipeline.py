@@ -28,7 +28,9 @@ def html_to_markdown(html: str, options: Options) -> str:
     try:
         _unwrap_stray_rows(tree)  # before the rules, so its blocks are cleaned like any other
         apply_tree_rules(tree, options)
-        root = root_of(soup_from_tree(tree))
+        soup = soup_from_tree(tree)
+        del tree  # a big page's lxml tree is several times its size: not kept while converting
+        root = root_of(soup)
         apply_soup_rules(root, options)
         markdown = Converter(options).convert_tree(root)
     except RecursionError:

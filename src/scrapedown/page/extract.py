@@ -24,7 +24,13 @@ from lxml import etree
 from scrapedown.page.chrome import Element, is_hinted
 from scrapedown.page.furniture import prune_furniture
 from scrapedown.page.options import PageOptions
-from scrapedown.page.score import LINK_DENSITY, PageScores, score_page, text_weight
+from scrapedown.page.score import (
+    IMAGE_WEIGHT,
+    LINK_DENSITY,
+    PageScores,
+    score_page,
+    text_weight,
+)
 from scrapedown.page.title import squash
 from scrapedown.parse.tree import inner_html as tree_inner_html
 
@@ -39,7 +45,7 @@ CONTAINER_TAGS = frozenset(
 )  # fmt: skip
 RUNNING_TEXT = 80.0
 """Text (weighted letters) that makes a plain `<aside>` inside the article a note, not chrome."""
-MINOR_SHARE = 0.05
+MINOR_SHARE = 0.1
 """Running text the search may leave behind, as a share of the running text it steps into."""
 NOSCRIPT_TEXT = 200.0
 """`<noscript>` text (letters and digits) that may be the page's article."""
@@ -77,7 +83,7 @@ def choose_article(body: Element, page: PageOptions) -> Choice:
         return Choice(exact, scores, body, "marked")
     region = _marked(body, page.region_xpaths, scores, page.min_region_share)
     root = region if region is not None else body
-    found = _descend(root, scores, page.drop_allowance)
+    found = _descend(root, scores, page)
     how = "region" if region is not None else "body" if found is body else "search"
     return Choice(found, scores, body, how)
 
@@ -99,10 +105,11 @@ def prune_chrome(choice: Choice, page: PageOptions) -> tuple[Element, Element]:
     article it is the article's own (a note, a pull quote), not the page's sidebar or footer,
     which are links and short lines."""
     article = choice.element
-    before = choice.scores.prose.get(article, 0.0)
+    scores = choice.scores
+    before = scores.prose.get(article, 0.0)
     backup = copy.deepcopy(article)
     inside = {id(element) for element in article.iter(etree.Element)}
-    for element in choice.scores.chrome_roots:
+    for element in scores.chrome_roots:
         if element is article or id(element) not in inside or element.getparent() is None:
             continue
         if element.tag in page.page_frame_tags and _is_running_text(element, page):
@@ -186,35 +193,47 @@ def _xpath(body: Element, xpath: str) -> list[Element]:
     return [e for e in found if isinstance(e, etree._Element) and isinstance(e.tag, str)]
 
 
-def _descend(region: Element, scores: PageScores, allowance: float) -> Element:
+def _descend(region: Element, scores: PageScores, page: PageOptions) -> Element:
     """From `region` down to the innermost element that still holds the whole article.
 
     Step into the child holding the most article text when what it leaves behind is nothing
     at all (a bare wrapper), or is chrome: some boilerplate (a link list, a chrome box, a meta
-    line), no article image, and no more article-like text than `allowance`."""
+    line), no article image, and no more article-like text than `PageOptions.drop_allowance`."""
     current = region
     while True:
         children = [c for c in current.iterchildren(etree.Element) if c.tag in CONTAINER_TAGS]
         child = max(children, key=lambda c: scores.content.get(c, 0.0), default=None)
-        if child is None or not _leaves_only_chrome(current, child, scores, allowance):
+        if child is None or not _leaves_only_chrome(current, child, scores, page):
             return current
         current = child
 
 
 def _leaves_only_chrome(
-    parent: Element, child: Element, scores: PageScores, allowance: float
+    parent: Element, child: Element, scores: PageScores, page: PageOptions
 ) -> bool:
     def rest(measure: dict[Element, float]) -> float:
         return measure.get(parent, 0.0) - measure.get(child, 0.0)
 
     if rest(scores.weight) <= 0:
         return True
-    if rest(scores.boilerplate) <= 0 or rest(scores.pictures) > 0:
+    before = list(child.itersiblings(preceding=True))
+    if rest(scores.pictures) > 0:
+        # A picture before the text is the article's lead picture: it stays. One after it
+        # with nothing to read beside it is a banner or a background.
+        if rest(scores.prose) > 0 or rest(scores.pictures) > IMAGE_WEIGHT:
+            return False
+        return sum(scores.pictures.get(e, 0.0) for e in before) <= 0
+    if rest(scores.prose) <= 0:
+        # Nothing to read left behind but the page's title heading (it goes to the front
+        # matter) or empty boxes; a title heading kept on request stays with the article.
+        return page.drop_title_heading or rest(scores.weight) <= rest(scores.boilerplate)
+    if rest(scores.boilerplate) <= 0:
         return False
     # Left behind: a line of article-like text at most, or short lines (a kicker, a contact
     # address) after a child holding nearly all the running text.
-    if rest(scores.prose) <= allowance:
+    if rest(scores.prose) <= page.drop_allowance:
         return True
     # Running text before the child is a lead or a standfirst: it stays.
-    before = sum(scores.content.get(e, 0.0) for e in child.itersiblings(preceding=True))
-    return before <= 0 and rest(scores.content) <= MINOR_SHARE * scores.content.get(child, 0.0)
+    if sum(scores.content.get(e, 0.0) for e in before) > 0:
+        return False
+    return rest(scores.content) <= MINOR_SHARE * scores.content.get(child, 0.0)

@@ -26,155 +26,68 @@ its text anyway.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-from lxml import etree
-
-from scrapedown.errors import ScrapedownError
+from scrapedown.page.boxes import prune_boxes
 from scrapedown.page.chrome import Element
+from scrapedown.page.linklists import (
+    LIST_DENSITY,
+    RUNNING_TEXT,
+    after_last_paragraph,
+    is_link_list,
+    site_host,
+)
+from scrapedown.page.measure import (
+    HEADINGS,
+    KEEP_INSIDE,
+    LABEL_TEXT,
+    Budget,
+    Measure,
+    alive,
+    compiled,
+    drop,
+    is_line_element,
+    label_text,
+    link_dense,
+    measure_tree,
+    remove,
+)
 from scrapedown.page.options import PageOptions
-from scrapedown.page.score import BLOCK_TAGS, UNCOUNTED, text_weight
 
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-#: Blocks that can be a label or a line on their own.
-LINE_TAGS = frozenset(
-    {*HEADINGS, "p", "div", "dt", "dd", "li", "figcaption", "section", "header", "footer",
-     "aside", "center", "summary"}
-)  # fmt: skip
-#: Inline elements that can be a line too (a credit `<span>` in a caption, a `<strong>` label),
-#: except inside running text: a link reading "top" in a paragraph is the paragraph's.
-INLINE_LINE_TAGS = frozenset({"span", "strong", "b", "em", "small", "font", "a", "label"})
-_TEXT_BLOCKS = frozenset({*HEADINGS, "p", "li", "dd", "blockquote"})
-_CELLS = frozenset({"td", "th", "caption"})
-#: Blocks removed when most of their text is links.
-LINK_LIST_TAGS = frozenset(
-    {"ul", "ol", "dl", "div", "section", "aside", "header", "footer", "nav", "menu", "center",
-     "form", "p", "blockquote"}
-)  # fmt: skip
-_PARAGRAPHS = frozenset({"p", "blockquote"})
-_PROSE_TAGS = ("p", "div", "li", "blockquote", "td", "dd", "section", "article")
-_KEEP_INSIDE = ("img", "picture", "video", "audio", "table", "pre", "iframe", "math", "svg")
 LEAD_SHARE = 0.15
 """Text before the article's `<h1>` up to this share of the article is furniture."""
-INLINE_SLACK = 5.0
-"""Other text an inline line may share its paragraph with (a colon, a bullet)."""
-LABEL_TEXT = 80.0
-"""Longest label or line (letters and digits, CJK counting two) the patterns are tried on."""
-LIST_DENSITY = 0.5
-"""A list or a box with more than this share of its text in links is a link list."""
+READ_ALSO_DENSITY = 0.4
+"""Share of link text that makes a "Read also:" line a pointer to another post."""
 INDEX_DENSITY = 0.4
 """An article with more than this share of its text in links is an index: no list goes."""
-PARAGRAPH_DENSITY = 0.7
-"""A short paragraph with more than this share of its text in links is a link line."""
-SHORT_PARAGRAPH = 200.0
-TITLE_TEXT = 25.0
-"""Average link text (letters and digits) of a list of titles of other posts."""
-RUNNING_TEXT = 150.0
-"""A paragraph this long, mostly not links, is article text: a related section ends there."""
-# The trailing alternative starts only where its run starts (linear under `sub`).
-_STRIP = re.compile(
-    r"\A[\s•·»›>#*+\-–—|:]++|(?<![\s:：?？!！.。…»›>→|\-–—])[\s:：?？!！.。…»›>→|\-–—]++\Z"
-)
-_SPACES = re.compile(r"\s+")
-
-
-@dataclass
-class Measure:
-    """Text, link text and pictures of every element's subtree (scripts and styles left out)."""
-
-    text: dict[Element, float] = field(default_factory=dict)
-    link: dict[Element, float] = field(default_factory=dict)
-    own: dict[Element, float] = field(default_factory=dict)
-    """Text outside the blocks (`BLOCK_TAGS`) inside the element."""
-    gone: set[Element] = field(default_factory=set)
-    """Elements removed so far."""
-
-
-@dataclass
-class Budget:
-    """Text a rule may still remove: a section never outweighs the rest of the article."""
-
-    total: float
-    removed: float = 0.0
-
-    def allows(self, weight: float) -> bool:
-        return weight <= (self.total - self.removed) - weight
-
-    def spend(self, weight: float) -> None:
-        self.removed += weight
 
 
 def prune_furniture(article: Element, page: PageOptions) -> float:
     """Remove the furniture inside `article` (see the module docstring); the text left."""
     measure = measure_tree(article)
     budget = Budget(measure.text.get(article, 0.0))
-    labels = _compiled(page.section_labels)
-    whole = _compiled(page.author_labels + (() if page.keep_comments else page.comment_labels))
+    labels = compiled(page.section_labels)
+    whole = compiled(page.author_labels + (() if page.keep_comments else page.comment_labels))
     _drop_before_title(article, measure, budget)
     _drop_sections(article, measure, budget, (labels, whole))
-    lines, credits = _compiled(page.drop_lines), _compiled(page.credit_lines)
-    for element in _alive(article, measure):
-        if _is_line(element, measure, lines, credits):
-            _drop(element, measure, budget)
+    lines, credits = compiled(page.drop_lines), compiled(page.credit_lines)
+    pointers = compiled(tuple(rf"(?:{p})\s*[:：]" for p in page.read_also_lines))
+    for element in alive(article, measure):
+        if _is_line(element, measure, lines, credits) or _points_elsewhere(
+            element, measure, pointers
+        ):
+            drop(element, measure, budget)
+    prune_boxes(article, measure, budget, page)
     measure = measure_tree(article)  # what is left, after sections and lines
     left = measure.text.get(article, 0.0)
-    if _link_dense(article, measure, INDEX_DENSITY):
+    if link_dense(article, measure, INDEX_DENSITY):
         return left  # an index of links (a reference page): its lists are the article
-    trailing = _after_last_paragraph(article, measure)
-    for element in _alive(article, measure):
-        if _is_link_list(element, measure, element in trailing) and _drop(element, measure, budget):
+    trailing = after_last_paragraph(article, measure)
+    site = site_host(article)
+    for element in alive(article, measure):
+        listed = is_link_list(element, measure, element in trailing, site)
+        if listed and drop(element, measure, budget):
             left -= measure.text.get(element, 0.0)
     return left
-
-
-def measure_tree(root: Element) -> Measure:
-    """One bottom-up pass over `root`."""
-    measure = Measure()
-    for element in reversed(list(root.iter(etree.Element))):
-        text = link = own = 0.0
-        if element.tag not in UNCOUNTED:
-            text = own = text_weight(element.text)
-            for child in element:
-                tail = text_weight(child.tail)
-                text += tail
-                own += tail
-                if isinstance(child.tag, str):
-                    text += measure.text[child]
-                    link += measure.link[child]
-                    own += 0.0 if child.tag in BLOCK_TAGS else measure.own[child]
-            if element.tag == "a" and element.get("href") is not None:
-                link = text
-        measure.own[element] = own
-        measure.text[element] = text
-        measure.link[element] = link
-    return measure
-
-
-def _alive(article: Element, measure: Measure) -> Iterator[Element]:
-    """The elements under `article` in document order, skipping those removed meanwhile
-    (`Measure.gone`, filled by `_remove`)."""
-    gone = measure.gone
-    for element in list(article.iter(etree.Element))[1:]:
-        if element in gone or element.getparent() in gone:
-            gone.add(element)
-            continue
-        yield element
-
-
-def _remove(element: Element, measure: Measure) -> None:
-    if element.getparent() is not None and element not in measure.gone:
-        measure.gone.add(element)
-        element.drop_tree()
-
-
-def _drop(element: Element, measure: Measure, budget: Budget) -> bool:
-    weight = measure.text.get(element, 0.0)
-    if element.getparent() is None or not budget.allows(weight):
-        return False
-    budget.spend(weight)
-    _remove(element, measure)
-    return True
 
 
 def _drop_before_title(article: Element, measure: Measure, budget: Budget) -> None:
@@ -193,33 +106,9 @@ def _drop_before_title(article: Element, measure: Measure, budget: Budget) -> No
     if weight > LEAD_SHARE * measure.text.get(article, 0.0) or not budget.allows(weight):
         return
     for element in before:
-        if next(element.iter(*_KEEP_INSIDE), None) is None:
+        if next(element.iter(*KEEP_INSIDE), None) is None:
             budget.spend(measure.text.get(element, 0.0))
-            _remove(element, measure)
-
-
-def _label_text(element: Element, measure: Measure) -> str | None:
-    """The normalised text of a short block, or None when it is not one."""
-    weight = measure.text.get(element, 0.0)
-    if not 0 < weight <= LABEL_TEXT or not _is_line_element(element, weight, measure):
-        return None
-    if next(element.iter(*_KEEP_INSIDE), None) is not None:
-        return None
-    text = _SPACES.sub(" ", "".join(element.itertext())).strip().lower()
-    return _STRIP.sub("", text)
-
-
-def _is_line_element(element: Element, weight: float, measure: Measure) -> bool:
-    if element.tag in LINE_TAGS:
-        return True
-    if element.tag not in INLINE_LINE_TAGS:
-        return False
-    parent = element.getparent()
-    if parent is not None and parent.tag in _CELLS:
-        return False  # a table's cell is data, whatever it reads
-    if parent is None or parent.tag not in _TEXT_BLOCKS:
-        return True
-    return measure.text.get(parent, 0.0) <= weight + INLINE_SLACK
+            remove(element, measure)
 
 
 def _drop_sections(
@@ -229,8 +118,8 @@ def _drop_sections(
     patterns: tuple[list[re.Pattern[str]], list[re.Pattern[str]]],
 ) -> None:
     labels, whole = patterns
-    for element in _alive(article, measure):
-        text = _label_text(element, measure)
+    for element in alive(article, measure):
+        text = label_text(element, measure)
         if not text:
             continue
         is_whole = any(p.fullmatch(text) for p in whole)
@@ -260,7 +149,7 @@ def _drop_section(
             break
         if not whole and _is_running_text(sibling, measure):
             break
-        if level > 6 and not whole and not _link_dense(sibling, measure, LIST_DENSITY):
+        if level > 6 and not whole and not link_dense(sibling, measure, LIST_DENSITY):
             break  # a label that is no heading opens only the link list after it
         section.append(sibling)
     weight = sum(measure.text.get(element, 0.0) for element in section)
@@ -268,7 +157,7 @@ def _drop_section(
         return
     budget.spend(weight)
     for element in section:
-        _remove(element, measure)
+        remove(element, measure)
 
 
 def _level(label: Element) -> int:
@@ -288,63 +177,23 @@ def _is_running_text(element: Element, measure: Measure) -> bool:
     return text >= RUNNING_TEXT and measure.link.get(element, 0.0) < 0.3 * text
 
 
-def _link_dense(element: Element, measure: Measure, density: float) -> bool:
-    text = measure.text.get(element, 0.0)
-    return text > 0 and measure.link.get(element, 0.0) > density * text
-
-
 def _is_line(
     element: Element, measure: Measure, lines: list[re.Pattern[str]], credits: list[re.Pattern[str]]
 ) -> bool:
-    text = _label_text(element, measure)
+    text = label_text(element, measure)
     if not text:
         return False
     return any(p.fullmatch(text) for p in lines) or any(p.match(text) for p in credits)
 
 
-def _after_last_paragraph(article: Element, measure: Measure) -> set[Element]:
-    """The elements after the article's last paragraph of running text (where related
-    lists, tag clouds and "more from" boxes sit)."""
-    order = list(_alive(article, measure))
-    last = -1
-    for index, element in enumerate(order):
-        if element.tag in _PROSE_TAGS and _own_running_text(element, measure):
-            last = index
-    return set(order[last + 1 :]) if last >= 0 else set()
-
-
-def _own_running_text(element: Element, measure: Measure) -> bool:
-    """Running text of the element itself, not of a block inside it."""
-    own = measure.own.get(element, 0.0)
-    return own >= RUNNING_TEXT and measure.link.get(element, 0.0) < 0.3 * own
-
-
-def _is_link_list(element: Element, measure: Measure, trailing: bool) -> bool:
-    """A list of links to elsewhere: after the article's text, or titles of other posts
-    anywhere ("Read more: <title>"); a list of short links in the text is the article's."""
-    if element.tag not in LINK_LIST_TAGS:
+def _points_elsewhere(element: Element, measure: Measure, labels: list[re.Pattern[str]]) -> bool:
+    """A short line "Read also: <a link to another post>" (`PageOptions.read_also_lines`)."""
+    weight = measure.text.get(element, 0.0)
+    if not 0 < weight <= 2 * LABEL_TEXT or not link_dense(element, measure, READ_ALSO_DENSITY):
         return False
-    if element.tag in _PARAGRAPHS:
-        short = measure.text.get(element, 0.0) < SHORT_PARAGRAPH
-        dense = short and _link_dense(element, measure, PARAGRAPH_DENSITY)
-    else:
-        dense = _link_dense(element, measure, LIST_DENSITY)
-    if not dense or not (trailing or _has_titles(element, measure)):
+    if not is_line_element(element, weight, measure):
         return False
-    # A picture with its caption link is the article's; a teaser list has many links.
-    if next(element.iter(*_KEEP_INSIDE), None) is not None:
-        return sum(1 for _ in element.iter("a")) > 2
-    return True
-
-
-def _has_titles(element: Element, measure: Measure) -> bool:
-    """Whether the links read like titles of other posts (a few words each, on average)."""
-    links = [a for a in element.iter("a") if a.get("href") is not None]
-    return bool(links) and measure.link.get(element, 0.0) / len(links) >= TITLE_TEXT
-
-
-def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-    try:
-        return [re.compile(pattern, re.IGNORECASE) for pattern in patterns]
-    except re.error as exc:
-        raise ScrapedownError(f"invalid page pattern {exc.pattern!r}: {exc}") from None
+    if next(element.iter(*KEEP_INSIDE), None) is not None:
+        return False
+    text = " ".join("".join(element.itertext()).split()).lower()
+    return any(label.match(text) for label in labels)

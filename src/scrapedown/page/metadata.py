@@ -35,9 +35,10 @@ UPDATED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "dc.date.modified", "last-modified", "article.updated",
 )  # fmt: skip
+# `byl` is the byline as printed ("By Jane Doe"), which the New York Times states in a meta.
 AUTHOR_KEYS = (
-    "dc.creator", "dcterms.creator", "author", "article:author", "citation_author",
-    "parsely-author", "sailthru.author",
+    "dc.creator", "dcterms.creator", "author", "article:author", "og:article:author",
+    "citation_author", "parsely-author", "sailthru.author", "byl",
 )  # fmt: skip
 DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
 IMAGE_KEYS = (
@@ -52,6 +53,9 @@ URL_KEYS = ("og:url",)
 _LIST_SEPARATORS = re.compile(r"(?:(?<!\s)\s++)?[,，、;；]\s*")  # once per run of spaces: linear
 _MAX_NAME = 100
 _DC_PREFIX = re.compile(r"\A(dc|dcterms):")
+# "By Jane Doe" (a byline printed in a meta) and "Jane Doe (https://…)" (a profile after the
+# name): the name alone.
+_BY = re.compile(r"\A(?:by|par|por)\s+", re.IGNORECASE)  # not "von": von der Leyen
 
 
 @dataclass(frozen=True)
@@ -224,12 +228,22 @@ def _authors(
     marked = doc.xpath("//*[@itemprop='author']|//a[contains(concat(' ',@rel,' '),' author ')]")
     sources.append([str(element.text_content()) for element in marked])
     for names in sources:
-        usable = [normalize_space(n) for n in names if "://" not in n]
+        usable = [_name_only(n) for n in names]
+        usable = [n for n in usable if "://" not in n]
         usable = [n for n in usable if n and len(n) <= _MAX_NAME]
         if usable:
             return tuple(dict.fromkeys(usable))
     byline = nearest_byline(doc, article)  # the last resort: a walk over the page
     return (byline,) if byline and len(byline) <= _MAX_NAME else ()
+
+
+def _name_only(value: str) -> str:
+    """`By Jane Doe` → `Jane Doe`; `Jane Doe (https://example.org/jd)` → `Jane Doe`."""
+    name = _BY.sub("", normalize_space(value))
+    cut = name.rfind("(")
+    if name.endswith(")") and cut > 0 and "://" in name[cut:]:
+        name = name[:cut].rstrip()
+    return name
 
 
 def _split_list(values: Iterable[str]) -> tuple[str, ...]:

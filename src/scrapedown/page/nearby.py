@@ -25,7 +25,19 @@ _AFTER_NAME = re.compile(
 # Not a name: a handle or a call to action printed by an author widget ("Follow @jdoe",
 # "More from this author", "View all posts").
 _NOT_NAME = re.compile(r"@|\A(?:follow|subscribe|contact|email|more|view|see|all)\b", re.I)
-_BYLINE_TAGS = ("div", "span", "p", "a", "address", "li", "section", "header", "strong", "b")
+_BYLINE_TAGS = (
+    "div",
+    "span",
+    "p",
+    "a",
+    "address",
+    "li",
+    "section",
+    "header",
+    "strong",
+    "b",
+    "cite",
+)
 
 
 def nearest_byline(doc: Element, article: Element) -> str:

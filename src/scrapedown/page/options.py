@@ -17,14 +17,19 @@ from scrapedown._validate import (
     check_names,
     check_range,
     check_xpaths,
+    named_keywords,
 )
 from scrapedown.page.patterns import (
+    AUTHOR_HINTS,
     AUTHOR_LABELS,
+    CAPTION_CREDITS,
     CHROME_HINT_STEMS,
     COMMENT_HINTS,
     COMMENT_LABELS,
+    CREDIT_HINTS,
     CREDIT_LINES,
     DROP_LINES,
+    READ_ALSO_LINES,
     SECTION_LABELS,
     WEAK_HINTS,
 )
@@ -43,6 +48,7 @@ from scrapedown.page.policy import (
 )
 
 
+@named_keywords
 @dataclass(frozen=True)
 class PageOptions:
     """How a whole HTML page becomes a post: which front matter, which part of the page."""
@@ -150,6 +156,24 @@ class PageOptions:
     """Regular expressions (case-insensitive) matching the start of a short block that is an
     image credit, removed inside the article. Default: `CREDIT_LINES`."""
 
+    read_also_lines: tuple[str, ...] = READ_ALSO_LINES
+    """Regular expressions (case-insensitive) of the label that opens a short line pointing to
+    another post ("Lesen Sie auch: <title>"): the line goes when most of it is a link.
+    Default: `scrapedown.page.patterns.READ_ALSO_LINES`."""
+
+    author_hints: tuple[str, ...] = AUTHOR_HINTS
+    """Class/id stems of author boxes and bylines, removed inside the article when short.
+    Default: `scrapedown.page.patterns.AUTHOR_HINTS`."""
+
+    credit_hints: tuple[str, ...] = CREDIT_HINTS
+    """Class/id stems of picture credits, removed inside the article. Default:
+    `scrapedown.page.patterns.CREDIT_HINTS`."""
+
+    caption_credits: tuple[str, ...] = CAPTION_CREDITS
+    """Regular expressions (case-insensitive) of where a credit starts at the end of a
+    `<figcaption>`: the short rest of the caption from there is cut. Default:
+    `scrapedown.page.patterns.CAPTION_CREDITS`."""
+
     def __post_init__(self) -> None:
         """Reject what cannot work, naming the field (`OptionError`, a `ValueError`)."""
         check_fields(self)
@@ -165,6 +189,8 @@ class PageOptions:
             ("comment_labels", COMMENT_LABELS),
             ("drop_lines", DROP_LINES),
             ("credit_lines", CREDIT_LINES),
+            ("read_also_lines", READ_ALSO_LINES),
+            ("caption_credits", CAPTION_CREDITS),
         ):
             if getattr(self, name) != default:
                 for pattern in getattr(self, name):

@@ -27,9 +27,13 @@ SECTION_LABELS: tuple[str, ...] = (
     r"(?:read|watch) (?:more|next|also)|also read|more (?:from|on|in|about|like this) .{1,40}",
     r"you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)|don'?t miss|up next",
     r"(?:more )?stories you might like|what to read next|keep reading|further reading on .{1,40}",
+    r"(?:latest|more) (?:on|about) .{1,40}|discover (?:our|more) .{1,40}|recommended reading",
     # German
-    r"das könnte (?:sie|dich) (?:auch )?interessieren|(?:auch|ebenfalls) interessant",
-    r"mehr (?:zum thema|interessantes|aus .{1,40}|von .{1,40}|dazu|artikel|nachrichten)",
+    r"(?:das|dies)(?: \w+)? könnte (?:sie|dich|euch) (?:auch |ebenfalls )?interessieren",
+    r"(?:auch|ebenfalls) interessant|zum weiterlesen|lust auf mehr|viel gelesen(?: .{1,40})?",
+    r"mehr (?:zum thema|zu diesem thema|themen|interessantes|aus .{1,40}|von .{1,40}|dazu"
+    r"|artikel|nachrichten|infos?|zu .{1,40})(?: .{1,40})?|noch mehr .{1,40}",
+    r"entdecke (?:weitere|mehr) .{1,40}|empfehlungen aus .{1,40}|themen im artikel",
     r"(?:weitere|ähnliche|verwandte|aktuelle|neueste|beliebte|passende)"
     r" (?:artikel|beiträge|themen|nachrichten|meldungen|berichte|news|links|rezepte)(?: .{1,40})?",
     r"lesen sie (?:auch|mehr|weiter)|(?:schon|auch) gelesen|meist(?:gelesen|geklickt|kommentiert)",
@@ -38,6 +42,7 @@ SECTION_LABELS: tuple[str, ...] = (
     r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles? (?:similaires|liés)|les plus lus",
     r"vous aimerez (?:aussi|peut-être)|(?:lea|lee) (?:también|más)|te puede interesar",
     r"(?:noticias|artículos|notas|contenidos?) relacionad[oa]s|lo más leído|más leídas",
+    r"dans la même rubrique|à lire (?:aussi|également)|temas relacionados|video recomendado",
     r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também",
     r"(?:notícias|artigos) relacionad[oa]s|lees ook|gerelateerde artikelen|meer nieuws",
     r"(?:zobacz|czytaj) (?:też|także|również|więcej)|polecamy|najczęściej czytane|podobne artykuły",
@@ -53,6 +58,11 @@ SECTION_LABELS: tuple[str, ...] = (
     r"(?:hilfreich|nützlich)|hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen",
     r"fanden sie (?:diesen|den) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)",
     r"cet article (?:vous )?a-t-il été utile",
+    r"(?:artikel|beitrag) bewerten|bewerten sie (?:diesen|den) (?:artikel|beitrag)",
+    r"rate this (?:article|post|story)|valora (?:esta|este) (?:noticia|artículo)",
+    # support and donation prompts
+    r"unterstützen sie .{1,60}|unterstütze .{1,40}|jetzt spenden|support (?:us|our journalism)",
+    r"become a (?:member|supporter|patron)|hazte (?:miembro|socio)(?: .{1,40})?",
     r"¿?(?:te|le) (?:ha )?(?:resultado|sido|fue) útil(?: este artículo)?",
     # newsletter and subscription
     r"(?:\w+ )?newsletter(?: \w+){0,3}|subscribe(?: to .{1,40}| now)?|sign up for .{1,40}",
@@ -75,6 +85,9 @@ COMMENT_LABELS: tuple[str, ...] = (
     # a singular "Response" or a "Reactions" heading is the article's own: number or plural
     r"\d+ (?:comments?|responses?|replies|reactions)|comments(?: \(\d+\))?",
     r"leave a (?:reply|comment)|join the discussion|post a comment|add a comment",
+    r"vos réactions|réagissez|hinterlasse (?:jetzt )?einen kommentar",
+    r"comments are closed|no (?:comments|responses?)(?: yet| so far)?|(?:bisher )?keine kommentare"
+    r"(?: .{1,30})?|kommentare (?:geschlossen|deaktiviert)|be the first to comment",
     r"(?:\d+ )?kommentare?(?: \(\d+\))?|kommentieren|kommentar schreiben|diskutieren sie mit",
     r"(?:\d+ )?(?:commentaires?|comentarios?|commenti|komentarze?|reacties)(?: \(\d+\))?",
     r"(?:\d+ ?条?)?(?:评论|留言|网友评论|发表评论|热门评论|最新评论)(?: ?\(\d+\))?",
@@ -98,6 +111,36 @@ DROP_LINES: tuple[str, ...] = (
     r"print(?: this)?(?: (?:article|page|story))?|drucken|e-?mail|tweet|pin it|imprimer",
     r"artikel (?:drucken|teilen|versenden|merken)|(?:diesen )?artikel teilen",
     r"(?:back|zurück) (?:to top|nach oben|zur übersicht)|nach oben|top|返回顶部",
+    r"permalink|merken|pinnen|(?:rezept|seite) drucken|bild anzeigen|auf einer seite lesen",
+    r"zurück zur (?:liste|listenansicht|übersicht)|alle anzeigen",
+    # follow prompts
+    r"(?:follow|folgen sie|folge|síguenos|siguenos|suivez-nous) .{1,60}"
+    r"(?:twitter|facebook|instagram|telegram|youtube|linkedin|google news|whatsapp).{0,40}",
+    # post meta: category, publication date, reading time (the front matter has them)
+    r"(?:kategorien?|categor(?:y|ies)|rubrik|schlagw(?:o|ö)rter?|stichw(?:o|ö)rter|tags|themen)"
+    r"\s*:.{0,60}",
+    r"(?:veröffentlicht|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
+    r"|publié|release date)(?: (?:am|on|le|el|in))?\s*:?(?: .{0,40})?",
+    r"(?:\d+ )?min(?:ute)?s?\.? (?:read|lesezeit|lesedauer|de lecture|de lectura)",
+    r"(?:lesezeit|lesedauer):? .{0,20}|ten tekst przeczytasz.{0,30}|temps de lecture.{0,20}",
+    r"reading time.{0,20}",
+    # a line that is only a date or a time (the date is in the front matter)
+    r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:,? \d{1,2}[:.]\d{2}(?: uhr)?)?",
+    r"\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?: ?(?:am|pm|uhr))?",
+    r"(?:\d{1,2}\.? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar"
+    r"|märz|mai|juni|juli|oktober|dezember)[a-zä]*\.? \d{1,2},? \d{4}"
+    r"(?:,? \d{1,2}:\d{2}(?: ?[ap]m)?)?",
+    r"\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai"
+    r"|juni|juli|oktober|dezember)[a-zä]*\.? \d{4}",
+)
+
+#: A short line starting like one of these, most of whose text is a link, points to another
+#: post ("Lesen Sie auch: <title>", "MIRA: <title>"): removed.
+READ_ALSO_LINES: tuple[str, ...] = (
+    r"(?:read|see) (?:more|also)|related|more|lesen sie (?:auch|mehr)|auch interessant"
+    r"|mehr zum thema|siehe auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)?"
+    r"|mira|lea (?:también|más)|lee (?:también|más)|leia (?:também|mais)|lire aussi|à lire"
+    r"|leggi anche|相关阅读|延伸阅读|推荐阅读",
 )
 
 #: A short block starting like one of these is an image credit or a source line for a
@@ -108,6 +151,29 @@ CREDIT_LINES: tuple[str, ...] = (
     r"(?:©|\(c\)|copyright)\s*\S",
     r"(?:getty images|shutterstock|istock(?:photo)?|adobe ?stock|clipdealer|imago|picture alliance)"
     r"(?:\s*/\s*\S.*)?",
+)
+
+#: Class/id stems that name an author box or a byline (`entry-author`, `saboxplugin-wrap`,
+#: `artDetailAutor__text`): removed inside the article when short (`scrapedown.page.boxes`).
+AUTHOR_HINTS: tuple[str, ...] = ("author", "autor", "byline", "saboxplugin", "verfasser")
+
+#: Class/id stems that name the credit of a picture (`span.credits`, `image-copyright`).
+CREDIT_HINTS: tuple[str, ...] = (
+    "credit", "copyright", "photographer", "fotograf", "bildnachweis", "bildquelle",
+    "image-source", "imagesource", "img-source", "photo-source", "media-source", "caption--source",
+    "image-author", "img-author", "photo-author", "photoauthor", "image__author", "imageauthor",
+)  # fmt: skip
+
+#: Where a credit starts at the end of a caption: `Foto: …`, `© …`, `… / Shutterstock`. Each
+#: starts only at the start of a word, so a search is linear.
+CAPTION_CREDITS: tuple[str, ...] = (
+    r"(?<![^\s(\[|/.,;–—-])(?:photos?|foto|fotos|fot\.|bild|bilder|image|imagen|picture|credits?"
+    r"|crédits?|crédito|quelle|fuente|source|źródło|zdjęcie|图片来源|图片|图源|摄影)\s*+[:：]",
+    r"(?<![^\s(\[|/.,;–—-])(?:photo(?:graph)?|foto|picture|image) (?:by|von|de|di)\s",
+    r"©|\(c\)\s",
+    r"(?<![^\s(\[|,;])(?:[\w.-]++ ?/ ?)?(?:getty images|shutterstock|istock(?:photo)?|adobe ?stock"
+    r"|clipdealer|imago|picture[- ]alliance|unsplash|pixabay|pexels|dpa|afp|reuters|ap photo)"
+    r"(?:\.com)?\)?\s*+\Z",
 )
 
 #: Class/id stems of chrome found inside compound names (`relatedArticles`,
@@ -123,6 +189,9 @@ CHROME_HINT_STEMS: tuple[str, ...] = (
     # `hidden-print`, Wikipedia's `noprint`): never the article's text
     "noprint", "no-print", "hidden-print", "print-none", "hide-print", "print-hide",
     "donotprint", "dontprint", "not-print", "screen-only",
+    # donation and membership prompts, affiliate disclaimers (not `paywall`: sites mark the
+    # article text behind the paywall with it)
+    "donat", "spende", "affiliate", "membership-cta", "support-cta",
 )  # fmt: skip
 
 #: Hint tokens that name layout more than furniture (`elementor-widget`, `site-header` around
@@ -132,5 +201,7 @@ WEAK_HINTS: frozenset[str] = frozenset(
         "widget", "widgets", "header", "footer", "meta", "secondary", "skip", "modal", "overlay",
         "popup", "masthead", "topbar", "colophon", "likes", "tags", "promo", "teaser", "banner",
         "menu", "popular", "trending",
+        # `entry-content-read-more` holds a whole article body on some sites
+        "readmore", "read-more",
     }
 )  # fmt: skip

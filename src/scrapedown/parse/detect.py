@@ -258,7 +258,7 @@ def _reach(blocks: list[_Block], lines: list[str]) -> tuple[list[int], list[bool
 def _cut_markers(html: str) -> list[Segment]:
     """An HTML segment with each excerpt marker in it cut out as a Markdown segment. Inline
     elements open at a marker (`<a href=u><!--more-->1`) open again after it, as written."""
-    if "more" not in html.lower():  # the usual case: no marker, no scan
+    if _MORE.search(html) is None:  # the usual case: no marker, no scan (nor a lower-case copy)
         return [Segment(True, html)] if html.strip() else []
     segments: list[Segment] = []
     cursor = 0

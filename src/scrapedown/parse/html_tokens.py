@@ -12,7 +12,7 @@ a possessive pattern matched at one position, so the time is linear in the input
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: The name `Tag` gives a comment: complete (self-closing), or opened and closed in two pieces.
 COMMENT = "!--"
@@ -31,8 +31,7 @@ _RAW_TEXT = frozenset(
 _RAW_END = {name: re.compile(f"</{name}[\t\n\f\r />]", re.IGNORECASE) for name in _RAW_TEXT}
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):  # a tuple: built 100,000s of times per corpus pass
     """A start or end tag, or a comment (`name == COMMENT`), found by `TagScanner.scan`."""
 
     name: str  # lower case
@@ -91,6 +90,18 @@ class TagScanner:
 
     def _markup(self, html: str, position: int, tags: list[Tag]) -> int:
         """Reads the markup at `html[position] == "<"`; returns where scanning goes on."""
+        match = _TAG.match(html, position)  # most markup is a tag: it needs no other test
+        if match is not None:
+            closing, name, rest = match.groups()
+            name = name.lower()
+            tags.append(Tag(name, bool(closing), self_closing(rest), position, match.end()))
+            if closing or name not in _RAW_TEXT:
+                return match.end()
+            raw_end = _RAW_END[name].search(html, match.end())
+            if raw_end is None:
+                self.inside = name
+                return len(html)
+            return raw_end.start()
         if html.startswith("<!--", position):
             end = comment_end(html, position)
             if end < 0:
@@ -103,20 +114,9 @@ class TagScanner:
         if following in ("!", "?") or (following == "/" and not _letter_at(html, position + 2)):
             close = html.find(">", position)  # a bogus comment up to the next `>` (or the end)
             return close + 1 if close >= 0 else len(html)
+        # Not a complete tag: text, or a tag that runs to the end (no `>` outside quotes).
         is_tag = following == "/" or _letter_at(html, position + 1)
-        match = _TAG.match(html, position) if is_tag else None
-        if match is None:  # text, or a tag that runs to the end (no `>` outside quotes)
-            return len(html) if is_tag else position + 1
-        closing, name, rest = match.groups()
-        name = name.lower()
-        tags.append(Tag(name, bool(closing), self_closing(rest), position, match.end()))
-        if closing or name not in _RAW_TEXT:
-            return match.end()
-        raw_end = _RAW_END[name].search(html, match.end())
-        if raw_end is None:
-            self.inside = name
-            return len(html)
-        return raw_end.start()
+        return len(html) if is_tag else position + 1
 
     def _leave(self, html: str, tags: list[Tag]) -> int:
         """Looks for the end of the comment or raw text left open by an earlier piece."""

@@ -3,13 +3,11 @@ helpers shared by the rules and the converter."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from bs4 import BeautifulSoup
 from bs4.builder._lxml import LXMLTreeBuilder
-from bs4.element import Comment, NavigableString, PageElement, Tag
-from lxml import etree
+from bs4.element import NavigableString, PageElement, Tag
 
+from scrapedown.parse.soupbuild import SoupBuilder, walk_into
 from scrapedown.parse.tree import Element
 from scrapedown.tags import TRIM_INSIDE, TRIM_OUTSIDE
 
@@ -35,46 +33,12 @@ class _TreeFeeder(LXMLTreeBuilder):
         # Text of <rt>/<rp> as plain strings: bs4's RubyTextString is left out of `get_text`,
         # so a rule took an annotation holding a table for empty and dropped it.
         super().__init__(string_containers=_STRING_CONTAINERS)
-        self._root = root
+        self._root: Element | None = root
 
     def feed(self, markup: object) -> None:
-        soup = self.soup
-        assert soup is not None
-        new_attributes = self.attribute_dict_class
-        owners: list[Element | None] = [None]
-        stack: list[Iterator[Element]] = [iter((self._root,))]
-        in_pre = 0
-        while stack:  # depth-first without recursion: trees can be thousands of levels deep
-            node = next(stack[-1], None)
-            if node is None:
-                stack.pop()
-                owner = owners.pop()
-                if owner is not None:
-                    soup.handle_endtag(str(owner.tag))  # an owner's tag is a str (below)
-                    in_pre -= owner.tag == "pre"
-                    if owner is not self._root:
-                        _add_tail(soup, owner, in_pre)
-                continue
-            if isinstance(node.tag, str):
-                soup.handle_starttag(node.tag, None, None, new_attributes(node.attrib))
-                in_pre += node.tag == "pre"
-                text = node.text
-                if text and (in_pre or text.strip() or not _layout_text(node)):
-                    soup.handle_data(text)
-                stack.append(iter(node))
-                owners.append(node)
-                continue
-            if isinstance(node, etree._Comment):
-                soup.endData()
-                soup.handle_data(node.text or "")
-                soup.endData(Comment)
-            _add_tail(soup, node, in_pre)
-
-
-def _add_tail(soup: BeautifulSoup, node: Element, in_pre: int) -> None:
-    tail = node.tail
-    if tail and (in_pre or tail.strip() or not _layout_tail(node)):
-        soup.handle_data(tail)
+        assert self.soup is not None
+        root, self._root = self._root, None  # the soup keeps its builder: not the lxml tree
+        walk_into(SoupBuilder(self.soup, self), root, _layout_text, _layout_tail)
 
 
 # Whitespace-only text the converter would skip as layout (`walk.ignorable_space`) is not put

@@ -16,41 +16,10 @@ from typing import Any, cast
 
 from lxml import etree
 
-from scrapedown.parse.foreign import close_foreign_content
+from scrapedown.parse.markup import cap_attributes, keep_paragraphs_in_headings, sanitize
 from scrapedown.tags import BLOCK_TAGS, FLAT_KEEP
 
 Element = etree._Element  # what `etree.HTMLParser` builds (not `lxml.html.HtmlElement`)
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-# Characters XML forbids: libxml2's HTML parser keeps them, then lxml refuses to set any text
-# holding one (ValueError from a rule). A browser shows none of them; a form feed is a space.
-_NOT_XML_CHAR = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffe\uffff]")
-# The same characters written as numeric references (`&#1;`, `&#xFFFE;`), which libxml2 decodes.
-_NOT_XML_CHAR_REF = re.compile(
-    r"&#(?:0*+(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
-    r"|[xX]0*+(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
-)
-# NULs stop libxml2; an XML declaration makes lxml refuse a str ("encoding declaration").
-_XML_DECLARATION = re.compile(r"\A\s*+<\?xml[^>]*+>")
-# libxml2 checks each attribute against all earlier ones (quadratic): a start tag holding more
-# than MAX_ATTRIBUTES attributes keeps its first MAX_ATTRIBUTES. Only long tags are looked at.
-MAX_ATTRIBUTES = 256
-_LONG_START_TAG = re.compile(r"<([A-Za-z][\w:-]*)(\s[^<>]{8192,})>")
-# Possessive runs, and a match starts only where a blank run starts: linear under findall.
-_ATTRIBUTE = re.compile(
-    r"""(?<!\s)\s*+[^\s=/>"']++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>"']*+))?+"""
-)
-
-
-def sanitize(markup: str) -> str:
-    """`markup` without what makes lxml refuse or truncate it (kept text is unchanged)."""
-    # (plain `in`/`match` tests: an alternation with `\A` is tried at every position, 15× slower)
-    markup = _LONE_SURROGATE.sub("\ufffd", markup).replace("\x00", "")
-    markup = _NOT_XML_CHAR.sub("", markup).replace("\x0c", " ")
-    if "&#" in markup:
-        markup = _NOT_XML_CHAR_REF.sub("", markup)
-    declaration = _XML_DECLARATION.match(markup)
-    return close_foreign_content(markup[declaration.end() :] if declaration else markup)
 
 
 def parse_tree(markup: str, max_depth: int) -> Element | None:
@@ -62,7 +31,7 @@ def parse_tree(markup: str, max_depth: int) -> Element | None:
     markup = sanitize(markup)
     if not markup.strip():
         return None
-    markup = keep_paragraphs_in_headings(_LONG_START_TAG.sub(_cap_attributes, markup))
+    markup = keep_paragraphs_in_headings(cap_attributes(markup))
     parser = _parser()
     try:
         document = etree.fromstring(markup, parser)
@@ -102,40 +71,6 @@ def _body_with_head_leftovers(document: Element, body: Element | None) -> Elemen
         body.insert(index, element)  # (its tail goes with it)
     moved[-1].tail = (moved[-1].tail or "") + (lead or "")
     return body
-
-
-def _cap_attributes(match: re.Match[str]) -> str:
-    attributes = _ATTRIBUTE.findall(match.group(2))
-    if len(attributes) <= MAX_ATTRIBUTES:
-        return match.group(0)
-    return f"<{match.group(1)} {' '.join(a.strip() for a in attributes[:MAX_ATTRIBUTES])}>"
-
-
-# A closed heading holding a <p>, no other heading and no structural block, and short: a
-# heading left open over a whole article keeps libxml2's reading (it ends at the first <p>).
-MAX_HEADING_MARKUP = 2000
-_HEADING_SPAN = re.compile(
-    r"(<h[1-6]\b[^>]*>)"
-    r"((?:(?!</?h[1-6]\b|<(?:ul|ol|li|dl|table|pre|blockquote)\b).)"
-    rf"{{0,{MAX_HEADING_MARKUP}}}?)"
-    r"(</h[1-6]\s*>)",
-    re.IGNORECASE | re.DOTALL,
-)
-_PARAGRAPH_TAG = re.compile(r"</?p\b[^>]*>", re.IGNORECASE)
-_MAYBE = re.compile(r"<h[1-6]\b", re.IGNORECASE)
-
-
-def keep_paragraphs_in_headings(markup: str) -> str:
-    """`markup` with the `<p>`/`</p>` tags inside headings replaced by spaces, so that the
-    parser keeps the heading whole (run before `parse_tree`)."""
-    if ("<p" not in markup and "<P" not in markup) or not _MAYBE.search(markup):
-        return markup
-    return _HEADING_SPAN.sub(_drop_paragraph_tags, markup)
-
-
-def _drop_paragraph_tags(match: re.Match[str]) -> str:
-    opening, inner, closing = match.groups()
-    return opening + _PARAGRAPH_TAG.sub(" ", inner) + closing
 
 
 class _DepthLimited:
@@ -273,8 +208,10 @@ def is_element(node: object) -> bool:
 def elements(root: Element, *tags: str) -> list[Element]:
     """Elements under `root` (itself excluded) in document order, optionally only `tags`."""
     # iter(etree.Element) yields elements only; named tags are elements by definition.
-    found = root.iter(*tags) if tags else root.iter(etree.Element)
-    return [el for el in found if el is not root]
+    found = list(root.iter(*tags) if tags else root.iter(etree.Element))
+    if found and found[0] is root:  # the walk yields `root` first when it matches, never later
+        del found[0]
+    return found
 
 
 def depths(root: Element) -> Iterator[tuple[Element, int]]:

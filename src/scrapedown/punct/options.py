@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scrapedown._validate import check_fields
+from scrapedown._validate import check_fields, named_keywords
 
 
+@named_keywords
 @dataclass(frozen=True)
 class PunctOptions:
     """Full-width punctuation normalisation (spec: docs/punctuation.md)."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from scrapedown.safety.fenced import only_fenced_suspects
 from scrapedown.safety.html import is_safe_html
 from scrapedown.safety.schemes import is_unsafe_url, unsafe_destination_positions
 
@@ -42,7 +43,9 @@ def without_invalid_chars(text: str) -> str:
 def safe_body(markdown: str) -> str:
     """`markdown` with nothing unsafe in it (itself when nothing needs to change)."""
     markdown = without_invalid_chars(markdown)
-    if is_safe_html(markdown) and not unsafe_destination_positions(markdown):
+    # (`only_fenced_suspects`: its only `<` are in fenced code, which `repair` would keep)
+    safe_html = is_safe_html(markdown) or only_fenced_suspects(markdown)
+    if safe_html and not unsafe_destination_positions(markdown):
         return markdown
     from scrapedown.safety.markdown import repair
 

@@ -38,7 +38,8 @@ from scrapedown import commonmark
 from scrapedown.frontmatter.block import split_post
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.parse.detect import split_segments
-from scrapedown.parse.tree import Element, keep_paragraphs_in_headings, remove, sanitize, unwrap
+from scrapedown.parse.markup import keep_paragraphs_in_headings, sanitize
+from scrapedown.parse.tree import Element, remove, unwrap
 from scrapedown.tags import BLOCK_TAGS
 from scrapedown.urls.lazy import choose_picture_source, choose_source, kept_data_uri
 

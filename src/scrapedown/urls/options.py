@@ -32,6 +32,7 @@ from scrapedown._validate import (
     check_fields,
     check_markup_names,
     check_range,
+    named_keywords,
 )
 
 #: Front-matter keys that may hold the page a post was scraped from.
@@ -61,6 +62,7 @@ PLACEHOLDER_NAMES: tuple[str, ...] = (
 )  # fmt: skip
 
 
+@named_keywords
 @dataclass(frozen=True)
 class UrlOptions:
     """Proxy/redirect unwrapping and lazy-image resolution (spec: docs/url-rules.md)."""

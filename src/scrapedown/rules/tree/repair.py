@@ -117,8 +117,20 @@ def _into_cells(row: Element) -> None:
 
 
 def _blocks_out_of_inline(root: Element) -> None:
-    for holder in reversed(elements(root, *_INLINE_HOLDERS)):
-        if next(holder.iter(*_BLOCKS), None) is not None:  # a block anywhere inside
+    holders = elements(root, *_INLINE_HOLDERS)
+    if not holders:
+        return
+    # The elements holding a block anywhere inside, marked once upwards from each block (a
+    # search under every holder was a walk per holder). Unwrapping a holder leaves its blocks
+    # inside the same ancestors, so the marks stay true while the loop unwraps.
+    holding: set[Element] = set()
+    for block in root.iter(*_BLOCKS):
+        for ancestor in block.iterancestors():
+            if ancestor in holding:
+                break
+            holding.add(ancestor)
+    for holder in reversed(holders):
+        if holder in holding:
             unwrap(holder)
 
 

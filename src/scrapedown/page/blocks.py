@@ -1,0 +1,222 @@
+"""Text blocks of a page body: every piece of text belongs to its nearest block element, and
+each block is measured once (text, link text, pictures), then flagged as a meta line or a
+share bar by its text. `scrapedown.page.score` sums the measures over each element's subtree.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from scrapedown.chars import CJK_WORD_CLASS
+from scrapedown.errors import ScrapedownError
+from scrapedown.page.chrome import Element
+from scrapedown.page.options import PageOptions
+
+#: Elements that own the text inside them (a text's block is its nearest one of these).
+BLOCK_TAGS = frozenset(
+    {
+        "html", "body", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+        "p", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table", "caption",
+        "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption",
+        "address", "details", "summary", "form", "center", "fieldset", "dialog", "menu",
+    }
+)  # fmt: skip
+#: Text never shown (or never article text): not counted.
+UNCOUNTED = frozenset(
+    {
+        "script", "style", "template", "noscript", "head", "title", "svg", "button", "select",
+        "textarea", "option", "iframe", "object", "embed", "canvas", "math",
+    }
+)  # fmt: skip
+#: Headings are neutral: the page title belongs to the front matter (counting it would pull
+#: the title block with its byline into the article), and chrome boxes have headings too.
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+SHORT_TEXT = 40.0
+"""A text block is content for its weight beyond this: a long paragraph counts almost all of
+its text, a teaser in a sidebar box little, a label nothing."""
+META_LINE = 100.0
+"""Blocks up to this weight are checked for being a meta line (`PageOptions`)."""
+SHARE_LINE = 50.0
+"""Blocks of links up to this weight are checked for being a share or print bar."""
+LINK_DENSITY = 0.5
+"""A block whose text is more than this share link text is a menu or a link list."""
+IMAGE_WEIGHT = 10.0
+"""What an image (or a video) counts for: a picture in the article is worth a few words."""
+_PICTURES = frozenset({"img", "video", "audio"})
+_PIXEL_SIZES = frozenset({"0", "1", "1px", "0px"})
+#: A link to one of these is a picture's full-size version, not another page.
+IMAGE_FILE_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif")
+
+_NON_WORD = re.compile(r"[\W_]+")
+_CJK = re.compile(f"[{CJK_WORD_CLASS}]")
+
+Context = tuple[Element, bool, bool, bool, bool]
+"""Where an element sits: (its block, inside a link, inside an `<article>`, uncounted, inside
+a link to a page rather than to an image file — a lightbox link is the article's picture)."""
+BLOCK: Final = 0
+LINK: Final = 1
+ARTICLE: Final = 2
+UNCOUNTED_AT: Final = 3
+PAGE_LINK: Final = 4
+
+
+def text_weight(text: str | None) -> float:
+    """Letters and digits, a CJK character counting twice (it carries about a word)."""
+    if not text or text.isspace():  # most text nodes: layout blanks
+        return 0.0
+    letters = len(_NON_WORD.sub("", text))
+    if not letters or text.isascii():  # Latin text
+        return float(letters)
+    return float(letters + len(_CJK.findall(text)))
+
+
+@dataclass
+class Block:
+    tag: str
+    text: float = 0.0
+    link: float = 0.0
+    images: float = 0.0
+    decorations: float = 0.0
+    """Images inside a link to a page (a logo, a teaser), logos and tracking pixels: not the
+    article's own pictures."""
+    short: list[str] = field(default_factory=list)
+    """The block's text while it is short enough to be a meta line."""
+    meta_line: bool = False
+    share_line: bool = False
+    """A short line of links that names sharing or printing: chrome wherever it is."""
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if not text:
+            return
+        weight = text_weight(text)
+        if weight:
+            self.text += weight
+            if in_link:
+                self.link += weight
+        if self.text <= META_LINE:
+            self.short.append(text)  # a "©" or "|" counts for a meta line, not for weight
+
+    def is_boilerplate(self, chrome: bool) -> bool:
+        weight = self.text + self.images
+        return chrome or self.meta_line or (weight > 0 and self.link > LINK_DENSITY * weight)
+
+    def content(self, chrome: bool) -> float:
+        """Article-like content: running text beyond a short line, code, pictures."""
+        if self.is_boilerplate(chrome):
+            return 0.0
+        if self.tag == "pre":
+            return self.text + self.images
+        if self.tag in HEADINGS or self.text < SHORT_TEXT:
+            return self.images
+        return self.images + self.text - SHORT_TEXT
+
+    def prose(self, chrome: bool) -> float:
+        """Text a reader would take for part of the article (short lines and headings
+        included, but not the page title, which goes to the front matter)."""
+        if self.tag == "h1" or self.is_boilerplate(chrome):
+            return 0.0
+        return self.text
+
+
+def measure_blocks(
+    body: Element, page: PageOptions
+) -> tuple[dict[Element, Context], dict[Element, Block], set[Element]]:
+    """Each element's context; the text, link text and images of each block; the elements
+    holding a form control (`PageOptions.control_tags`) in their subtree."""
+    contexts: dict[Element, Context] = {body: (body, False, False, False, False)}
+    blocks = {body: Block(str(body.tag))}
+    controls: set[Element] = set()
+    control_tags = page.control_tags
+    for node in body.iter():
+        parent = node.getparent()
+        if node is not body and node.tail and parent is not None:
+            outer = contexts[parent]
+            if not outer[UNCOUNTED_AT]:
+                blocks[outer[BLOCK]].add(node.tail, outer[LINK])
+        tag = node.tag
+        if node is body or not isinstance(tag, str):
+            continue
+        if tag in control_tags:
+            _mark_ancestors(node, body, controls)
+        context = _context_of(node, tag, contexts[parent])
+        contexts[node] = context
+        if context[UNCOUNTED_AT]:
+            continue
+        block = blocks.get(context[BLOCK])
+        if block is None:
+            block = blocks[context[BLOCK]] = Block(str(context[BLOCK].tag))
+        if tag in _PICTURES:
+            block.images += IMAGE_WEIGHT
+            if context[PAGE_LINK] or _is_decoration(node):
+                block.decorations += IMAGE_WEIGHT
+        if node.text:
+            block.add(node.text, context[LINK])
+    blocks[body].add(body.text, False)
+    _flag_lines(blocks, page)
+    return contexts, blocks, controls
+
+
+def _mark_ancestors(node: Element, body: Element, marked: set[Element]) -> None:
+    """Add `node` and its ancestors up to `body` to `marked` (stopping at one marked already)."""
+    while node is not None and node not in marked:
+        marked.add(node)
+        if node is body:
+            break
+        node = node.getparent()
+
+
+def _context_of(node: Element, tag: str, outer: Context) -> Context:
+    block, link, article, uncounted, page_link = outer
+    if tag in BLOCK_TAGS:
+        block = node
+    if tag == "a":
+        href = node.get("href")
+        if href is not None:
+            link = True
+            page_link = page_link or not _is_image_url(href)
+    return block, link, article or tag == "article", uncounted or tag in UNCOUNTED, page_link
+
+
+def _flag_lines(blocks: dict[Element, Block], page: PageOptions) -> None:
+    """Mark the short blocks that are meta lines or share bars (by their text)."""
+    meta = _joined(page.meta_line_patterns)
+    share = _joined(page.share_line_patterns)
+    for block in blocks.values():
+        if not block.short or block.tag == "pre" or block.text > META_LINE:
+            continue
+        sample = " ".join(block.short)
+        block.meta_line = meta.search(sample) is not None
+        bar = block.tag not in HEADINGS and 0 < block.text <= SHARE_LINE
+        bar = bar and block.link > LINK_DENSITY * block.text
+        block.share_line = bar and share.search(sample) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of `patterns` (one search per block instead of one per pattern)."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise ScrapedownError(f"invalid page line pattern {pattern!r}: {exc}") from None
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
+
+def _is_decoration(image: Element) -> bool:
+    """A logo (by its file name, class, id or alt text) or a tracking pixel (1×1)."""
+    names = " ".join(str(image.get(a) or "") for a in ("src", "class", "id", "alt")).lower()
+    if "logo" in names:
+        return True
+    sizes = [str(image.get(a) or "").strip() for a in ("width", "height")]
+    return any(size in _PIXEL_SIZES for size in sizes)
+
+
+def _is_image_url(href: str) -> bool:
+    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").lower()
+    return path.endswith(IMAGE_FILE_ENDINGS)
