@@ -32,6 +32,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from scrapedown import ScrapedownError, clean, clean_html
 from scrapedown.frontmatter.block import split_post
@@ -57,7 +58,9 @@ _ACTIVE = frozenset(
 _URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "srcdoc", "xlink:href", "poster", "data", "srcset"}
 )
-_UNSAFE_URL = re.compile(r"^(?:javascript|vbscript|data:text/html|data:image/svg)", re.I)
+# The scheme ends with its colon: `javascript%3Col%3E` (a cut snippet's relative URL) is no
+# `javascript:` URL, whatever a renderer decodes.
+_UNSAFE_URL = re.compile(r"^(?:javascript:|vbscript:|data:text/html|data:image/svg)", re.I)
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -133,11 +136,56 @@ def input_visible(body: str) -> Counter[str]:
     is ambiguous and the output may follow either. A tag cut off at the end (`<img src=x alt`)
     is not read at all: a browser drops a tag that the end of the document interrupts."""
     body = _CUT_TAG.sub("", body.rstrip())
-    return visible(body) & _html_visible(_MARKDOWN_DESTINATION.sub("]", body))
+    return _markdown_visible(body) & _html_visible(_MARKDOWN_DESTINATION.sub("]", body))
 
 
-# A start or end tag that the end of the text cuts off (no `>`).
-_CUT_TAG = re.compile(r"</?[A-Za-z][^<>]*+\Z")
+# A start or end tag that the end of the text cuts off: no `>` outside quotes, or a quoted
+# attribute value left open (`<a href=">` + blank line: the `>` is the value's).
+_CUT_TAG = re.compile(
+    r"""</?[A-Za-z](?:[^<>"'=]++|=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)|["'=])*+\Z"""
+)
+_LINK_CLOSE = re.compile(r"</a[\t\n\f\r />]", re.IGNORECASE)
+_LINK_TAG = re.compile(r"<(/)?a[\t\n\f\r />]", re.IGNORECASE)
+
+
+def _markdown_visible(body: str) -> Counter[str]:
+    """The Markdown reading of an input: rendered by markdown-it, each HTML block confined to
+    itself, as CommonMark ends it and as the library's contract reads it (detect.py: blocks
+    join only when an element opened in one is closed in a later one). Rendered raw and
+    parsed as one document, a block's markup leaks into the blocks after it, which a
+    browser shows and no converter can keep without swallowing the rest of the post:
+    - a tag that the blank line ending its block cuts off (`<p><a href=` + blank line +
+      `a>用`) is no tag, like a tag the end of the text cuts off (`_CUT_TAG`);
+    - a link never closed anywhere after its block (`<p><a href=/>` + blank line + `z`, or
+      `<a href=l><p>` in a paragraph that a `<li>` line interrupts) ends with its block, as
+      every element never closed does."""
+    parser = _markdown_it()
+    tokens = parser.parse(body)
+    closes = [m.start() for m in _LINK_CLOSE.finditer(body)]
+    last_close_line = body.count("\n", 0, closes[-1]) if closes else -1
+    for token in tokens:
+        if token.map is None:
+            continue
+        later_close = last_close_line >= token.map[1]
+        if token.type == "html_block":
+            content = _CUT_TAG.sub("", token.content.rstrip())
+            token.content = content + _link_closers(content, later_close) + "\n"
+        elif token.type == "inline" and token.children:
+            raw = "".join(c.content for c in token.children if c.type == "html_inline")
+            closers = _link_closers(raw, later_close)
+            if closers:
+                token.children.append(Token("html_inline", "", 0, content=closers))
+    return _html_visible(parser.renderer.render(tokens, parser.options, {}))
+
+
+def _link_closers(html: str, later_close: bool) -> str:
+    """`</a>` for each link `html` leaves open, unless an `</a>` follows later in the body."""
+    if later_close:
+        return ""
+    unclosed = 0  # in order: an `</a>` before any `<a>` closes nothing
+    for tag in _LINK_TAG.finditer(html):
+        unclosed = unclosed + 1 if tag.group(1) is None else max(0, unclosed - 1)
+    return "</a>" * unclosed
 
 
 # `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).
@@ -169,9 +217,19 @@ _NOT_IMAGE_SOURCE = re.compile(
 )
 
 
+# A source with a scheme other than http(s) (`s:`, `h:x`, `C:/x.png`): browsers load no image
+# from it (they fetch http(s) and data: only, and data: is not an image by definition above),
+# and the library never chooses one (`urls.lazy.is_placeholder`). Counting it made every
+# `<img src="s:">` a false "lost image".
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*+):")
+
+
 def _is_image(image: etree._Element) -> bool:
-    source = (image.get("src") or "").strip()
+    source = _IGNORED_IN_URL.sub("", image.get("src") or "")
     if not source or _NOT_IMAGE_SOURCE.search(source):
+        return False
+    scheme = _SCHEME.match(source)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
         return False
     if any(parent.tag in _INVISIBLE or parent.tag == "pre" for parent in image.iterancestors()):
         return False
@@ -184,9 +242,33 @@ def _is_link(link: lxml_html.HtmlElement) -> bool:
     href = _IGNORED_IN_URL.sub("", link.get("href") or "")
     if not href or href.startswith("#") or _UNSAFE_URL.match(href):
         return False
-    if not any(c.isalnum() for c in link.text_content()):
+    if not any(c.isalnum() for c in _text_before_nested_link(link)):
         return False
     return not any(p.tag in _INVISIBLE or p.tag in ("pre", "code") for p in link.iterancestors())
+
+
+def _text_before_nested_link(link: etree._Element) -> str:
+    """The visible text of `link` up to the first link nested in it. A browser's parser
+    closes an open link where another `<a>` starts (lxml keeps them nested): only that text
+    is the outer link's (`<a href=g><e><a href=p>s` is one link, to p, in a browser)."""
+    texts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(link, False)]
+    while stack:
+        node, content_done = stack.pop()
+        if content_done:  # after its content: its tail
+            texts.append(node.tail or "")
+            continue
+        if node is not link:
+            stack.append((node, True))
+        if not isinstance(node.tag, str):  # a comment: only its tail shows
+            continue
+        tag = node.tag.lower()
+        if tag == "a" and node is not link:
+            break
+        if tag not in _INVISIBLE:
+            texts.append(node.text or "")
+            stack.extend((child, False) for child in reversed(node))
+    return "".join(texts)
 
 
 def _collect_text(element: etree._Element, texts: list[str]) -> None:

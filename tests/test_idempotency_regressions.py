@@ -191,6 +191,66 @@ CASES: dict[str, tuple[str, str | None]] = {
         'a\\[b\\] \\~x~ <span style="x">c</span> <code>x\\[y\\~</code>\n',
         "a\\[b\\] \\~x~ c `x[y~`\n",
     ),
+    # fuzz3: a space at the edge of the inner element is written outside its delimiters, so
+    # the outer emphasis does not start with syntax: it renders as Markdown.
+    "space at the edge of bold in em": ("文<em><b> g", "文 ***g***\n"),
+    # libxml2 closes a <pre> at a <table>, <ul>, <dl> or <li>: with an unknown tag between
+    # them (unwrapped on the way out), the next pass read the kept cell differently.
+    "table behind an unknown tag in a pre in a kept cell": (
+        "<table><tr><pre><o><table ><caption>表",
+        "<table>\n<tr><td><table><caption>表</caption></table></td></tr>\n</table>\n",
+    ),
+    "list behind an unknown tag in a pre in a kept cell": (
+        "<table><tr><pre>a<o><ul><li>x</ul>b</o>c</pre><td rowspan=2>y",
+        '<table>\n<tr><td><pre>a</pre><ul><li>x</li></ul>bc</td><td rowspan="2">y</td></tr>\n'
+        "</table>\n",
+    ),
+    # A header cell libxml2 nests in a list item's <div> went in the table stage, after the
+    # paragraph rules: the item's loose text got its <p> on the next pass only.
+    "header cell in a div in a list item in a cell": (
+        "<table><tr><ul><li><div>><th>—",
+        "<table>\n<tr><td><ul><li><p>&gt;—</p></li></ul></td></tr>\n</table>\n",
+    ),
+    # A zero-width space before a tab is all that keeps the line from being indented code.
+    # A nested list not starting at 1 cannot interrupt the item's paragraph: a blank line.
+    "nested ordered list starting at 3 after text": (
+        "<ul><li>a<ol start=3><li>b</li></ol></li></ul>",
+        "- a\n\n  3. b\n",
+    ),
+    # An indented Markdown line after a converted list would continue its last item.
+    "indented code after a converted list": (
+        "i<li>어\n\n\td<i>",
+        "i\n\n- 어\n\n<!-- -->\n\n\td<i>\n",
+    ),
+    # Text split around an unknown element (`<b">` is the element `b"`) is one line start.
+    "dash before an unknown element's text": ('-<b">…<b><del>文</b>e', None),
+    "dash before an unknown element": ("<p>-<g>…</g></p>", "-…\n"),
+    # U+200D outside emoji goes in the tree, with the other zero-width characters.
+    "zero-width joiner before bold": ("\u200d\n<b><i>0</b>日", "<strong>*0*</strong>日\n"),
+    "zero-width joiner between emoji kept": ("<p>👨\u200d👩 x</p>", "👨\u200d👩 x\n"),
+    # The target written after a code block a link held (code holds no link) is text: a
+    # no-break space in it (a cut snippet's href swallowing `&nbsp;`) is a space at once.
+    "no-break space in the target of a link around code": (
+        '<a href="https://e.com/a\u00a0b"><pre>x</pre></a>',
+        "```\nx\n```\n\n[https://e.com/a b](https://e.com/a\u00a0b)\n",
+    ),
+    # An empty element writes nothing: text after it starts the line (`1.` escaped).
+    "empty element before a number and a dot": ("<g/><r>1.", "1\\.\n"),
+    "empty bold before a list marker": ("<p><b></b>1. x</p>", "1\\. x\n"),
+    # Emphasis open at an excerpt marker opens again after it.
+    "excerpt marker inside a link": ('<a href="文" ><!--more-->1', "<!--more-->\n\n[1](文)\n"),
+    "excerpt marker inside bold": (
+        "<p>a<b>b<!--more-->c</b>d</p>",
+        "a**b**\n\n<!--more-->\n\n**c**d\n",
+    ),
+    # Punctuation left in its own text node at the edge (an emptied <b> unwrapped) moves out
+    # too: `~~粗。~~中` cannot close, and the next pass escaped the tildes.
+    "punctuation node at the end of a strikethrough": (
+        "<s>粗<b>。</s>中<b><code>文",
+        "~~粗~~。中<strong>`文`</strong>\n",
+    ),
+    "zero-width space before a tab": ("\u200b\t&#203;", "\u200b\t&#203;\n"),
+    "zero-width space before blanks only": ("a\n\n\ufeff\t \n\nb", None),  # a blank line
 }
 
 

@@ -92,7 +92,15 @@ def xml_compatible(html: str) -> str:
         html = _CHAR_REFERENCE.sub(_valid_reference, html)
     if XML_INVALID.search(html) is None:
         return html
-    return XML_INVALID.sub(lambda m: " " if "\f" in m.group() else "", html)
+    return XML_INVALID.sub(_without_invalid, html)
+
+
+def _without_invalid(match: re.Match[str]) -> str:
+    """A run of invalid characters removed; after a `<` it leaves the `<` text (`<\vH` is no
+    tag to the HTML tokenizer, and `<H` would be one) with a space, as a form feed does."""
+    start = match.start()
+    after_lt = start > 0 and match.string[start - 1] == "<"
+    return " " if after_lt or "\f" in match.group() else ""
 
 
 def _valid_reference(match: re.Match[str]) -> str:

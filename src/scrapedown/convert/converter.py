@@ -48,7 +48,7 @@ from scrapedown.convert.walk import (
 from scrapedown.options import Options
 from scrapedown.parse.soup import ancestor_named, children_named, first_named
 from scrapedown.rules.soup.tables import cells_of, is_pipe_table, rows_of, span, table_html
-from scrapedown.tags import HEADINGS, LISTS
+from scrapedown.tags import HEADINGS, HTML_ELEMENTS, LISTS
 
 ParentTags = AbstractSet[str]
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
@@ -72,6 +72,16 @@ def _is_link(node: object) -> bool:
 
 
 _markdown_it = commonmark.text_renderer
+
+
+def _first_text_char(node: object) -> str:
+    """The first character of text at `node`, looking into unknown elements (written as
+    their bare content: `<b">…` is the element `b"`); "" for anything else."""
+    for _ in range(8):
+        if not (isinstance(node, Tag) and node.name not in HTML_ELEMENTS and node.contents):
+            break
+        node = node.contents[0]
+    return str(node)[:1] if type(node) is NavigableString else ""
 
 
 def _render(markdown: str) -> str:
@@ -168,7 +178,11 @@ class Converter(MarkdownConverter):
         if trims_outside(el.next_sibling) or (trims_inside(el.parent) and not el.next_sibling):
             text = text.rstrip()
         if "_noformat" not in parent_tags and "_inline" not in parent_tags and at_line_start(el):
-            text = escape_line_start(text.lstrip())
+            # Text split in two nodes (an unwrapped element between) reads as one line start:
+            # `-` then `…` is no list marker (escaped, the next pass drops the escape).
+            peek = _first_text_char(el.next_sibling)
+            escaped = escape_line_start(text.lstrip() + peek) if text.strip() else text.lstrip()
+            text = escaped[: len(escaped) - len(peek)]
         if text.endswith("!") and "_noformat" not in parent_tags and _is_link(el.next_sibling):
             text = text[:-1] + "\\!"  # `!` then `[label](url)` would read as an image
         return text
@@ -268,6 +282,15 @@ class Converter(MarkdownConverter):
             siblings = children_named(parent, "li") if isinstance(parent, Tag) else []
             self._list_positions.update((id(li), index) for index, li in enumerate(siblings))
         return self._list_positions.get(id(item), 0)
+
+    def convert_ol(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        markdown: str = super().convert_list(el, text, parent_tags)
+        start = str(el.get("start") or "1").strip()
+        if "li" in parent_tags and markdown.startswith("\n") and start not in ("1", ""):
+            # A list not starting at 1 cannot interrupt a paragraph (`- a\n  3. b` is one
+            # paragraph): a blank line before it (the item's own first line strips it).
+            markdown = "\n" + markdown
+        return markdown
 
     def convert_dt(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         if first_named(el, "table", "pre", "ul", "ol", "blockquote") is not None:

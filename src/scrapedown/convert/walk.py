@@ -83,7 +83,7 @@ def at_line_start(node: NavigableString) -> bool:
     current: Any = node
     for _ in range(64):
         previous = current.previous_sibling
-        while previous is not None and is_blank_text(previous):
+        while previous is not None and (is_blank_text(previous) or _writes_nothing(previous)):
             previous = previous.previous_sibling
         if previous is not None:
             return isinstance(previous, Tag) and (
@@ -96,6 +96,16 @@ def at_line_start(node: NavigableString) -> bool:
             return False  # written after the quotation mark the converter puts first
         current = parent
     return False
+
+
+# Empty elements that still write something (a break, an image, a rule …).
+_WRITES_WHEN_EMPTY = frozenset({"br", "img", "hr", "input", "td", "th", "li", "p", "pre"})
+
+
+def _writes_nothing(node: object) -> bool:
+    """An empty element that writes nothing (`<g/>`, `<b></b>`): text after it still starts
+    the line (`<g/><r>1.` is escaped, not a list item)."""
+    return isinstance(node, Tag) and not node.contents and node.name not in _WRITES_WHEN_EMPTY
 
 
 def _ends_with_block(tag: Tag) -> bool:

@@ -68,7 +68,10 @@ def join_parts(parts: list[str]) -> str:
     joined: list[str] = []
     for part in parts:
         kind = _list_kind(part)
-        if joined and kind is not None and _list_kind(_last_top_level_line(joined[-1])) == kind:
+        before = _list_kind(_last_top_level_line(joined[-1])) if joined else None
+        # An indented line after a list would continue its last item (`\td` after `- a` is
+        # the item's paragraph, not the code block it was): the comment ends the list.
+        if before is not None and (kind == before or part[:1] in (" ", "\t")):
             joined.append(_LIST_BREAK)
         joined.append(part)
     return "\n\n".join(joined)

@@ -26,7 +26,7 @@ from markdown_it.token import Token
 
 from scrapedown import commonmark
 from scrapedown.convert.escape import drop_escape_marks, keep_escape
-from scrapedown.parse.html_tokens import TagScanner, comments_only, complete_comments
+from scrapedown.parse.html_tokens import COMMENT, TagScanner, comments_only
 from scrapedown.parse.inline_html import allowed_block_html, allowed_inline_html, inline_tag_name
 from scrapedown.tags import UNBALANCED_TAGS  # an unclosed <p> must not swallow the document
 
@@ -256,15 +256,38 @@ def _reach(blocks: list[_Block], lines: list[str]) -> tuple[list[int], list[bool
 
 
 def _cut_markers(html: str) -> list[Segment]:
-    """An HTML segment with each excerpt marker in it cut out as a Markdown segment."""
+    """An HTML segment with each excerpt marker in it cut out as a Markdown segment. Inline
+    elements open at a marker (`<a href=u><!--more-->1`) open again after it, as written."""
     if _MORE.search(html) is None:  # the usual case: no marker, no scan (nor a lower-case copy)
         return [Segment(True, html)] if html.strip() else []
     segments: list[Segment] = []
     cursor = 0
-    for start, end in complete_comments(html):
-        if _MORE.fullmatch(html, start, end):
-            segments.append(Segment(True, html[cursor:start]))
-            segments.append(Segment(False, html[start:end]))
-            cursor = end
-    segments.append(Segment(True, html[cursor:]))
+    reopened = ""
+    inline: list[tuple[str, str]] = []  # (name, start tag as written) of the open ones
+    for tag in TagScanner().scan(html):
+        if tag.name == COMMENT and tag.self_closing and _MORE.fullmatch(html, tag.start, tag.end):
+            segments.append(Segment(True, reopened + html[cursor : tag.start]))
+            segments.append(Segment(False, html[tag.start : tag.end]))
+            cursor = tag.end
+            reopened = "".join(raw for _, raw in inline)
+        elif tag.name in _REOPENED and not tag.self_closing:
+            _track_inline(inline, tag.name, tag.closing, html[tag.start : tag.end])
+    segments.append(Segment(True, reopened + html[cursor:]))
     return [s for s in segments if not s.is_html or s.text.strip()]
+
+
+_REOPENED = frozenset(
+    {"a", "b", "strong", "i", "em", "s", "del", "strike", "u", "code", "span", "font", "mark"}
+)
+
+
+def _track_inline(inline: list[tuple[str, str]], name: str, closing: bool, raw: str) -> None:
+    """Keep `inline` the stack of open inline elements: an end tag closes the innermost one
+    of its name (and what it holds), a start tag opens one."""
+    if not closing:
+        inline.append((name, raw))
+        return
+    for index in range(len(inline) - 1, -1, -1):
+        if inline[index][0] == name:
+            del inline[index:]
+            return

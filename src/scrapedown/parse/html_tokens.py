@@ -94,7 +94,7 @@ class TagScanner:
         if match is not None:
             closing, name, rest = match.groups()
             name = name.lower()
-            tags.append(Tag(name, bool(closing), rest.endswith("/"), position, match.end()))
+            tags.append(Tag(name, bool(closing), self_closing(rest), position, match.end()))
             if closing or name not in _RAW_TEXT:
                 return match.end()
             raw_end = _RAW_END[name].search(html, match.end())
@@ -133,6 +133,30 @@ class TagScanner:
             return len(html)
         self.inside = None
         return close.start()  # the end tag itself is read as a tag
+
+
+def self_closing(rest: str) -> bool:
+    """Whether a tag whose attributes read `rest` ends with a self-closing `/`, as the
+    tokenizer reads it: not when the `/` ends an unquoted attribute value (`<a href=/>` and
+    `<a href= x/>` open a link). One pass over `rest`, only when it ends with `/`."""
+    if not rest.endswith("/"):
+        return False
+    index, end = 0, len(rest) - 1
+    in_value = False  # inside an unquoted attribute value
+    while index < end:
+        char = rest[index]
+        if in_value:
+            in_value = char not in _SPACE
+        elif char == "=":
+            index = _skip_space(rest, index + 1)
+            if index < len(rest) and rest[index] in "\"'":
+                close = rest.find(rest[index], index + 1)
+                index = close if close >= 0 else end
+            else:
+                in_value = True
+                continue  # the value's first character (it may be the last `/` itself)
+        index += 1
+    return not in_value
 
 
 def _comment_close(html: str, position: int) -> int:

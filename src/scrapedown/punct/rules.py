@@ -81,8 +81,16 @@ def drop_zero_width(line: Line, run: Pass) -> None:
                 for m in _ZERO_WIDTH_RE.finditer(line.view)
                 if not (run.markdown and (line.hidden_at(m.start()) or line.hidden_at(m.end())))
                 and not joins_into_syntax(line, *m.span())
+                and not (run.markdown and m.start() == 0 and _INDENT_RE.match(line.view, m.end()))
             ]
         )
+
+
+# A tab or four spaces: a line starting with it after a deletion would be a code block
+# (`\u200b\t&#203;` is a paragraph showing `Ë`; without the U+200B it shows `&#203;` as code).
+# Then content (else the line is blank). The lookbehind starts a search only at the start of a
+# run of blanks: linear (used with `match` right after the zero-width run).
+_INDENT_RE = re.compile(r"(?<![ \t])(?: {0,3}\t| {4})[ \t]*+\S")
 
 
 def compose_halfwidth_forms(line: Line, run: Pass) -> None:

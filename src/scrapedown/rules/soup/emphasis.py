@@ -213,7 +213,23 @@ def _edge_is_markup(tag: Tag, index: int) -> bool:
     """Whether the Markdown of `tag` starts (0) or ends (-1) with syntax punctuation (text
     at the edge is a letter, or a space that goes outside the delimiters with it)."""
     edge = _edge_node(tag.contents, last=index == -1)
-    return edge is not None and _is_markup(edge)
+    return edge is not None and _is_markup(edge) and not _space_at_edge(edge, last=index == -1)
+
+
+# Elements whose Markdown moves a space at their edge outside their delimiters (`<b> g</b>` is
+# ` **g**`): an element holding one at its edge starts (or ends) with that space, not with syntax.
+_CHOMPED = frozenset({"strong", "b", "em", "i", "del", "s", "strike", "a"})
+
+
+def _space_at_edge(node: PageElement, *, last: bool) -> bool:
+    while isinstance(node, Tag) and node.name in _CHOMPED:
+        inner = _edge_node(node.contents, last=last)
+        if inner is None:
+            return False
+        node = inner
+    if not isinstance(node, NavigableString) or is_html_token(node):
+        return False
+    return (node[-1] if last else node[0]).isspace()
 
 
 def _edge_node(nodes: Iterable[PageElement], *, last: bool) -> PageElement | None:
@@ -235,18 +251,35 @@ def _is_markup(node: object) -> bool:
 
 
 def _move_trailing(tag: Tag, siblings: Siblings) -> None:
+    outside = ""
+    while (
+        len(tag.contents) > 1
+        and _is_punctuation_text(tag.contents[-1])
+        and type(tag.contents[-2]) is NavigableString  # text stays at the edge (not a <br>)
+        and not is_html_token(tag.contents[-2])
+    ):
+        # `<s>粗<b>。</b></s>` once the <b> is unwrapped: a whole text node of punctuation
+        outside = str(tag.contents[-1]) + outside
+        tag.contents[-1].extract(_self_index=len(tag.contents) - 1)
     last = tag.contents[-1] if tag.contents else None
-    if not isinstance(last, NavigableString):
-        return
-    text = str(last).rstrip()
-    cut = len(text)
-    while cut > 0 and is_punctuation(text[cut - 1]):
-        cut -= 1
-    if cut == len(text) or cut == 0:
-        return
-    last.extract(_self_index=len(tag.contents) - 1)
-    tag.append(NavigableString(text[:cut]))
-    siblings.insert_after(tag, NavigableString(text[cut:] + str(last)[len(text) :]))
+    if isinstance(last, NavigableString):
+        text = str(last).rstrip()
+        cut = len(text)
+        while cut > 0 and is_punctuation(text[cut - 1]):
+            cut -= 1
+        if 0 < cut < len(text):
+            last.extract(_self_index=len(tag.contents) - 1)
+            tag.append(NavigableString(text[:cut]))
+            outside = text[cut:] + str(last)[len(text) :] + outside
+    if outside:
+        siblings.insert_after(tag, NavigableString(outside))
+
+
+def _is_punctuation_text(node: object) -> bool:
+    if type(node) is not NavigableString or is_html_token(node):
+        return False
+    text = node.strip()
+    return bool(text) and all(is_punctuation(c) for c in text)
 
 
 def _move_leading(tag: Tag, siblings: Siblings) -> None:

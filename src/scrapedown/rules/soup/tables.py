@@ -117,8 +117,8 @@ def _tidy_kept_cell(cell: Tag) -> bool:
     for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
         if _misplaced(part):
             part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
+    _unwrap_off_allowlist(cell)  # first: an unknown tag (`<pre><o><table>`) hides a closer
     _close_as_parsed(cell)
-    _unwrap_off_allowlist(cell)
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
@@ -143,6 +143,7 @@ _CLOSED_BY = {
          "h4", "h5", "h6"}
     ),
     "li": frozenset({"li"}),
+    "pre": frozenset({"table", "ul", "dl", "li"}),  # libxml2's list (not <ol>, not <div>)
     "dt": frozenset({"dt", "dd"}),
     "dd": frozenset({"dt", "dd"}),
 }  # fmt: skip

@@ -1,9 +1,10 @@
-"""Link rules: links without a target, redundant titles, links around blocks."""
+"""Link rules: links without a target, redundant titles, links around blocks or links."""
 
 from __future__ import annotations
 
 from scrapedown.options import Options
 from scrapedown.parse.tree import Element, elements, is_blank, is_element, text_content, unwrap
+from scrapedown.rules.tree.text import cleaned_text
 from scrapedown.tags import BLOCK_TAGS
 
 
@@ -18,7 +19,7 @@ def tidy_links(root: Element, options: Options) -> None:
         title = link.get("title")
         if title is not None and title.strip() in ("", text_content(link).strip()):
             del link.attrib["title"]
-        if _holds_block(link):
+        if _holds_block(link) or _holds_link(link):
             _push_link_into_blocks(link)
 
 
@@ -26,6 +27,12 @@ def _holds_block(element: Element) -> bool:
     """Whether a block lies anywhere inside `element` (`<a><span>x<div>y</div></span></a>`: a
     Markdown link cannot span the paragraph break)."""
     return any(is_element(node) and node.tag in BLOCK_TAGS for node in element.iter())
+
+
+def _holds_link(element: Element) -> bool:
+    """Whether a link lies inside `element`: a Markdown link cannot hold one (`[t[s](p)](g)`
+    shows the outer one as text), and a browser ends the outer link where the inner starts."""
+    return element.find(".//a") is not None
 
 
 def _push_link_into_blocks(link: Element) -> None:
@@ -46,7 +53,11 @@ def _wrap_inline_runs(container: Element, attrs: dict[str, str]) -> None:
     for child in list(container):
         if child is wrapper:
             continue
-        if is_element(child) and (child.tag in BLOCK_TAGS or _holds_block(child)):
+        if is_element(child) and (
+            child.tag in BLOCK_TAGS
+            or _holds_block(child)
+            or (child.tag != "a" and _holds_link(child))
+        ):
             if child.tag in BLOCK_TAGS:
                 _link_inside(child, attrs)
             else:
@@ -70,7 +81,7 @@ def _link_inside(block: Element, attrs: dict[str, str]) -> None:
     if block.tag == "pre":  # code holds no link: the target follows the code block
         paragraph = block.makeelement("p", {})
         anchor = paragraph.makeelement("a", attrs)
-        anchor.text = attrs.get("href", "")
+        anchor.text = cleaned_text(attrs.get("href", ""))  # text, as the next pass reads it
         paragraph.append(anchor)
         paragraph.tail, block.tail = block.tail, None
         block.addnext(paragraph)

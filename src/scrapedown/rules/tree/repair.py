@@ -19,7 +19,7 @@ _INLINE_HOLDERS = (
     "b", "strong", "i", "em", "s", "strike", "del", "u", "mark", "ins",
 )  # fmt: skip
 _BLOCKS = tuple(BLOCK_TAGS)
-_CODE = ("pre", "code")
+_CODE = ("pre", "code", "kbd", "samp")  # kbd and samp are written as code spans too
 
 
 def repair_nesting(root: Element, options: Options) -> None:
@@ -28,6 +28,7 @@ def repair_nesting(root: Element, options: Options) -> None:
     strays_out_of_lists(root)
     _table_parts_outside_tables(root)
     _stray_content_in_tables(root)
+    _misplaced_table_parts(root)
     _blocks_out_of_inline(root)
     _blocks_out_of_headings(root)
     _images_out_of_code(root)
@@ -36,6 +37,27 @@ def repair_nesting(root: Element, options: Options) -> None:
 def _table_parts_outside_tables(root: Element) -> None:
     for part in reversed(elements(root, *_TABLE_PARTS)):
         if not any(ancestor.tag == "table" for ancestor in part.iterancestors()):
+            if part.tag in _CELLS and part.getnext() is not None:
+                part.tail = " " + (part.tail or "")  # cells read side by side
+            unwrap(part)
+
+
+# Where each table part may stand; elsewhere (`<li><div><th>`, as libxml2 nests it) the next
+# pass's parser drops it, so it goes now, before the rules that give loose text its paragraph.
+_PART_PARENTS = {
+    "tr": frozenset({"table", "thead", "tbody", "tfoot"}),
+    "td": frozenset({"tr"}),
+    "th": frozenset({"tr"}),
+    "thead": frozenset({"table"}),
+    "tbody": frozenset({"table"}),
+    "tfoot": frozenset({"table"}),
+}
+
+
+def _misplaced_table_parts(root: Element) -> None:
+    for part in elements(root, *_PART_PARENTS):  # document order: holders settle first
+        parent = part.getparent()
+        if parent is not None and parent.tag not in _PART_PARENTS[str(part.tag)]:
             if part.tag in _CELLS and part.getnext() is not None:
                 part.tail = " " + (part.tail or "")  # cells read side by side
             unwrap(part)

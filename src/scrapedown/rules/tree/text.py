@@ -6,9 +6,14 @@ import re
 
 from scrapedown.options import Options
 from scrapedown.parse.tree import Element, elements
+from scrapedown.punct.tables import EMOJI_CLASS, ZWJ
 from scrapedown.tags import VERBATIM
 
-_SPECIAL = re.compile("[\u00a0\u200b\u200c\u2060\ufeff]")
+# U+200D goes too, except between emoji (it builds their sequences), as in `punct`: left in
+# the tree, it went only after conversion, leaving the space after it at a line start.
+_SPECIAL = re.compile(
+    f"[\u00a0\u200b\u200c\u2060\ufeff]|(?<![{EMOJI_CLASS}]){ZWJ}|{ZWJ}(?![{EMOJI_CLASS}])"
+)
 _REPLACEMENT = {"\u00a0": " "}
 
 
@@ -16,6 +21,11 @@ def _fix(text: str | None) -> str | None:
     if not text or not _SPECIAL.search(text):
         return text
     return _SPECIAL.sub(lambda m: _REPLACEMENT.get(m.group(0), ""), text)
+
+
+def cleaned_text(text: str) -> str:
+    """`text` as this rule leaves text: for text a later rule makes (a link's target)."""
+    return _fix(text) or ""
 
 
 def clean_text_whitespace(root: Element, options: Options) -> None:
