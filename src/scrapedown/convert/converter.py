@@ -9,7 +9,6 @@ destinations.
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
 
 from bs4.element import (
     CData,
@@ -20,10 +19,11 @@ from bs4.element import (
     ProcessingInstruction,
     Tag,
 )
-from markdownify import ATX, BACKSLASH, STRIP, MarkdownConverter
+from markdownify import ATX, BACKSLASH, STRIP
 
 from scrapedown import commonmark
 from scrapedown.chars import CJK_WIDE_CLASS
+from scrapedown.convert.blocks import WHITESPACE, ListAndTableMarkup, ParentTags
 from scrapedown.convert.escape import (
     escape_destination,
     escape_label,
@@ -35,7 +35,6 @@ from scrapedown.convert.escape import (
 from scrapedown.convert.walk import (
     LIST_SEPARATOR,
     at_line_start,
-    beside_item,
     chomp,
     follows_space,
     ignorable_space,
@@ -46,17 +45,13 @@ from scrapedown.convert.walk import (
     trims_outside,
 )
 from scrapedown.options import Options
-from scrapedown.parse.soup import ancestor_named, children_named, first_named
-from scrapedown.rules.soup.tables import cells_of, is_pipe_table, rows_of, span, table_html
 from scrapedown.tags import HEADINGS, HTML_ELEMENTS, LISTS
 
-ParentTags = AbstractSet[str]
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 
 _CJK = CJK_WIDE_CLASS
 # A line break between two CJK characters is not a space (CSS Text segment-break rules).
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
-_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
 _AUTOLINKABLE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\\]*$")
 _UNESCAPE = re.compile(r"\\(.)")
 _BACKTICKS = re.compile(r"`+")
@@ -64,7 +59,6 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _HEADING_CLOSER = re.compile(r"(\s)(#+)$")
 _EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
 _URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
-_THEMATIC_BREAK = re.compile(r"\A- *+-(?: *+-)++ *+$")
 
 
 def _is_link(node: object) -> bool:
@@ -89,7 +83,7 @@ def _render(markdown: str) -> str:
     return html
 
 
-class Converter(MarkdownConverter):
+class Converter(ListAndTableMarkup):
     """markdownify with scrapedown's output conventions."""
 
     def __init__(self, options: Options) -> None:
@@ -165,7 +159,7 @@ class Converter(MarkdownConverter):
         parent_tags = parent_tags or frozenset()
         text = str(el)
         if "pre" not in parent_tags:
-            text = _WHITESPACE.sub(" ", _CJK_BREAK.sub("", text))
+            text = WHITESPACE.sub(" ", _CJK_BREAK.sub("", text))
             if text.startswith(" ") and follows_space(el):
                 text = text[1:]  # `a <i> b</i>` shows one space (and a second pass sees one)
         if "_noformat" not in parent_tags:
@@ -236,7 +230,7 @@ class Converter(MarkdownConverter):
     def convert_hN(self, n: int, el: Tag, text: str, parent_tags: ParentTags) -> str:  # noqa: N802
         if "_inline" in parent_tags:
             return text
-        text = _WHITESPACE.sub(" ", text).strip()
+        text = WHITESPACE.sub(" ", text).strip()
         if not text:
             return ""
         text = _HEADING_CLOSER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
@@ -254,89 +248,5 @@ class Converter(MarkdownConverter):
         language = next((c[9:] for c in classes if c.startswith("language-")), "")
         return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
 
-    def convert_li(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        text = (text or "").strip()
-        if not text:
-            return "\n"
-        parent = el.parent
-        if isinstance(parent, Tag) and parent.name == "ol":
-            start = str(parent.get("start") or "1").strip()
-            first = int(start) if start.isdigit() and len(start) < 9 else 1
-            bullet = f"{first + self._position_in_list(el)}. "
-        else:
-            bullet = f"{self.options['bullets'][0]} "
-        indent = " " * len(bullet)
-        lines = text.split("\n")
-        if lines[0] == "---" and _THEMATIC_BREAK.match(bullet + lines[0]):
-            lines[0] = "***"  # `- ---` is a thematic break, not an item holding one
-        rest = "".join("\n" + (indent + line if line else "") for line in lines[1:])
-        if not (isinstance(parent, Tag) and parent.name in LISTS):  # a stray item is a block
-            before = "" if beside_item(el, "previous_sibling") else "\n\n"
-            after = "\n" if beside_item(el, "next_sibling") else "\n\n"
-            return f"{before}{bullet}{lines[0]}{rest}{after}"
-        return f"{bullet}{lines[0]}{rest}\n"
-
-    def _position_in_list(self, item: Tag) -> int:
-        if id(item) not in self._list_positions:
-            parent = item.parent
-            siblings = children_named(parent, "li") if isinstance(parent, Tag) else []
-            self._list_positions.update((id(li), index) for index, li in enumerate(siblings))
-        return self._list_positions.get(id(item), 0)
-
-    def convert_ol(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        markdown: str = super().convert_list(el, text, parent_tags)
-        start = str(el.get("start") or "1").strip()
-        if "li" in parent_tags and markdown.startswith("\n") and start not in ("1", ""):
-            # A list not starting at 1 cannot interrupt a paragraph (`- a\n  3. b` is one
-            # paragraph): a blank line before it (the item's own first line strips it).
-            markdown = "\n" + markdown
-        return markdown
-
-    def convert_dt(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        if first_named(el, "table", "pre", "ul", "ol", "blockquote") is not None:
-            return f"\n\n{text.strip()}\n\n"  # blocks cannot be one bold line
-        text = _WHITESPACE.sub(" ", text).strip()
-        if not text:
-            return ""
-        return f"\n\n{text if '*' in text else f'**{text}**'}\n\n"
-
-    def convert_dd(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        text = text.strip()
-        return f"\n\n{text}\n\n" if text else ""
-
-    # --- tables -----------------------------------------------------------------------------
-
     def convert_hr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         return "" if "_inline" in parent_tags else "\n\n---\n\n"
-
-    def convert_table(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        if not rows_of(el):
-            return text  # no rows: what lxml left in it is ordinary content
-        if not is_pipe_table(el):
-            return f"\n\n{table_html(el)}\n\n"
-        return f"\n\n{text.strip(chr(10))}\n\n"
-
-    def convert_tr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        table = ancestor_named(el, "table")
-        if table is None or not self._table_shape(table)[0]:
-            return text  # not in a table, or in one without rows of its own (in its caption)
-        width, first_row = self._table_shape(table)
-        row_width = sum(span(cell, "colspan") for cell in cells_of(el))
-        line = "|" + text + " |" * max(0, width - row_width)
-        if id(el) == first_row:
-            line += "\n|" + " --- |" * width
-        return line + "\n"
-
-    def _table_shape(self, table: Tag) -> tuple[int, int]:
-        """(number of columns, id of the header row) of a pipe table; (0, 0) without rows."""
-        if id(table) not in self._table_shapes:
-            rows = rows_of(table)
-            width = max((sum(span(c, "colspan") for c in cells_of(row)) for row in rows), default=0)
-            self._table_shapes[id(table)] = (max(width, 1), id(rows[0])) if rows else (0, 0)
-        return self._table_shapes[id(table)]
-
-    def convert_td(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        cell = _WHITESPACE.sub(" ", text).strip()
-        return " " + cell + " |" * span(el, "colspan")
-
-    convert_th = convert_td

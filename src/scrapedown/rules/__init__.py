@@ -17,7 +17,7 @@ from bs4.element import Tag
 from scrapedown.options import Options
 from scrapedown.parse.soup import soup_of
 from scrapedown.parse.tree import Element
-from scrapedown.rules.soup import emphasis, images, tables
+from scrapedown.rules.soup import bold_headings, emphasis, images, tables
 from scrapedown.rules.tree import (
     attributes,
     code,
@@ -72,7 +72,7 @@ SOUP_RULES: tuple[tuple[str, SoupRule], ...] = (
     ("lightbox_links", images.unwrap_lightbox_links),
     ("emphasis", emphasis.fix_emphasis),
     ("tables", tables.prepare_tables),
-    ("bold_headings", emphasis.promote_bold_headings),
+    ("bold_headings", bold_headings.promote_bold_headings),
 )
 """Element-level rules on the BeautifulSoup tree, in the order they run."""
 

@@ -17,24 +17,15 @@ from collections.abc import Iterable
 
 from bs4.element import NavigableString, PageElement, Tag
 
-from scrapedown.convert.escape import html_token, is_html_token, unmark_escapes
+from scrapedown.convert.escape import html_token, is_html_token
 from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings, take_children
-from scrapedown.parse.soup import first_named, is_blank_text, new_tag, tags_named
+from scrapedown.parse.soup import first_named, is_blank_text, new_tag
+from scrapedown.rules.soup.edges import char_after, char_before, edge_node
 from scrapedown.tags import BLOCK_TAGS, HEADINGS, VERBATIM
 
 _SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
 EMPHASIS = frozenset({"strong", "em", "del"})
-_SPACE = " "
-_MARKUP = "!"  # stands for "markup punctuation" next to an element rendered as Markdown syntax
-# Inline elements the converter writes as Markdown syntax or inline HTML tokens. Any other inline
-# element (`<span>`, `<ruby>`, `<meter>`, `<g>`, custom elements) is written as its bare content:
-# the delimiters meet what is inside it, so the edge tests look through it.
-_WRITTEN_AS_SYNTAX = frozenset(
-    {"a", "img", "code", "kbd", "samp", "b", "strong", "i", "em", "del", "s", "strike", "sub",
-     "sup", "q", "br"}
-)  # fmt: skip
-_OPAQUE = _WRITTEN_AS_SYNTAX | BLOCK_TAGS
 
 
 def fix_emphasis(root: Tag, options: Options) -> None:
@@ -212,7 +203,7 @@ def _is_word(char: str) -> bool:
 def _edge_is_markup(tag: Tag, index: int) -> bool:
     """Whether the Markdown of `tag` starts (0) or ends (-1) with syntax punctuation (text
     at the edge is a letter, or a space that goes outside the delimiters with it)."""
-    edge = _edge_node(tag.contents, last=index == -1)
+    edge = edge_node(tag.contents, last=index == -1)
     return edge is not None and _is_markup(edge) and not _space_at_edge(edge, last=index == -1)
 
 
@@ -223,26 +214,13 @@ _CHOMPED = frozenset({"strong", "b", "em", "i", "del", "s", "strike", "a"})
 
 def _space_at_edge(node: PageElement, *, last: bool) -> bool:
     while isinstance(node, Tag) and node.name in _CHOMPED:
-        inner = _edge_node(node.contents, last=last)
+        inner = edge_node(node.contents, last=last)
         if inner is None:
             return False
         node = inner
     if not isinstance(node, NavigableString) or is_html_token(node):
         return False
     return (node[-1] if last else node[0]).isspace()
-
-
-def _edge_node(nodes: Iterable[PageElement], *, last: bool) -> PageElement | None:
-    """The first (or last) node of `nodes` a reader meets: empty text and comments skipped,
-    elements written as their bare content looked through (None when nothing is there)."""
-    for node in reversed(list(nodes)) if last else nodes:
-        if isinstance(node, Tag) and node.name not in _OPAQUE:
-            inner = _edge_node(node.contents, last=last)
-            if inner is not None:
-                return inner
-        elif isinstance(node, Tag) or (type(node) is NavigableString and node):
-            return node
-    return None
 
 
 def _is_markup(node: object) -> bool:
@@ -316,51 +294,3 @@ def _sink_into_sole_link(tag: Tag, siblings: Siblings) -> bool:
     link.append(inner)
     siblings.unwrap(tag)
     return True
-
-
-def char_before(tag: Tag) -> str:
-    """The character a reader sees just before `tag` (" " at a block edge, "!" for markup)."""
-    return _char_beside(tag, "previous_sibling", last=True)
-
-
-def char_after(tag: Tag) -> str:
-    """The character a reader sees just after `tag` (" " at a block edge, "!" for markup)."""
-    return _char_beside(tag, "next_sibling", last=False)
-
-
-def _char_beside(tag: Tag, direction: str, *, last: bool) -> str:
-    node = tag
-    while True:
-        sibling = getattr(node, direction)
-        while sibling is not None:
-            edge = _edge_node((sibling,), last=last)
-            if edge is not None:
-                return _edge_char(edge, last=last)
-            sibling = getattr(sibling, direction)
-        parent = node.parent
-        if not isinstance(parent, Tag) or parent.name in BLOCK_TAGS or parent.name in HEADINGS:
-            return _SPACE
-        node = parent
-
-
-def _edge_char(node: object, *, last: bool) -> str:
-    if isinstance(node, Tag):
-        return _SPACE if node.name in BLOCK_TAGS or node.name == "br" else _MARKUP
-    text = str(node)
-    if is_html_token(text):
-        return _MARKUP
-    return unmark_escapes(text[-1] if last else text[0])  # a kept escape: its character
-
-
-def promote_bold_headings(root: Tag, options: Options) -> None:
-    """Optional: a paragraph that is one short bold run becomes a heading."""
-    if not options.bold_headings:
-        return
-    level = max(1, min(6, options.bold_heading_level))
-    for paragraph in tags_named(root, "p"):
-        content = [c for c in paragraph.contents if not (isinstance(c, str) and not c.strip())]
-        if len(content) == 1 and isinstance(content[0], Tag) and content[0].name == "strong":
-            text = content[0].get_text().strip()
-            if 0 < len(text) <= 60 and not text.endswith(("。", ".", "：", ":")):
-                content[0].unwrap()
-                paragraph.name = f"h{level}"
