@@ -1,19 +1,21 @@
 """scrapedown: scraped article HTML in, clean front-matter Markdown out.
 
-The heavy parts (lxml, BeautifulSoup, markdownify) are imported on first use, so that
-``import scrapedown`` and the CLI start fast when there is nothing to convert.
+Every public name is imported on first use: ``import scrapedown`` itself loads nothing, so the
+command line installs its signal handlers within milliseconds of start-up (`__main__.py`), and
+the heavy parts (lxml, BeautifulSoup, markdownify) load only when there is something to convert.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
-from scrapedown.errors import ScrapedownError
-from scrapedown.options import Options
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy reads it alike)
 if TYPE_CHECKING:
+    from typing import Any
+
     from scrapedown.api import clean, clean_html
+    from scrapedown.errors import ScrapedownError
+    from scrapedown.options import Options
     from scrapedown.page import clean_page
     from scrapedown.punct import normalize_punctuation
     from scrapedown.urls import unwrap_url
@@ -32,6 +34,8 @@ __all__ = [
 ]
 
 _LAZY = {
+    "Options": "scrapedown.options",
+    "ScrapedownError": "scrapedown.errors",
     "clean": "scrapedown.api",
     "clean_html": "scrapedown.api",
     "clean_page": "scrapedown.page",

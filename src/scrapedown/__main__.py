@@ -5,8 +5,13 @@ is still importing the command line ends the process with the shell's status for
 (130, 143) and no traceback. Nothing can be half-written yet, so exiting at once is safe; the
 command line installs its own handlers (stop the pool, finish no file) as soon as it starts."""
 
+from __future__ import annotations
+
 import signal
-from types import FrameType
+
+TYPE_CHECKING = False  # no typing import at start-up
+if TYPE_CHECKING:
+    from types import FrameType
 
 
 def _exit_quietly(signum: int, frame: FrameType | None) -> None:
