@@ -168,7 +168,7 @@ def _resolve_chunk(chunk: str, render: Callable[[str], str]) -> str:
     if not _EMPHASIS_MARKS.search(chunk):
         return chunk
     bare = chunk.replace(STAR_MARK, "*").replace(UNDERSCORE_MARK, "_")
-    if not _markers_may_pair(chunk, bare):
+    if not _markers_may_pair(chunk, bare) or _markers_cannot_pair(chunk, bare):
         return bare
     rendered = render(bare)
     if "*" not in chunk and "_" not in chunk and not _STRUCTURE_TAG.search(rendered):
@@ -194,6 +194,43 @@ def _markers_may_pair(chunk: str, bare: str) -> bool:
         if _can_form_emphasis(match.group(0), before, after):
             return True
     return False
+
+
+# A line's leading characters that may make or contain a block start (container markers, list
+# markers, a rule): a `*`/`_` among them may start a list item or a rule, or sit right after a
+# container marker (whose neighbour markdown-it sees as the line start). Possessive: linear.
+_LINE_PREFIX = re.compile(r"^(?:[ \t>+*_-]|\d{1,9}[.)])*+", re.MULTILINE)
+
+
+def _markers_cannot_pair(chunk: str, bare: str) -> bool:
+    """Whether no marker can take part in emphasis, a list item or a rule, decided without
+    rendering (CommonMark's delimiter rules): no marker is in a line's leading block-start
+    characters, every run holding a marker is all markers and follows no backslash, and each
+    one that can open or close is the only run of its character that can. Escaping such
+    markers changes no other run's neighbours (`*`, `_` and `\\` are all punctuation), so bare
+    and escaped render alike. False when unsure (the caller renders), and for any backtick,
+    `<`, tab or four spaces: a marker in a code span, raw HTML, an autolink or indented code
+    renders its escape."""
+    if "`" in bare or "<" in bare or "\t" in bare or "    " in bare:
+        return False
+    for prefix in _LINE_PREFIX.finditer(bare):
+        if prefix.end() > prefix.start() and _EMPHASIS_MARKS.search(chunk, *prefix.span()):
+            return False
+    forming = {"*": 0, "_": 0}
+    marker_chars: set[str] = set()
+    for match in _EMPHASIS_RUN.finditer(bare):
+        start, end = match.span()
+        before = bare[start - 1] if start > 0 else " "
+        after = bare[end] if end < len(bare) else " "
+        char = match.group(0)[0]
+        forms = _can_form_emphasis(match.group(0), before, after)
+        forming[char] += forms
+        markers = len(_EMPHASIS_MARKS.findall(chunk, start, end))
+        if markers and (markers != end - start or before == "\\"):
+            return False
+        if markers and forms:
+            marker_chars.add(char)
+    return all(forming[char] <= 1 for char in marker_chars)
 
 
 def _resolve_html_tokens(chunk: str) -> str:
