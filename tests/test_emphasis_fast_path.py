@@ -72,6 +72,7 @@ def test_fast_path_takes_the_common_cases_and_leaves_the_doubtful() -> None:
 
     assert decides("2{s}3 = 6")  # a lone run that could open or close has no partner
     assert decides("a {u}init{u}s b{s}c")  # `_` runs cannot form, one `*` run alone
+    assert decides("a target of {u}self or a parent to {u}self")  # openers, no closer
     assert not decides("2{s}3 and 4{s}5")  # two runs that could pair: render
     assert not decides("{s} item")  # a list item
     assert not decides("x\n> {s}a")  # after a container marker

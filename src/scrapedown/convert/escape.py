@@ -202,35 +202,48 @@ def _markers_may_pair(chunk: str, bare: str) -> bool:
 _LINE_PREFIX = re.compile(r"^(?:[ \t>+*_-]|\d{1,9}[.)])*+", re.MULTILINE)
 
 
+_NOT_DECIDED = ("`", "<", "~~~", "\t", "    ")
+
+
 def _markers_cannot_pair(chunk: str, bare: str) -> bool:
     """Whether no marker can take part in emphasis, a list item or a rule, decided without
     rendering (CommonMark's delimiter rules): no marker is in a line's leading block-start
-    characters, every run holding a marker is all markers and follows no backslash, and each
-    one that can open or close is the only run of its character that can. Escaping such
+    characters, every run holding a marker is all markers and follows no backslash, and no
+    marker run can open before or close after another run of its character. Escaping such
     markers changes no other run's neighbours (`*`, `_` and `\\` are all punctuation), so bare
     and escaped render alike. False when unsure (the caller renders), and for any backtick,
-    `<`, tab or four spaces: a marker in a code span, raw HTML, an autolink or indented code
-    renders its escape."""
-    if "`" in bare or "<" in bare or "\t" in bare or "    " in bare:
+    `<`, `~~~`, tab or four spaces: a marker in a code span, raw HTML, an autolink or code
+    block renders its escape."""
+    if any(sign in bare for sign in _NOT_DECIDED):
         return False
     for prefix in _LINE_PREFIX.finditer(bare):
         if prefix.end() > prefix.start() and _EMPHASIS_MARKS.search(chunk, *prefix.span()):
             return False
-    forming = {"*": 0, "_": 0}
-    marker_chars: set[str] = set()
+    opener_seen = {"*": False, "_": False}  # a run of the character that can open
+    marker_opener_seen = {"*": False, "_": False}  # a marker run of it that can open
     for match in _EMPHASIS_RUN.finditer(bare):
         start, end = match.span()
         before = bare[start - 1] if start > 0 else " "
         after = bare[end] if end < len(bare) else " "
         char = match.group(0)[0]
-        forms = _can_form_emphasis(match.group(0), before, after)
-        forming[char] += forms
+        opens, closes = _opens_closes(char, before, after)
         markers = len(_EMPHASIS_MARKS.findall(chunk, start, end))
         if markers and (markers != end - start or before == "\\"):
             return False
-        if markers and forms:
-            marker_chars.add(char)
-    return all(forming[char] <= 1 for char in marker_chars)
+        # Emphasis pairs an opener with a later closer of the same character: none may
+        # involve a marker run (the rule of three and nesting only forbid more pairs).
+        if closes and (marker_opener_seen[char] or (markers and opener_seen[char])):
+            return False
+        opener_seen[char] = opener_seen[char] or opens
+        marker_opener_seen[char] = marker_opener_seen[char] or bool(markers and opens)
+    return True
+
+
+def _opens_closes(char: str, before: str, after: str) -> tuple[bool, bool]:
+    left, right = _flanking(before, after)
+    if char == "*":
+        return left, right
+    return left and (not right or _is_punct(before)), right and (not left or _is_punct(after))
 
 
 def _resolve_html_tokens(chunk: str) -> str:
