@@ -27,10 +27,62 @@ _MD = MarkdownIt("commonmark").enable("strikethrough")
 # (letters, digits, space, ASCII and Unicode punctuation and symbols), container and list
 # markers at line starts, escapes, code spans, links, line breaks.
 _PIECES = st.sampled_from(
-    [STAR_MARK, UNDERSCORE_MARK, "*", "_", "**", "__", "\\*", "\\_", "\\\\", "a", "b", "2", " ",
-     "  ", "\n", "\\\n", "> ", ">", "- ", "+ ", "1. ", "3) ", "`", "`x`", "[", "]", "](/u)",
-     "(", ")", ".", ",", "!", "'", '"', "~", "~~", "<", "&amp;", "©", "€", "。", "中", "é",
-     "\u00a0", "\t", "    ", "#", "|", "=", "-", "<div>", "<sup>", "</sup>", "<http://a>"]
+    [
+        STAR_MARK,
+        UNDERSCORE_MARK,
+        "*",
+        "_",
+        "**",
+        "__",
+        "\\*",
+        "\\_",
+        "\\\\",
+        "a",
+        "b",
+        "2",
+        " ",
+        "  ",
+        "\n",
+        "\\\n",
+        "> ",
+        ">",
+        "- ",
+        "+ ",
+        "1. ",
+        "3) ",
+        "`",
+        "`x`",
+        "[",
+        "]",
+        "](/u)",
+        "(",
+        ")",
+        ".",
+        ",",
+        "!",
+        "'",
+        '"',
+        "~",
+        "~~",
+        "<",
+        "&amp;",
+        "©",
+        "€",
+        "。",
+        "中",
+        "é",
+        "\u00a0",
+        "\t",
+        "    ",
+        "#",
+        "|",
+        "=",
+        "-",
+        "<div>",
+        "<sup>",
+        "</sup>",
+        "<http://a>",
+    ]
 )
 _CHUNKS = st.lists(_PIECES, min_size=1, max_size=14).map("".join)
 
@@ -68,7 +120,9 @@ def test_fast_path_agrees_with_the_render(chunk: str) -> None:
 def test_fast_path_takes_the_common_cases_and_leaves_the_doubtful() -> None:
     def decides(text: str) -> bool:
         chunk = text.replace("{s}", STAR_MARK).replace("{u}", UNDERSCORE_MARK)
-        return _markers_cannot_pair(chunk, chunk.replace(STAR_MARK, "*").replace(UNDERSCORE_MARK, "_"))
+        return _markers_cannot_pair(
+            chunk, chunk.replace(STAR_MARK, "*").replace(UNDERSCORE_MARK, "_")
+        )
 
     assert decides("2{s}3 = 6")  # a lone run that could open or close has no partner
     assert decides("a {u}init{u}s b{s}c")  # `_` runs cannot form, one `*` run alone

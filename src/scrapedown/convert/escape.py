@@ -54,12 +54,14 @@ def _flanking(before: str, after: str) -> tuple[bool, bool]:
 
 
 def _can_form_emphasis(run: str, before: str, after: str) -> bool:
+    return any(_opens_closes(run[0], before, after))
+
+
+def _opens_closes(char: str, before: str, after: str) -> tuple[bool, bool]:
     left, right = _flanking(before, after)
-    if run[0] == "*":
-        return left or right
-    opens = left and (not right or _is_punct(before))
-    closes = right and (not left or _is_punct(after))
-    return opens or closes
+    if char == "*":
+        return left, right
+    return left and (not right or _is_punct(before)), right and (not left or _is_punct(after))
 
 
 def _escape_emphasis(text: str) -> str:
@@ -200,8 +202,6 @@ def _markers_may_pair(chunk: str, bare: str) -> bool:
 # markers, a rule): a `*`/`_` among them may start a list item or a rule, or sit right after a
 # container marker (whose neighbour markdown-it sees as the line start). Possessive: linear.
 _LINE_PREFIX = re.compile(r"^(?:[ \t>+*_-]|\d{1,9}[.)])*+", re.MULTILINE)
-
-
 _NOT_DECIDED = ("`", "<", "~~~", "\t", "    ")
 
 
@@ -237,13 +237,6 @@ def _markers_cannot_pair(chunk: str, bare: str) -> bool:
         opener_seen[char] = opener_seen[char] or opens
         marker_opener_seen[char] = marker_opener_seen[char] or bool(markers and opens)
     return True
-
-
-def _opens_closes(char: str, before: str, after: str) -> tuple[bool, bool]:
-    left, right = _flanking(before, after)
-    if char == "*":
-        return left, right
-    return left and (not right or _is_punct(before)), right and (not left or _is_punct(after))
 
 
 def _resolve_html_tokens(chunk: str) -> str:
