@@ -54,12 +54,14 @@ def _flanking(before: str, after: str) -> tuple[bool, bool]:
 
 
 def _can_form_emphasis(run: str, before: str, after: str) -> bool:
+    return any(_opens_closes(run[0], before, after))
+
+
+def _opens_closes(char: str, before: str, after: str) -> tuple[bool, bool]:
     left, right = _flanking(before, after)
-    if run[0] == "*":
-        return left or right
-    opens = left and (not right or _is_punct(before))
-    closes = right and (not left or _is_punct(after))
-    return opens or closes
+    if char == "*":
+        return left, right
+    return left and (not right or _is_punct(before)), right and (not left or _is_punct(after))
 
 
 def _escape_emphasis(text: str) -> str:
@@ -168,7 +170,7 @@ def _resolve_chunk(chunk: str, render: Callable[[str], str]) -> str:
     if not _EMPHASIS_MARKS.search(chunk):
         return chunk
     bare = chunk.replace(STAR_MARK, "*").replace(UNDERSCORE_MARK, "_")
-    if not _markers_may_pair(chunk, bare):
+    if not _markers_may_pair(chunk, bare) or _markers_cannot_pair(chunk, bare):
         return bare
     rendered = render(bare)
     if "*" not in chunk and "_" not in chunk and not _STRUCTURE_TAG.search(rendered):
@@ -194,6 +196,47 @@ def _markers_may_pair(chunk: str, bare: str) -> bool:
         if _can_form_emphasis(match.group(0), before, after):
             return True
     return False
+
+
+# A line's leading characters that may make or contain a block start (container markers, list
+# markers, a rule): a `*`/`_` among them may start a list item or a rule, or sit right after a
+# container marker (whose neighbour markdown-it sees as the line start). Possessive: linear.
+_LINE_PREFIX = re.compile(r"^(?:[ \t>+*_-]|\d{1,9}[.)])*+", re.MULTILINE)
+_NOT_DECIDED = ("`", "<", "~~~", "\t", "    ")
+
+
+def _markers_cannot_pair(chunk: str, bare: str) -> bool:
+    """Whether no marker can take part in emphasis, a list item or a rule, decided without
+    rendering (CommonMark's delimiter rules): no marker is in a line's leading block-start
+    characters, every run holding a marker is all markers and follows no backslash, and no
+    marker run can open before or close after another run of its character. Escaping such
+    markers changes no other run's neighbours (`*`, `_` and `\\` are all punctuation), so bare
+    and escaped render alike. False when unsure (the caller renders), and for any backtick,
+    `<`, `~~~`, tab or four spaces: a marker in a code span, raw HTML, an autolink or code
+    block renders its escape."""
+    if any(sign in bare for sign in _NOT_DECIDED):
+        return False
+    for prefix in _LINE_PREFIX.finditer(bare):
+        if prefix.end() > prefix.start() and _EMPHASIS_MARKS.search(chunk, *prefix.span()):
+            return False
+    opener_seen = {"*": False, "_": False}  # a run of the character that can open
+    marker_opener_seen = {"*": False, "_": False}  # a marker run of it that can open
+    for match in _EMPHASIS_RUN.finditer(bare):
+        start, end = match.span()
+        before = bare[start - 1] if start > 0 else " "
+        after = bare[end] if end < len(bare) else " "
+        char = match.group(0)[0]
+        opens, closes = _opens_closes(char, before, after)
+        markers = len(_EMPHASIS_MARKS.findall(chunk, start, end))
+        if markers and (markers != end - start or before == "\\"):
+            return False
+        # Emphasis pairs an opener with a later closer of the same character: none may
+        # involve a marker run (the rule of three and nesting only forbid more pairs).
+        if closes and (marker_opener_seen[char] or (markers and opener_seen[char])):
+            return False
+        opener_seen[char] = opener_seen[char] or opens
+        marker_opener_seen[char] = marker_opener_seen[char] or bool(markers and opens)
+    return True
 
 
 def _resolve_html_tokens(chunk: str) -> str:
