@@ -136,16 +136,22 @@ def _tidy_kept_cell(cell: Tag) -> bool:
 
 
 # Elements the HTML parser closes when one of these starts inside them (an inline wrapper
-# between them, `<p><a><ul>`, kept them nested until a rule unwrapped it).
+# between them, `<p><a><ul>`, kept them nested until a rule unwrapped it). libxml2's own lists
+# (its start-close table, checked by parsing each pair of kept block tags): `<pre>` ends at a
+# list or a list's part but not at `<ol>`, `<dl>` at an `<li>`, `<ul>` (not `<ol>`) at `<pre>`.
+_HEADING_CLOSERS = frozenset({"li", "p", "table"})
 _CLOSED_BY = {
     "p": frozenset(
         {"ul", "ol", "dl", "p", "pre", "blockquote", "table", "div", "hr", "h1", "h2", "h3",
          "h4", "h5", "h6"}
     ),
     "li": frozenset({"li"}),
-    "pre": frozenset({"table", "ul", "dl", "li"}),  # libxml2's list (not <ol>, not <div>)
-    "dt": frozenset({"dt", "dd"}),
+    "pre": frozenset({"table", "ul", "dl", "li", "dt", "dd"}),
+    "dl": frozenset({"li"}),
+    "ul": frozenset({"pre"}),
+    "dt": frozenset({"dt", "dd", "dl"}),
     "dd": frozenset({"dt", "dd"}),
+    **{f"h{level}": _HEADING_CLOSERS for level in range(1, 7)},
 }  # fmt: skip
 
 
