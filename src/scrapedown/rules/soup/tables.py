@@ -91,7 +91,7 @@ def prepare_tables(root: Tag, options: Options) -> None:
         if is_decomposed(table):
             continue
         if not is_pipe_table(table):
-            _tidy_kept_table(table)
+            _tidy_kept_table(table, options.unwrap_tags)
         if _is_empty(table):
             table.decompose()
             continue
@@ -102,23 +102,24 @@ def prepare_tables(root: Tag, options: Options) -> None:
                 _flatten_paragraphs(cell)
 
 
-def _tidy_kept_table(table: Tag) -> None:
+def _tidy_kept_table(table: Tag, unwrap_tags: frozenset[str]) -> None:
     """A table kept as HTML, as the next pass will read it: elements emptied by a later rule
     (an image without a source went) gone, rows left empty gone, and whitespace beside a
     block (layout, left out of the next pass's tree) gone."""
     for row in rows_of(table):
-        kept = [_tidy_kept_cell(cell) for cell in cells_of(row)]
+        kept = [_tidy_kept_cell(cell, unwrap_tags) for cell in cells_of(row)]
         if not any(kept):
             row.decompose()
 
 
-def _tidy_kept_cell(cell: Tag) -> bool:
+def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str]) -> bool:
     """Tidy one cell (see `_tidy_kept_table`); whether it has content left."""
     for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
         if _misplaced(part):
             part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
     _unwrap_off_allowlist(cell)  # first: an unknown tag (`<pre><o><table>`) hides a closer
     _close_as_parsed(cell)
+    _unwrap_out_of_pre(cell, unwrap_tags)
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
@@ -128,6 +129,8 @@ def _tidy_kept_cell(cell: Tag) -> bool:
                 or _holds_content(node, full)
             ):
                 full.add(id(node))
+                if node.name in ("ul", "ol") and not _named_in_children(node, "li"):
+                    _drop_itemless_list(node)
             else:
                 node.decompose()
         elif type(node) is NavigableString and not node.strip() and _beside_block(node):
@@ -143,7 +146,7 @@ _HEADING_CLOSERS = frozenset({"li", "p", "table"})
 _CLOSED_BY = {
     "p": frozenset(
         {"ul", "ol", "dl", "p", "pre", "blockquote", "table", "div", "hr", "h1", "h2", "h3",
-         "h4", "h5", "h6"}
+         "h4", "h5", "h6", "li", "dt", "dd"}
     ),
     "li": frozenset({"li"}),
     "pre": frozenset({"table", "ul", "dl", "li", "dt", "dd"}),
@@ -172,6 +175,15 @@ def _close_as_parsed(cell: Tag) -> None:
         siblings.insert_after(holder, *moved)
 
 
+def _unwrap_out_of_pre(cell: Tag, unwrap_tags: frozenset[str]) -> None:
+    """Wrappers the rules left alone inside a `<pre>` and that moved out of it (`<pre><li><cite>`
+    is read `<pre></pre><li><cite>`) unwrapped, as the next pass's rules unwrap them there."""
+    siblings = Siblings()
+    for tag in reversed(tags_named(cell, *unwrap_tags)):
+        if not any(parent.name == "pre" for parent in tag.parents):
+            siblings.unwrap(tag)
+
+
 def _unwrap_off_allowlist(cell: Tag) -> None:
     """Tags off the allowlist of kept block HTML (a `<span>` the rules leave in a `<pre>`)
     unwrapped: kept, they make the next pass convert a list or quote holding the table, which
@@ -180,6 +192,19 @@ def _unwrap_off_allowlist(cell: Tag) -> None:
     for tag in reversed(cell.find_all(True)):
         if tag.name not in BLOCK_HTML_TAGS and tag.name not in _ANY_CONTENT:
             siblings.unwrap(tag)
+
+
+def _drop_itemless_list(node: Tag) -> None:
+    """A list left without items (they were empty) is no list to the next pass: its inline
+    content is read as a paragraph, blocks as themselves."""
+    if first_named(node, *_BLOCKS_IN_CELL, "p", "li") is None:
+        node.name = "p"
+    else:
+        node.unwrap()
+
+
+def _named_in_children(node: Tag, name: str) -> bool:
+    return any(isinstance(c, Tag) and c.name == name for c in node.contents)
 
 
 def _named_in(node: object, names: frozenset[str]) -> bool:
