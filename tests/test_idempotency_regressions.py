@@ -276,6 +276,21 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table ><th ><ol ><pre\n><k><li><img src=f>",
         "| ![](f) |\n| --- |\n",
     ),
+    # Text a wrapper around an item held is directly in the list once the wrapper goes: it
+    # moves out as the next pass moves it (a paragraph; an <ol> split numbers on).
+    "text before an item in a kept cell": (
+        "<table><tr><ol><e>><li ><",
+        "<table>\n<tr><td><p>&gt;</p><ol><li>&lt;</li></ol></td></tr>\n</table>\n",
+    ),
+    "image after an item in a kept cell": (
+        "<table ><th ><ol ><pre\n><k><li><img src=f><",
+        '<table>\n<tr><th><ol><li>&lt;</li></ol><p><img src="f"/></p></th></tr>\n</table>\n',
+    ),
+    "text between items in a kept cell": (
+        "<table><td rowspan=2><ol><li>a</li><b>x<li>b</li></b><li>c</li></ol>",
+        '<table>\n<tr><td rowspan="2"><ol><li>a</li></ol><p>x</p><ol start="2"><li>b</li>'
+        "<li>c</li></ol></td></tr>\n</table>\n",
+    ),
     # A wrapper the rules leave in a <pre> is unwrapped once an item moved it out of the <pre>.
     "cite moved out of a pre by an item": (
         "<table><th><pre ><code>w<li></li><cite >s",

@@ -10,6 +10,7 @@ from bs4.element import NavigableString, Tag
 from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings
 from scrapedown.parse.soup import children_named, first_named, is_decomposed, new_tag, tags_named
+from scrapedown.rules.soup.cell_lists import strays_out_of_list
 from scrapedown.tags import BLOCK_HTML_TAGS, TRIM_INSIDE, TRIM_OUTSIDE
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
@@ -129,8 +130,8 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str]) -> bool:
                 or _holds_content(node, full)
             ):
                 full.add(id(node))
-                if node.name in ("ul", "ol") and not _named_in_children(node, "li"):
-                    _drop_itemless_list(node)
+                if node.name in ("ul", "ol"):
+                    full.update(id(made) for made in strays_out_of_list(node))
             else:
                 node.decompose()
         elif type(node) is NavigableString and not node.strip() and _beside_block(node):
@@ -192,19 +193,6 @@ def _unwrap_off_allowlist(cell: Tag) -> None:
     for tag in reversed(cell.find_all(True)):
         if tag.name not in BLOCK_HTML_TAGS and tag.name not in _ANY_CONTENT:
             siblings.unwrap(tag)
-
-
-def _drop_itemless_list(node: Tag) -> None:
-    """A list left without items (they were empty) is no list to the next pass: its inline
-    content is read as a paragraph, blocks as themselves."""
-    if first_named(node, *_BLOCKS_IN_CELL, "p", "li") is None:
-        node.name = "p"
-    else:
-        node.unwrap()
-
-
-def _named_in_children(node: Tag, name: str) -> bool:
-    return any(isinstance(c, Tag) and c.name == name for c in node.contents)
 
 
 def _named_in(node: object, names: frozenset[str]) -> bool:
