@@ -23,7 +23,7 @@ def strays_out_of_list(a_list: Tag) -> list[Tag]:
     if all(_is_item(child) or _is_blank(child) for child in a_list.contents):
         return []
     runs = _runs(a_list)
-    first, numbered, made = _start(a_list), 0, []
+    first, numbered, made, reused = _start(a_list), 0, [], False
     pieces: list[Tag] = []
     for items, nodes in runs:
         if not items:
@@ -32,11 +32,12 @@ def strays_out_of_list(a_list: Tag) -> list[Tag]:
             pieces += blocks
             continue
         holder = a_list
-        if any(piece.name == a_list.name for piece in pieces):  # a second run of items
+        if reused:  # a second run of items
             holder = new_tag(a_list, a_list.name)
             if a_list.name == "ol":
                 holder["start"] = str(first + numbered)
             made.append(holder)
+        reused = True
         holder.extend(nodes)
         numbered += sum(1 for node in nodes if isinstance(node, Tag) and node.name == "li")
         pieces.append(holder)
