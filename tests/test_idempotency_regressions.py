@@ -251,6 +251,51 @@ CASES: dict[str, tuple[str, str | None]] = {
     ),
     "zero-width space before a tab": ("\u200b\t&#203;", "\u200b\t&#203;\n"),
     "zero-width space before blanks only": ("a\n\n\ufeff\t \n\nb", None),  # a blank line
+    # A kept cell is written as libxml2 will read it: an element it closes at a child's start
+    # (`<dl>` at `<li>`, `<pre>` at `<dt>`/`<dd>`, `<dt>` at `<dl>`, `<p>` at `<li>`) ends
+    # there, even when an inline wrapper between them was unwrapped after parsing.
+    "li in a dl in a kept cell": ("<table><td><dl><b><li>m", "| - m |\n| --- |\n"),
+    "dd in a pre in a kept cell": ("<table><td><pre><b><dd>m", "| m |\n| --- |\n"),
+    "dt in a pre in a kept cell": ("<table><td><pre><b><dt>m", None),
+    "dl in a dt in a kept cell": (
+        "<table><td rowspan=2><dt>a<g><dl><dd>b",
+        '<table>\n<tr><td rowspan="2"><dt>a</dt><dl><dd><p>b</p></dd></dl></td></tr>\n</table>\n',
+    ),
+    "li in a paragraph in a pre in a kept cell": (
+        "<table><td><pre ><p><a><li>h",
+        "| - h |\n| --- |\n",
+    ),
+    "li in a paragraph in a list in a kept cell": (
+        "<table ><td><ol><p><o><li >;",
+        "<table>\n<tr><td><ol><li>;</li></ol></td></tr>\n</table>\n",
+    ),
+    # A list whose only item was empty holds bare text: the next pass reads it as a paragraph.
+    "text in an ol whose item is empty": ("<table><tr><ol><e>><li >", "| > |\n| --- |\n"),
+    "text in a ul whose item is empty": ("<table ><th ><ul><d>x<li>", "| x |\n| --- |\n"),
+    "image in a list whose item closed a pre": (
+        "<table ><th ><ol ><pre\n><k><li><img src=f>",
+        "| ![](f) |\n| --- |\n",
+    ),
+    # Text a wrapper around an item held is directly in the list once the wrapper goes: it
+    # moves out as the next pass moves it (a paragraph; an <ol> split numbers on).
+    "text before an item in a kept cell": (
+        "<table><tr><ol><e>><li ><",
+        "<table>\n<tr><td><p>&gt;</p><ol><li>&lt;</li></ol></td></tr>\n</table>\n",
+    ),
+    "image after an item in a kept cell": (
+        "<table ><th ><ol ><pre\n><k><li><img src=f><",
+        '<table>\n<tr><th><ol><li>&lt;</li></ol><p><img src="f"/></p></th></tr>\n</table>\n',
+    ),
+    "text between items in a kept cell": (
+        "<table><td rowspan=2><ol><li>a</li><b>x<li>b</li></b><li>c</li></ol>",
+        '<table>\n<tr><td rowspan="2"><ol><li>a</li></ol><p>x</p><ol start="2"><li>b</li>'
+        "<li>c</li></ol></td></tr>\n</table>\n",
+    ),
+    # A wrapper the rules leave in a <pre> is unwrapped once an item moved it out of the <pre>.
+    "cite moved out of a pre by an item": (
+        "<table><th><pre ><code>w<li></li><cite >s",
+        "<table>\n<tr><th><pre>w</pre>s</th></tr>\n</table>\n",
+    ),
 }
 
 

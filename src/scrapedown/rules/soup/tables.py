@@ -10,6 +10,7 @@ from bs4.element import NavigableString, Tag
 from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings
 from scrapedown.parse.soup import children_named, first_named, is_decomposed, new_tag, tags_named
+from scrapedown.rules.soup.cell_lists import strays_out_of_list
 from scrapedown.tags import BLOCK_HTML_TAGS, TRIM_INSIDE, TRIM_OUTSIDE
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
@@ -91,7 +92,7 @@ def prepare_tables(root: Tag, options: Options) -> None:
         if is_decomposed(table):
             continue
         if not is_pipe_table(table):
-            _tidy_kept_table(table)
+            _tidy_kept_table(table, options.unwrap_tags)
         if _is_empty(table):
             table.decompose()
             continue
@@ -102,23 +103,24 @@ def prepare_tables(root: Tag, options: Options) -> None:
                 _flatten_paragraphs(cell)
 
 
-def _tidy_kept_table(table: Tag) -> None:
+def _tidy_kept_table(table: Tag, unwrap_tags: frozenset[str]) -> None:
     """A table kept as HTML, as the next pass will read it: elements emptied by a later rule
     (an image without a source went) gone, rows left empty gone, and whitespace beside a
     block (layout, left out of the next pass's tree) gone."""
     for row in rows_of(table):
-        kept = [_tidy_kept_cell(cell) for cell in cells_of(row)]
+        kept = [_tidy_kept_cell(cell, unwrap_tags) for cell in cells_of(row)]
         if not any(kept):
             row.decompose()
 
 
-def _tidy_kept_cell(cell: Tag) -> bool:
+def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str]) -> bool:
     """Tidy one cell (see `_tidy_kept_table`); whether it has content left."""
     for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
         if _misplaced(part):
             part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
     _unwrap_off_allowlist(cell)  # first: an unknown tag (`<pre><o><table>`) hides a closer
     _close_as_parsed(cell)
+    _unwrap_out_of_pre(cell, unwrap_tags)
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
@@ -128,6 +130,8 @@ def _tidy_kept_cell(cell: Tag) -> bool:
                 or _holds_content(node, full)
             ):
                 full.add(id(node))
+                if node.name in ("ul", "ol"):
+                    full.update(id(made) for made in strays_out_of_list(node))
             else:
                 node.decompose()
         elif type(node) is NavigableString and not node.strip() and _beside_block(node):
@@ -136,16 +140,22 @@ def _tidy_kept_cell(cell: Tag) -> bool:
 
 
 # Elements the HTML parser closes when one of these starts inside them (an inline wrapper
-# between them, `<p><a><ul>`, kept them nested until a rule unwrapped it).
+# between them, `<p><a><ul>`, kept them nested until a rule unwrapped it). libxml2's own lists
+# (its start-close table, checked by parsing each pair of kept block tags): `<pre>` ends at a
+# list or a list's part but not at `<ol>`, `<dl>` at an `<li>`, `<ul>` (not `<ol>`) at `<pre>`.
+_HEADING_CLOSERS = frozenset({"li", "p", "table"})
 _CLOSED_BY = {
     "p": frozenset(
         {"ul", "ol", "dl", "p", "pre", "blockquote", "table", "div", "hr", "h1", "h2", "h3",
-         "h4", "h5", "h6"}
+         "h4", "h5", "h6", "li", "dt", "dd"}
     ),
     "li": frozenset({"li"}),
-    "pre": frozenset({"table", "ul", "dl", "li"}),  # libxml2's list (not <ol>, not <div>)
-    "dt": frozenset({"dt", "dd"}),
+    "pre": frozenset({"table", "ul", "dl", "li", "dt", "dd"}),
+    "dl": frozenset({"li"}),
+    "ul": frozenset({"pre"}),
+    "dt": frozenset({"dt", "dd", "dl"}),
     "dd": frozenset({"dt", "dd"}),
+    **{f"h{level}": _HEADING_CLOSERS for level in range(1, 7)},
 }  # fmt: skip
 
 
@@ -164,6 +174,15 @@ def _close_as_parsed(cell: Tag) -> None:
         for position in range(len(children) - 1, first - 1, -1):  # from the end: no shifting
             children[position].extract(_self_index=position)
         siblings.insert_after(holder, *moved)
+
+
+def _unwrap_out_of_pre(cell: Tag, unwrap_tags: frozenset[str]) -> None:
+    """Wrappers the rules left alone inside a `<pre>` and that moved out of it (`<pre><li><cite>`
+    is read `<pre></pre><li><cite>`) unwrapped, as the next pass's rules unwrap them there."""
+    siblings = Siblings()
+    for tag in reversed(tags_named(cell, *unwrap_tags)):
+        if not any(parent.name == "pre" for parent in tag.parents):
+            siblings.unwrap(tag)
 
 
 def _unwrap_off_allowlist(cell: Tag) -> None:

@@ -1,0 +1,95 @@
+"""Lists in a kept table cell, as the next pass will read them.
+
+The lxml phase moves content that sits directly in a list out of it (`rules.tree.lists`), but a
+wrapper holding an item (`<ol><b>x<li>y`) counted as part of the list then; unwrapped later, it
+left `x` directly in the list. Kept as HTML, the next pass moves it out: so it moves now, the
+same way (inline runs in a `<p>`, blocks as they are, an `<ol>` split around a stray numbered
+on).
+"""
+
+from __future__ import annotations
+
+from bs4.element import NavigableString, PageElement, Tag
+
+from scrapedown.parse.soup import new_tag
+from scrapedown.tags import BLOCK_TAGS
+
+Run = tuple[bool, list[PageElement]]  # (holds items, its nodes in order)
+
+
+def strays_out_of_list(a_list: Tag) -> list[Tag]:
+    """Move what is not an item out of `a_list`; the new elements made (none when there was
+    nothing to move)."""
+    if all(_is_item(child) or _is_blank(child) for child in a_list.contents):
+        return []
+    runs = _runs(a_list)
+    first, numbered, made, reused = _start(a_list), 0, [], False
+    pieces: list[Tag] = []
+    for items, nodes in runs:
+        if not items:
+            blocks = _as_blocks(nodes, a_list)
+            made += [block for block in blocks if block.name == "p"]
+            pieces += blocks
+            continue
+        holder = a_list
+        if reused:  # a second run of items
+            holder = new_tag(a_list, a_list.name)
+            if a_list.name == "ol":
+                holder["start"] = str(first + numbered)
+            made.append(holder)
+        reused = True
+        holder.extend(nodes)
+        numbered += sum(1 for node in nodes if isinstance(node, Tag) and node.name == "li")
+        pieces.append(holder)
+    if not any(piece is a_list for piece in pieces):
+        a_list.insert_before(*pieces)
+        a_list.decompose()
+    else:
+        at = pieces.index(a_list)
+        if at:
+            a_list.insert_before(*pieces[:at])
+        if at + 1 < len(pieces):
+            a_list.insert_after(*pieces[at + 1 :])
+    return made
+
+
+def _is_item(node: PageElement) -> bool:
+    return isinstance(node, Tag) and (node.name == "li" or node.find("li") is not None)
+
+
+def _is_blank(node: PageElement) -> bool:
+    return isinstance(node, NavigableString) and not node.strip()
+
+
+def _runs(a_list: Tag) -> list[Run]:
+    """The list's children as runs of items and of strays (blank text dropped), the list
+    emptied."""
+    runs: list[Run] = []
+    for node in [child.extract() for child in list(a_list.contents)]:
+        if _is_blank(node):
+            continue
+        items = _is_item(node)
+        if not runs or runs[-1][0] != items:
+            runs.append((items, []))
+        runs[-1][1].append(node)
+    return runs
+
+
+def _start(a_list: Tag) -> int:
+    start = str(a_list.get("start") or "1").strip()
+    return int(start) if start.isdigit() and len(start) < 9 else 1
+
+
+def _as_blocks(nodes: list[PageElement], a_list: Tag) -> list[Tag]:
+    blocks: list[Tag] = []
+    paragraph: Tag | None = None
+    for node in nodes:
+        if isinstance(node, Tag) and node.name in BLOCK_TAGS:
+            blocks.append(node)
+            paragraph = None
+            continue
+        if paragraph is None:
+            paragraph = new_tag(a_list, "p")
+            blocks.append(paragraph)
+        paragraph.append(node)
+    return blocks
