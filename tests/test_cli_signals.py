@@ -39,25 +39,24 @@ def _stat(pid: int) -> tuple[str, int, int] | None:
     return fields[0], int(fields[1]), int(fields[3])
 
 
-def _session_members(session: int) -> list[int]:
-    """Live (not zombie) processes of a session: the run and anything it started."""
+def _live_processes(field: int, value: int) -> list[int]:
+    """Live (not zombie) processes whose /proc stat `field` (1: parent, 2: session) is `value`."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             info = _stat(int(entry.name))
-            if info is not None and info[2] == session and info[0] != "Z":
+            if info is not None and info[field] == value and info[0] != "Z":
                 found.append(int(entry.name))
     return found
+
+
+def _session_members(session: int) -> list[int]:
+    """Live processes of a session: the run and anything it started."""
+    return _live_processes(2, session)
 
 
 def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            info = _stat(int(entry.name))
-            if info is not None and info[1] == pid and info[0] != "Z":
-                found.append(int(entry.name))
-    return found
+    return _live_processes(1, pid)
 
 
 def _wait_gone(session: int, timeout: float = 3.0) -> list[int]:

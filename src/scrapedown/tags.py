@@ -133,3 +133,13 @@ OPTIONAL_END_TAGS: frozenset[str] = frozenset(
 #: What never counts when a scanner checks that HTML is balanced: an unclosed `<p>` must not
 #: join (the classifier) or hide (the punctuation scanner) the rest of the document.
 UNBALANCED_TAGS: frozenset[str] = VOID_ELEMENTS | OPTIONAL_END_TAGS
+
+# Where each table part may stand (libxml2 drops a part anywhere else on the next parse).
+TABLE_PART_PARENTS: dict[str, frozenset[str]] = {
+    "tr": frozenset({"table", "thead", "tbody", "tfoot"}),
+    "td": frozenset({"tr"}),
+    "th": frozenset({"tr"}),
+    "thead": frozenset({"table"}),
+    "tbody": frozenset({"table"}),
+    "tfoot": frozenset({"table"}),
+}

@@ -11,7 +11,7 @@ from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings
 from scrapedown.parse.soup import children_named, first_named, is_decomposed, new_tag, tags_named
 from scrapedown.rules.soup.cell_lists import strays_out_of_list
-from scrapedown.tags import BLOCK_HTML_TAGS, TRIM_INSIDE, TRIM_OUTSIDE
+from scrapedown.tags import BLOCK_HTML_TAGS, TABLE_PART_PARENTS, TRIM_INSIDE, TRIM_OUTSIDE
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
@@ -27,15 +27,7 @@ _ANY_CONTENT = ("img", "br", "hr", "video", "audio", "iframe")
 # A nested table's structure stays as it is, empty cells included (a calendar's blank days).
 _NESTED_TABLE = frozenset({"table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption"})
 # Each table part, and where it may stand.
-_TABLE_PARTS = {
-    "tr": frozenset({"table", "thead", "tbody", "tfoot"}),
-    "td": frozenset({"tr"}),
-    "th": frozenset({"tr"}),
-    "thead": frozenset({"table"}),
-    "tbody": frozenset({"table"}),
-    "tfoot": frozenset({"table"}),
-    "caption": frozenset({"table"}),
-}
+_TABLE_PARTS = {**TABLE_PART_PARENTS, "caption": frozenset({"table"})}
 _BLOCKS_IN_CELL = frozenset(
     {"ul", "ol", "dl", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
 )

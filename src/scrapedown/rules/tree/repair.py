@@ -8,7 +8,7 @@ from __future__ import annotations
 from scrapedown.options import Options
 from scrapedown.parse.tree import Element, append_text, elements, is_blank, is_element, unwrap
 from scrapedown.rules.tree.lists import lists_into_items, strays_out_of_lists
-from scrapedown.tags import BLOCK_TAGS
+from scrapedown.tags import BLOCK_TAGS, TABLE_PART_PARENTS
 
 _TABLE_PARTS = ("tr", "td", "th", "thead", "tbody", "tfoot")
 _ROW_GROUPS = frozenset({"table", "thead", "tbody", "tfoot"})
@@ -42,22 +42,12 @@ def _table_parts_outside_tables(root: Element) -> None:
             unwrap(part)
 
 
-# Where each table part may stand; elsewhere (`<li><div><th>`, as libxml2 nests it) the next
-# pass's parser drops it, so it goes now, before the rules that give loose text its paragraph.
-_PART_PARENTS = {
-    "tr": frozenset({"table", "thead", "tbody", "tfoot"}),
-    "td": frozenset({"tr"}),
-    "th": frozenset({"tr"}),
-    "thead": frozenset({"table"}),
-    "tbody": frozenset({"table"}),
-    "tfoot": frozenset({"table"}),
-}
-
-
 def _misplaced_table_parts(root: Element) -> None:
-    for part in elements(root, *_PART_PARENTS):  # document order: holders settle first
+    """A table part where it may not stand (`<li><div><th>`, as libxml2 nests it) is dropped by
+    the next pass's parser, so it goes now, before the rules that give loose text a paragraph."""
+    for part in elements(root, *TABLE_PART_PARENTS):  # document order: holders settle first
         parent = part.getparent()
-        if parent is not None and parent.tag not in _PART_PARENTS[str(part.tag)]:
+        if parent is not None and parent.tag not in TABLE_PART_PARENTS[str(part.tag)]:
             if part.tag in _CELLS and part.getnext() is not None:
                 part.tail = " " + (part.tail or "")  # cells read side by side
             unwrap(part)
