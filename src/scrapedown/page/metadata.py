@@ -17,7 +17,13 @@ from scrapedown.page import jsonld
 from scrapedown.page.chrome import Element
 from scrapedown.page.dates import parse_date
 from scrapedown.page.nearby import nearest_byline, nearest_heading, nearest_time
-from scrapedown.page.title import clean_title, normalize_space, title_matching
+from scrapedown.page.title import (
+    clean_title,
+    lone_title,
+    normalize_space,
+    title_matching,
+    title_stated_twice,
+)
 from scrapedown.safety import is_unsafe_url
 from scrapedown.urls.target import is_http_or_relative
 
@@ -54,6 +60,9 @@ URL_KEYS = ("og:url",)
 
 _LIST_SEPARATORS = re.compile(r"(?:(?<!\s)\s++)?[,，、;；]\s*")  # once per run of spaces: linear
 _MAX_NAME = 100
+# The most words of a byline's name ("María de los Ángeles García López" has 6; two names
+# with "and" 5 or 6); more is a name run into the text after it.
+_MAX_NAME_WORDS = 8
 _DC_PREFIX = re.compile(r"\A(dc|dcterms):")
 # "By Jane Doe" (a byline printed in a meta) and "Jane Doe (https://…)" (a profile after the
 # name): the name alone.
@@ -106,11 +115,12 @@ def read_metadata(doc: Element, article: Element) -> PageMeta:
         jsonld.url(node.get("image")),
         *links.get("image_src", ()),
     ]
+    authors = _authors(doc, article, meta, node)
     return PageMeta(
-        title=_title(doc, article, meta, linked, page_url),
+        title=_title(doc, article, meta, linked, page_url, authors),
         date=_date(published),
         updated=_date(modified),
-        authors=_authors(doc, article, meta, node),
+        authors=authors,
         tags=_split_list(tags or jsonld.texts(node.get("keywords"))),
         categories=_split_list(sections),
         description=_first(
@@ -132,17 +142,22 @@ def is_web_url(url: str) -> bool:
 def _meta_values(doc: Element) -> dict[str, list[str]]:
     """`<meta>` contents by lower-case `property`, `name`, `itemprop` or `http-equiv`, each
     space-separated term its own key (RDFa: `property="dc:title og:title"`), the Dublin Core
-    prefixes spelt one way (`dc:creator`, `DC.creator` → `dc.creator`)."""
-    values: dict[str, list[str]] = {}
+    prefixes spelt one way (`dc:creator`, `DC.creator` → `dc.creator`). For one key, values
+    given as `property` (as OpenGraph and RDFa specify it) come before those given as `name`."""
+    by_property: dict[str, list[str]] = {}
+    by_other: dict[str, list[str]] = {}
     for element in doc.iter("meta"):
         content = element.get("content")
         if content is None or not content.strip():
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
+            into = by_property if attribute == "property" else by_other
             for key in str(element.get(attribute) or "").lower().split():
                 key = _DC_PREFIX.sub(r"\1.", key)
-                values.setdefault(key, []).append(normalize_space(content))
-    return values
+                into.setdefault(key, []).append(normalize_space(content))
+    for key, values in by_other.items():
+        by_property.setdefault(key, []).extend(values)
+    return by_property
 
 
 def _link_values(doc: Element) -> dict[str, list[str]]:
@@ -170,27 +185,52 @@ def _title(
     meta: dict[str, list[str]],
     linked: jsonld.LinkedData,
     page_url: str,
+    authors: Sequence[str],
 ) -> str:
-    heading = nearest_heading(doc, article)
-    heading_text = normalize_space(heading.text_content()) if heading is not None else ""
-    first = next(article.iter("h1", "h2", "h3"), None)  # a title printed as <h2> by old themes
-    evidence = [heading_text, normalize_space(first.text_content()) if first is not None else ""]
+    """The article's title: the part of `<title>` another source states too, else the source
+    that names the article's heading, else the first source; without the site's name."""
+    heading_text = heading_text_of(nearest_heading(doc, article))
+    # The article's own first heading (a title printed as <h2> by old themes), and the last
+    # <h1>/<h2> before the article (a work's title above its text, under the site's logo).
+    first_text = heading_text_of(next(article.iter("h1", "h2", "h3"), None))
+    above = article.xpath("preceding::*[self::h1 or self::h2][1]")
+    above_text = heading_text_of(above[0]) if above else ""
     head_title = _first(str(t.text_content()) for t in doc.xpath("/html/head/title"))
     headline = jsonld.text(linked.article.get("headline"))
-    candidates = [
-        *_values(meta, TITLE_KEYS[:3]),
-        headline,
-        *_values(meta, TITLE_KEYS[3:]),
-        head_title,
-    ]
-    matched = title_matching([c for c in candidates if c], evidence[:1])
-    if matched:  # the title that names the article's own heading, whichever source has it
-        return matched
-    raw = _first(candidates)
+    stated = [*_values(meta, TITLE_KEYS[:3]), headline, *_values(meta, TITLE_KEYS[3:])]
+    candidates = [c for c in [*stated, head_title] if c]
+    # The author of a personal site is its name: `Post | Jane Doe`.
+    names = [*_values(meta, SITE_NAME_KEYS), *linked.site_names, *authors]
+    raw = (
+        title_stated_twice(
+            head_title, stated, [heading_text], [first_text, above_text], names, page_url
+        )
+        or title_matching(candidates, [heading_text])
+        or _first(candidates)
+    )
     if not raw:
         return heading_text
-    names = [*_values(meta, SITE_NAME_KEYS), *linked.site_names]
-    return clean_title(raw, names, evidence, page_url)
+    if not any([*stated, heading_text, first_text, above_text]):
+        raw = lone_title(raw)
+    return clean_title(raw, names, [heading_text, first_text], page_url)
+
+
+def heading_text_of(heading: Element | None) -> str:
+    """A heading's text without the permalink mark a documentation generator puts in it
+    (`<a href="#install">¶</a>`: a link to itself with no letters)."""
+    if heading is None:
+        return ""
+    text = normalize_space(heading.text_content())
+    for anchor in heading.iter("a"):
+        mark = normalize_space(anchor.text_content())
+        if not mark or any(c.isalnum() for c in mark):
+            continue
+        if str(anchor.get("href") or "").startswith("#"):
+            if text.endswith(mark):
+                text = text[: -len(mark)].rstrip()
+            elif text.startswith(mark):
+                text = text[len(mark) :].lstrip()
+    return text
 
 
 def _date(candidates: Iterable[str]) -> dt.date | dt.datetime | None:
@@ -231,9 +271,22 @@ def _authors(
         usable = [n for n in usable if "://" not in n]
         usable = [n for n in usable if n and len(n) <= _MAX_NAME]
         if usable:
-            return tuple(dict.fromkeys(usable))
+            return _without_wrappers(tuple(dict.fromkeys(usable)))
     byline = nearest_byline(doc, article)  # the last resort: a walk over the page
-    return (byline,) if byline and len(byline) <= _MAX_NAME else ()
+    if len(byline) > _MAX_NAME or len(byline.split()) > _MAX_NAME_WORDS:
+        return ()  # a name run into a headline or a comment: no author beats a wrong one
+    return (byline,) if byline else ()
+
+
+def _without_wrappers(names: tuple[str, ...]) -> tuple[str, ...]:
+    """`names` without those that hold another of them: the text of a link around the name
+    (`View all posts by Jane Doe →` beside `Jane Doe`)."""
+    folded = [name.casefold() for name in names]
+    return tuple(
+        name
+        for name, own in zip(names, folded, strict=True)
+        if not any(other != own and other in own for other in folded)
+    )
 
 
 def _name_only(value: str) -> str:
