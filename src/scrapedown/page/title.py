@@ -71,13 +71,19 @@ def clean_title(
             return _tidy(own)
     bracketed = _BRACKETED.search(title)
     if bracketed and name_keys(bracketed.group(1) or bracketed.group(2) or "") & names:
-        title = title[: bracketed.start()].rstrip()
+        title = _kept(title[: bracketed.start()], title)
     parts = _parts(title)
     if len(parts) >= 2 and name_keys(parts[-1][0]) & names:
-        title = title[: parts[-1][1]].rstrip() or title
+        title = _kept(title[: parts[-1][1]], title)
     elif len(parts) >= 2 and name_keys(parts[0][0]) & names:
-        title = title[parts[1][2] :].lstrip() or title
+        title = _kept(title[parts[1][2] :], title)
     return _tidy(title)
+
+
+def _kept(cut: str, title: str) -> str:
+    """`cut` when it still has a letter or digit (a title that is only the site's name
+    stays whole), else `title`."""
+    return cut.strip() if squash(cut) else title
 
 
 def title_matching(candidates: Iterable[str], headings: Iterable[str]) -> str:
@@ -149,16 +155,31 @@ def _names(site_names: Iterable[str], page_url: str) -> set[str]:
 
 def _split_at(title: str, source: str) -> tuple[str, str] | None:
     """(`source`'s part of `title`, the rest) when `title` is `source` alone or with a
-    separated prefix or suffix."""
-    if not squash(source):
+    separated prefix or suffix. Linear: a part is squashed only where its count of letters
+    and digits is the source's (one count per character, summed once)."""
+    wanted = squash(source)
+    if not wanted:
         return None
-    if squash(title) == squash(source):
+    if squash(title) == wanted:
         return title, ""
+    counts = [0]
+    for char in title:
+        counts.append(counts[-1] + len(squash(char)))
+    total, size = counts[-1], len(wanted)
+    # Every cut with the same count has the same squashed part: compared once per side.
+    same: dict[str, bool] = {}
     for match in _SEPARATOR.finditer(title):
-        before, after = title[: match.start()].strip(), title[match.end() :].strip()
-        for part, rest in ((before, after), (after, before)):
-            if squash(part) == squash(source) and squash(rest):
-                return part, rest
+        start, end = match.start(), match.end()
+        if counts[start] == size and total > size:
+            if "before" not in same:
+                same["before"] = squash(title[:start]) == wanted
+            if same["before"]:
+                return title[:start].strip(), title[end:].strip()
+        if total - counts[end] == size and counts[end] > 0:
+            if "after" not in same:
+                same["after"] = squash(title[end:]) == wanted
+            if same["after"]:
+                return title[end:].strip(), title[:start].strip()
     return None
 
 
