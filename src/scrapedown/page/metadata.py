@@ -16,14 +16,9 @@ from dataclasses import dataclass
 from scrapedown.page import jsonld
 from scrapedown.page.chrome import Element
 from scrapedown.page.dates import parse_date
-from scrapedown.page.nearby import nearest_byline, nearest_heading, nearest_time
-from scrapedown.page.title import (
-    clean_title,
-    lone_title,
-    normalize_space,
-    title_matching,
-    title_stated_twice,
-)
+from scrapedown.page.nearby import nearest_byline, nearest_time
+from scrapedown.page.title import normalize_space
+from scrapedown.page.title_sources import page_title
 from scrapedown.safety import is_unsafe_url
 from scrapedown.urls.target import is_http_or_relative
 
@@ -187,50 +182,12 @@ def _title(
     page_url: str,
     authors: Sequence[str],
 ) -> str:
-    """The article's title: the part of `<title>` another source states too, else the source
-    that names the article's heading, else the first source; without the site's name."""
-    heading_text = heading_text_of(nearest_heading(doc, article))
-    # The article's own first heading (a title printed as <h2> by old themes), and the last
-    # <h1>/<h2> before the article (a work's title above its text, under the site's logo).
-    first_text = heading_text_of(next(article.iter("h1", "h2", "h3"), None))
-    above = article.xpath("preceding::*[self::h1 or self::h2][1]")
-    above_text = heading_text_of(above[0]) if above else ""
     head_title = _first(str(t.text_content()) for t in doc.xpath("/html/head/title"))
     headline = jsonld.text(linked.article.get("headline"))
     stated = [*_values(meta, TITLE_KEYS[:3]), headline, *_values(meta, TITLE_KEYS[3:])]
-    candidates = [c for c in [*stated, head_title] if c]
     # The author of a personal site is its name: `Post | Jane Doe`.
     names = [*_values(meta, SITE_NAME_KEYS), *linked.site_names, *authors]
-    raw = (
-        title_stated_twice(
-            head_title, stated, [heading_text], [first_text, above_text], names, page_url
-        )
-        or title_matching(candidates, [heading_text])
-        or _first(candidates)
-    )
-    if not raw:
-        return heading_text
-    if not any([*stated, heading_text, first_text, above_text]):
-        raw = lone_title(raw)
-    return clean_title(raw, names, [heading_text, first_text], page_url)
-
-
-def heading_text_of(heading: Element | None) -> str:
-    """A heading's text without the permalink mark a documentation generator puts in it
-    (`<a href="#install">¶</a>`: a link to itself with no letters)."""
-    if heading is None:
-        return ""
-    text = normalize_space(heading.text_content())
-    for anchor in heading.iter("a"):
-        mark = normalize_space(anchor.text_content())
-        if not mark or any(c.isalnum() for c in mark):
-            continue
-        if str(anchor.get("href") or "").startswith("#"):
-            if text.endswith(mark):
-                text = text[: -len(mark)].rstrip()
-            elif text.startswith(mark):
-                text = text[len(mark) :].lstrip()
-    return text
+    return page_title(doc, article, stated, head_title, names, page_url)
 
 
 def _date(candidates: Iterable[str]) -> dt.date | dt.datetime | None:

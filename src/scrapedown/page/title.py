@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 # Tried once per run of spaces, from its start (a match inside a run starts at its start): linear.
 _SEPARATOR = re.compile(r"(?<!\s)\s++(?:[-–—~/:|·•»]|::)\s+|(?:(?<!\s)\s++)?[|｜_·•»—]\s*")
 # A separator left dangling at either end once a part is gone (`Pferdesport dabei -`).
-_DANGLING = frozenset("-–—~/:|｜·•»_")
+_DANGLING = frozenset("-–—~/:|｜·•_")  # not `»`: it closes a quotation in French
 # A site's name in brackets after the title (`… [Archive of Our Own]`), cut on the same
 # evidence as a separated part. `[^…]*+` stops at the first closing bracket: linear.
 _BRACKETED = re.compile(r"\s\[([^\[\]]*+)\]\Z|\s\(([^()]*+)\)\Z")
@@ -127,9 +127,17 @@ def title_stated_twice(
         if split is None or name_keys(source) & names or not (whole_ok or split[1]):
             continue
         if short_ok or len(squash(source)) >= len(squash(split[1])) // 2:
-            # A heading in capitals is mostly a style; the `<title>` keeps the case.
-            return split[0] if source.isupper() and not split[0].isupper() else source
+            return _spelling(source, split[0]) if whole_ok else source
     return ""
+
+
+def _spelling(heading: str, part: str) -> str:
+    """How to spell a title a heading and the `<title>` both state: as the heading (curly
+    quotes, no odd spaces), but as the `<title>` when the heading is in capitals (a style) or
+    has run two of its lines together (`Kicker"Headline"`: fewer words)."""
+    if heading.isupper() and not part.isupper():
+        return part
+    return part if len(part.split()) > len(heading.split()) else heading
 
 
 def lone_title(title: str) -> str:
