@@ -14,9 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from scrapedown.page import jsonld
+from scrapedown.page.authors import read_authors
 from scrapedown.page.chrome import Element
 from scrapedown.page.dates import parse_date
-from scrapedown.page.nearby import nearest_byline, nearest_time
+from scrapedown.page.nearby import nearest_time
 from scrapedown.page.title import normalize_space
 from scrapedown.page.title_sources import page_title
 from scrapedown.safety import is_unsafe_url
@@ -38,11 +39,6 @@ UPDATED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "dc.date.modified", "last-modified", "article.updated",
 )  # fmt: skip
-# `byl` is the byline as printed ("By Jane Doe"), which the New York Times states in a meta.
-AUTHOR_KEYS = (
-    "dc.creator", "dcterms.creator", "author", "article:author", "og:article:author",
-    "citation_author", "parsely-author", "sailthru.author", "byl",
-)  # fmt: skip
 DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
 IMAGE_KEYS = (
     "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
@@ -54,14 +50,7 @@ LANGUAGE_KEYS = ("content-language", "og:locale", "dc.language", "language")
 URL_KEYS = ("og:url",)
 
 _LIST_SEPARATORS = re.compile(r"(?:(?<!\s)\s++)?[,，、;；]\s*")  # once per run of spaces: linear
-_MAX_NAME = 100
-# The most words of a byline's name ("María de los Ángeles García López" has 6; two names
-# with "and" 5 or 6); more is a name run into the text after it.
-_MAX_NAME_WORDS = 8
 _DC_PREFIX = re.compile(r"\A(dc|dcterms):")
-# "By Jane Doe" (a byline printed in a meta) and "Jane Doe (https://…)" (a profile after the
-# name): the name alone.
-_BY = re.compile(r"\A(?:by|par|por)\s+", re.IGNORECASE)  # not "von": von der Leyen
 
 
 @dataclass(frozen=True)
@@ -110,7 +99,7 @@ def read_metadata(doc: Element, article: Element) -> PageMeta:
         jsonld.url(node.get("image")),
         *links.get("image_src", ()),
     ]
-    authors = _authors(doc, article, meta, node)
+    authors = read_authors(doc, article, meta, node)
     return PageMeta(
         title=_title(doc, article, meta, linked, page_url, authors),
         date=_date(published),
@@ -212,47 +201,6 @@ def _time_texts(doc: Element, article: Element) -> list[str]:
     if nearest is not None:
         found.append(str(nearest.get("datetime") or nearest.text_content()))
     return found
-
-
-def _authors(
-    doc: Element, article: Element, meta: dict[str, list[str]], node: jsonld.Node
-) -> tuple[str, ...]:
-    """Author names: JSON-LD, else the first author `<meta>` key, else `itemprop=author` or
-    `rel=author` elements, else the article's byline. Profile URLs are not names."""
-    sources = [jsonld.texts(node.get("author"))]
-    sources += [meta.get(key, []) for key in AUTHOR_KEYS]
-    marked = doc.xpath("//*[@itemprop='author']|//a[contains(concat(' ',@rel,' '),' author ')]")
-    sources.append([str(element.text_content()) for element in marked])
-    for names in sources:
-        usable = [_name_only(n) for n in names]
-        usable = [n for n in usable if "://" not in n]
-        usable = [n for n in usable if n and len(n) <= _MAX_NAME]
-        if usable:
-            return _without_wrappers(tuple(dict.fromkeys(usable)))
-    byline = nearest_byline(doc, article)  # the last resort: a walk over the page
-    if len(byline) > _MAX_NAME or len(byline.split()) > _MAX_NAME_WORDS:
-        return ()  # a name run into a headline or a comment: no author beats a wrong one
-    return (byline,) if byline else ()
-
-
-def _without_wrappers(names: tuple[str, ...]) -> tuple[str, ...]:
-    """`names` without those that hold another of them: the text of a link around the name
-    (`View all posts by Jane Doe →` beside `Jane Doe`)."""
-    folded = [name.casefold() for name in names]
-    return tuple(
-        name
-        for name, own in zip(names, folded, strict=True)
-        if not any(other != own and other in own for other in folded)
-    )
-
-
-def _name_only(value: str) -> str:
-    """`By Jane Doe` → `Jane Doe`; `Jane Doe (https://example.org/jd)` → `Jane Doe`."""
-    name = _BY.sub("", normalize_space(value))
-    cut = name.rfind("(")
-    if name.endswith(")") and cut > 0 and "://" in name[cut:]:
-        name = name[:cut].rstrip()
-    return name
 
 
 def _split_list(values: Iterable[str]) -> tuple[str, ...]:
