@@ -26,6 +26,7 @@ def author_of(head: str = "", body_html: str = "") -> object:
         ("Ines Ortega @inesortega", "Ines Ortega"),
         ("Ines Ortega ines@example.org", "Ines Ortega"),
         ("By Ines Ortega", "Ines Ortega"),
+        ("&lt;a href='/p/ines'&gt;Ines Ortega&lt;/a&gt;", "Ines Ortega"),
     ],
 )
 def test_the_name_alone_from_what_surrounds_it(value: str, name: str) -> None:
@@ -35,7 +36,8 @@ def test_the_name_alone_from_what_surrounds_it(value: str, name: str) -> None:
 @pytest.mark.parametrize(
     "value",
     ["admin", "publisher", "Copyright Example Media GmbH", "ines@example.org",
-     "cipha[at]example.net", "View my complete profile"],
+     "cipha[at]example.net", "View my complete profile",
+     "Afficher mon profil complet"],
 )  # fmt: skip
 def test_what_names_no_one_is_no_author(value: str) -> None:
     assert author_of(f'<meta name="author" content="{value}">') is None

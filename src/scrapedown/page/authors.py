@@ -5,9 +5,10 @@ What surrounds a name on real pages, and what becomes of it (patterns below, as 
 `By Jane Doe`, `Autor: Jane Doe`, `Text und Interview: Jane Doe` → `Jane Doe` (a label
 before a colon); `View all posts by Jane Doe →`, `Zeige alle Beiträge von Jane Doe` →
 `Jane Doe` (an author link's text); `Jane Doe @jdoe`, `Jane Doe jd@example.org`,
-`Jane Doe (https://…)` → `Jane Doe`. Left out: a comment's author (`Jane says:`, `sarah sagt:`),
-a profile URL, a placeholder (`admin`, `publisher`), a copyright line, a button (`View my
-complete profile`), and a byline that runs on into the text after it (more than 8 words).
+`Jane Doe (https://…)`, `<a href=…>Jane Doe</a>` written into a meta → `Jane Doe`.
+Left out: a comment's author (`Jane says:`, `sarah sagt:`), a profile URL, a placeholder
+(`admin`, `publisher`), a copyright line, a button (`View my complete profile`), and a byline
+that runs on into the text after it (more than 8 words).
 """
 
 from __future__ import annotations
@@ -30,7 +31,12 @@ LINK_PREFIXES = (
     "view all posts by ", "all posts by ", "more posts by ", "posts by ", "articles by ",
     "stories by ", "more from ", "zeige alle beiträge von ", "alle beiträge von ",
     "alle artikel von ", "alles von ", "voir tous les articles de ", "tous les articles de ",
-    "ver todas las entradas de ", "todas las entradas de ", "written by ",
+    "ver todas las entradas de ", "todas las entradas de ", "written by ", "beitrag von ",
+)  # fmt: skip
+#: Buttons an author box prints where a second name would stand (Blogger's profile link).
+BUTTONS = (
+    "view my complete profile", "afficher mon profil complet", "mein vollständiges profil",
+    "ver todo mi perfil", "visualizza il mio profilo completo",
 )  # fmt: skip
 #: Values an author field holds that name no one.
 PLACEHOLDERS = frozenset(
@@ -41,6 +47,8 @@ _BY = re.compile(r"\A(?:by|par|por)\s+", re.IGNORECASE)
 # A label before the name: up to three words and a colon (`Autor:`, `Text und Interview:`);
 # the name after it starts with a capital.
 _LABEL = re.compile(r"\A(?:[^\s:]++\s){0,2}[^\s:]++:\s")
+# Markup written into a `content` attribute (`&lt;a href=…&gt;Jane Doe&lt;/a&gt;`).
+_TAG = re.compile(r"<[^<>]*+>")
 # A handle or an e-mail address after the name.
 # Each part stops at the first `@` or `[` of a word and runs to its end once: linear.
 _CONTACT = re.compile(r"\s(?:[^\s@]*+@|[^\s\[]*+\[at\])\S*+\Z")
@@ -73,8 +81,10 @@ def read_authors(
 
 def name_only(value: str) -> str:
     """The name in an author value (see the module docstring), or an empty string."""
-    name = _BY.sub("", normalize_space(value))
+    name = _BY.sub("", normalize_space(_TAG.sub(" ", value)))
     lowered = name.casefold()
+    if lowered.startswith(BUTTONS):
+        return ""
     prefix = next((p for p in LINK_PREFIXES if lowered.startswith(p)), "")
     name = name[len(prefix) :].rstrip(" →»>›").strip()
     label = _LABEL.match(name)

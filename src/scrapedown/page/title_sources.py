@@ -85,9 +85,7 @@ def read_headings(doc: Element, article: Element) -> Headings:
     above = [h for h in article.xpath("preceding::*[self::h1 or self::h2]") if not _hidden(h)]
     found = [nearest, first, above[-1] if above else None]
     logos = tuple(heading_text_of(h) for h in found if h is not None and _is_logo(h))
-    texts = [
-        "" if h is None or _hidden(h) or _is_logo(h) else heading_text_of(h) for h in found
-    ]
+    texts = ["" if h is None or _hidden(h) or _is_logo(h) else heading_text_of(h) for h in found]
     return Headings(texts[0], (texts[1], texts[2]), tuple(t for t in logos if t))
 
 
