@@ -86,6 +86,36 @@ def test_a_logo_heading_named_as_the_site_is_never_the_title() -> None:
     assert meta_of(head, body_html)["title"] == "Repairing a 1970s gearbox"
 
 
+def test_a_logo_heading_linking_home_is_a_site_name_not_the_title() -> None:
+    head = "<title>Four Seasons » Blog Archive » Interning small integers</title>"
+    body_html = (
+        "<div id='header'><h1><a href='https://fourseasons.example/'>Four Seasons</a></h1></div>"
+        "<div class='post'><h2><a href='/2019/interning' rel='bookmark'>Interning small "
+        f"integers</a></h2><p>{LONG}</p><p>{LONG}</p></div>"
+    )
+    assert meta_of(head, body_html)["title"] == "Interning small integers"
+
+
+def test_a_heading_hidden_for_screen_readers_is_not_evidence() -> None:
+    # The page's <title> names its section; a screen-reader heading repeats it above the
+    # article. That agreement says nothing about the article.
+    head = "<title>News - Lake Institute</title>"
+    body_html = (
+        "<h1 class='sr-only'>News</h1>"
+        f"<article><h1>The first electron decides</h1><p>{LONG}</p></article>"
+    )
+    assert meta_of(head, body_html)["title"] != "News"
+
+
+def test_a_kicker_run_into_the_heading_takes_the_spacing_of_the_title_element() -> None:
+    head = '<title>Future of work - "We rearrange the deck chairs"</title>'
+    body_html = (
+        "<article><h1><span>Future of work</span><span>\"We rearrange the deck chairs\"</span>"
+        f"</h1><p>{LONG}</p></article>"
+    )
+    assert meta_of(head, body_html)["title"] == 'Future of work - "We rearrange the deck chairs"'
+
+
 def test_a_heading_in_capitals_keeps_the_case_of_the_title_element() -> None:
     head = "<title>Seed library opens</title>"
     body_html = f"<article><h1>SEED LIBRARY OPENS</h1><p>{LONG}</p></article>"
