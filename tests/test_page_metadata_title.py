@@ -110,7 +110,7 @@ def test_a_heading_hidden_for_screen_readers_is_not_evidence() -> None:
 def test_a_kicker_run_into_the_heading_takes_the_spacing_of_the_title_element() -> None:
     head = '<title>Future of work - "We rearrange the deck chairs"</title>'
     body_html = (
-        "<article><h1><span>Future of work</span><span>\"We rearrange the deck chairs\"</span>"
+        '<article><h1><span>Future of work</span><span>"We rearrange the deck chairs"</span>'
         f"</h1><p>{LONG}</p></article>"
     )
     assert meta_of(head, body_html)["title"] == 'Future of work - "We rearrange the deck chairs"'
