@@ -130,6 +130,15 @@ def test_date_formats_seen_in_the_wild(value: str, expected: object) -> None:
     assert meta_of(f'<meta name="pubdate" content="{value}">')["date"] == expected
 
 
+@pytest.mark.parametrize(
+    "placeholder", ["1970-01-01T01:00:00+01:00", "1969-12-31T19:00:00-05:00", "0001-01-01"]
+)
+def test_a_placeholder_date_gives_way_to_a_real_one(placeholder: str) -> None:
+    head = f'<meta property="article:published_time" content="{placeholder}">'
+    body_html = f"<p><time datetime='2021-05-06'>6 May</time></p>{article()}"
+    assert meta_of(head, body_html)["date"] == dt.date(2021, 5, 6)
+
+
 def test_a_date_that_is_not_a_date_is_left_out() -> None:
     assert "date" not in meta_of('<meta name="date" content="3 days ago">')
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from scrapedown.page.presets import ISO_DATE
@@ -16,14 +16,28 @@ _LOOSE = re.compile(
 )
 
 
+# A CMS that has no date writes time 0: the Unix epoch (the day before it west of Greenwich),
+# or year 1 (`0001-01-01`). No article on the web was published then.
+_EPOCH = date(1970, 1, 1)
+_EARLIEST_YEAR = 1000
+
+
 def parse_date(text: str) -> date | datetime | None:
-    """The date or date-time `text` names, or None when it is not a recognisable date."""
+    """The date or date-time `text` names, or None when it is not a recognisable date or is
+    a placeholder for none (the Unix epoch, year 1)."""
     value = text.strip()
     if not value or len(value) > 64:
         return None
     if _DATE_ONLY.fullmatch(value):
-        return _iso(value, date_only=True)
-    return _iso(value, date_only=False) or _rfc2822(value) or _loose(value)
+        parsed = _iso(value, date_only=True)
+    else:
+        parsed = _iso(value, date_only=False) or _rfc2822(value) or _loose(value)
+    return parsed if parsed is not None and _real(parsed) else None
+
+
+def _real(value: date | datetime) -> bool:
+    day = value.date() if isinstance(value, datetime) else value
+    return day.year >= _EARLIEST_YEAR and abs(day - _EPOCH) > timedelta(days=1)
 
 
 def format_date(value: date | datetime, fmt: str) -> str:
