@@ -70,6 +70,14 @@ CASES = {
             "Sequía en el norte",
         ],
     ),
+    "site_prompts": (
+        [
+            "roots do not",
+            "Subscribe to our newsletter and you will never miss a tip",  # inside a sentence
+            "coolest bright room",
+        ],
+        ["affiliate links", "Follow us on Instagram", "enjoyed reading", "Akismet", "关注我们"],
+    ),
     "jsonld_body": (
         ["A tide table lists the times", "rule of twelfths approximates"],
         [],

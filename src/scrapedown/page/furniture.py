@@ -13,7 +13,9 @@ other posts. Class names do not always say so; the text does. Four rules, one pa
    and newsletter labels also up to the next paragraph of running text (the article may go
    on), for comment and author labels the whole section.
 2. A short block whose whole text is an ad label or a share prompt, or that starts like an
-   image credit, is removed (never one that holds a picture, a table or code).
+   image credit, is removed (never one that holds a picture, a table or code); so is a
+   paragraph (`PROMPT_TEXT` at most, no block inside) that starts like the site talking:
+   a call to subscribe or follow, a disclaimer, a comment-form notice (`PROMPT_LINES`).
 3. A block most of whose text is links is removed when it sits after the article's last
    paragraph, or when its links read like titles of other posts ("Read more: <title>"); not
    in an article that is itself mostly links (an index page).
@@ -57,6 +59,30 @@ LEAD_SHARE = 0.15
 """Text before the article's `<h1>` up to this share of the article is furniture."""
 READ_ALSO_DENSITY = 0.4
 """Share of link text that makes a "Read also:" line a pointer to another post."""
+PROMPT_TEXT = 400.0
+"""Longest paragraph (letters and digits) the prompt patterns are tried on: a call to
+subscribe or a disclaimer is a few sentences; an article paragraph may start the same way
+and go on."""
+#: Blocks inside a block: a prompt is one paragraph, never a box of them.
+_INNER_BLOCKS = (
+    *HEADINGS,
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "section",
+    "blockquote",
+    "figure",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "form",
+)
+_LEAD_JUNK = " \t\n•·»›>#*+-–—|:"
 INDEX_DENSITY = 0.4
 """An article with more than this share of its text in links is an index: no list goes."""
 
@@ -71,9 +97,12 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
     _drop_sections(article, measure, budget, (labels, whole))
     lines, credits = compiled(page.drop_lines), compiled(page.credit_lines)
     pointers = compiled(tuple(rf"(?:{p})\s*[:：]" for p in page.read_also_lines))
+    prompts = compiled(page.prompt_lines)
     for element in alive(article, measure):
-        if _is_line(element, measure, lines, credits) or _points_elsewhere(
-            element, measure, pointers
+        if (
+            _is_line(element, measure, lines, credits)
+            or _points_elsewhere(element, measure, pointers)
+            or _is_prompt(element, measure, prompts)
         ):
             drop(element, measure, budget)
     prune_boxes(article, measure, budget, page)
@@ -184,6 +213,19 @@ def _is_line(
     if not text:
         return False
     return any(p.fullmatch(text) for p in lines) or any(p.match(text) for p in credits)
+
+
+def _is_prompt(element: Element, measure: Measure, prompts: list[re.Pattern[str]]) -> bool:
+    """A paragraph starting like the site talking (`PageOptions.prompt_lines`)."""
+    weight = measure.text.get(element, 0.0)
+    if not 0 < weight <= PROMPT_TEXT or not is_line_element(element, weight, measure):
+        return False
+    if next(element.iter(*KEEP_INSIDE), None) is not None:
+        return False
+    if next(element.iterdescendants(*_INNER_BLOCKS), None) is not None:
+        return False
+    text = " ".join("".join(element.itertext()).split()).lower().lstrip(_LEAD_JUNK)
+    return any(p.match(text) for p in prompts)
 
 
 def _points_elsewhere(element: Element, measure: Measure, labels: list[re.Pattern[str]]) -> bool:

@@ -29,6 +29,7 @@ from scrapedown.page.patterns import (
     CREDIT_HINTS,
     CREDIT_LINES,
     DROP_LINES,
+    PROMPT_LINES,
     READ_ALSO_LINES,
     SECTION_LABELS,
     WEAK_HINTS,
@@ -157,6 +158,12 @@ class PageOptions:
     """Regular expressions (case-insensitive) matching the start of a short block that is an
     image credit, removed inside the article. Default: `CREDIT_LINES`."""
 
+    prompt_lines: tuple[str, ...] = PROMPT_LINES
+    """Regular expressions (case-insensitive) matching the start of a paragraph that is the
+    site talking (subscribe and follow calls, affiliate and opinion disclaimers, licence and
+    comment-form notices), removed inside the article when short. Default:
+    `scrapedown.page.patterns.PROMPT_LINES`."""
+
     read_also_lines: tuple[str, ...] = READ_ALSO_LINES
     """Regular expressions (case-insensitive) of the label that opens a short line pointing to
     another post ("Lesen Sie auch: <title>"): the line goes when most of it is a link.
@@ -191,6 +198,7 @@ class PageOptions:
             ("drop_lines", DROP_LINES),
             ("credit_lines", CREDIT_LINES),
             ("read_also_lines", READ_ALSO_LINES),
+            ("prompt_lines", PROMPT_LINES),
             ("caption_credits", CAPTION_CREDITS),
         ):
             if getattr(self, name) != default:

@@ -134,6 +134,69 @@ DROP_LINES: tuple[str, ...] = (
     r"|juni|juli|oktober|dezember)[a-zä]*\.? \d{4}",
 )
 
+#: A paragraph (up to `scrapedown.page.furniture.PROMPT_TEXT`) whose text *starts* like one of
+#: these is the site talking, not the article: calls to subscribe, follow, donate or write in,
+#: affiliate and opinion disclaimers, licence and comment-form notices, post footers ("This
+#: entry was posted in"). Matched at the start of one leaf block only (a `<p>`, a heading, a
+#: `<div>` with no block inside), so a sentence that merely mentions a newsletter stays.
+PROMPT_LINES: tuple[str, ...] = (
+    # subscribe, sign up, apps (English)
+    r"subscribe (?:now |today )?(?:to|for) (?:our|the) ",
+    r"(?:to (?:view|read|continue reading) the (?:full|rest of the) (?:story|article)"
+    r"|first-time subscribers|if you(?:'|’)re seeing this message)",
+    r"(?:for the latest (?:stories|news|updates|headlines)|get the latest news|never miss (?:the"
+    r" latest|a story|an update|out)|stay (?:up to date|informed) with)",
+    r"(?:do you want to|would you like to|want to) (?:be informed|stay informed|receive|get) ",
+    r"(?:sign up|register) (?:now |today |here )?(?:for|to) (?:our|the) (?:\w+ )?(?:newsletter"
+    r"|daily|weekly|free)",
+    # follow us
+    r"(?:follow|like) (?:us|the [\w.-]+(?: [\w.-]+)?) on (?:twitter|facebook|instagram|telegram"
+    r"|youtube|linkedin|tiktok|google news|whatsapp)",
+    r"(?:s[ií]guenos|nos siga|siga-nos|folgen sie uns|folge uns|suivez-nous|seguici) (?:en|no|na"
+    r"|auf|sur|su|on) ",
+    # support and membership pitches
+    r"if you (?:enjoyed|liked|value|appreciate[d]?) (?:reading )?(?:this|our)"
+    r"|would you consider supporting|please consider supporting|support (?:our|independent)"
+    r" journalism",
+    r"hazte (?:miembro|socio)|jede (?:kleine )?spende|unterstützen sie (?:unsere|diese|uns)"
+    r"|je fais un don|faites un don|zapraszamy (?:też |również )?do subskrypcji",
+    # letters and feedback prompts
+    r"we want to hear what you think|submit (?:a |your )?letter to the editor|(?:have|got) a"
+    r" (?:news )?tip\?",
+    # German newsletter and magazine prompts
+    r"keine (?:neuigkeiten|news|artikel) .{0,40}mehr verpassen"
+    r"|abonnieren sie (?:jetzt |kostenlos )?(?:unseren|den|die)|lust auf mehr\?"
+    r"|melde dich (?:hier |jetzt )?für unseren newsletter",
+    # affiliate, advertising and opinion disclaimers
+    r"this (?:post|article|page|story) (?:contains|may contain|includes) (?:affiliate|references"
+    r"|links|sponsored|paid)|we (?:may )?(?:receive|earn) (?:a )?(?:compensation|commission)",
+    r"we recommend the best products|as an amazon associate|affiliate disclosure",
+    r"\*?(?:werbung|anzeige)(?: / affiliate)?[.,:]? (?:dieser|enthält|dieses|der beitrag)"
+    r"|(?:dieser|der) (?:beitrag|artikel|text) enthält (?:werbung|affiliate|anzeigen)",
+    r"bei den (?:verlinkungen|links|mit \* markierten links) handelt es sich um"
+    r"|für links auf dieser seite erhält|affiliate[- ]links?:",
+    r"the (?:views|opinions) expressed (?:in|here|by)|les opinions exprimées|las opiniones"
+    r" expresadas|(?:dieser )?beitrag gibt die meinung de[rs] autor",
+    r"bei diesem (?:beitrag|text) handelt es sich um einen? (?:blog|gastbeitrag|kommentar)",
+    # licence and comment-form notices
+    r"unless otherwise (?:stated|noted|indicated)|sofern nicht anders (?:angegeben|ausgewiesen"
+    r"|vermerkt)|(?:all )?content (?:on this (?:site|page) )?is licensed under",
+    r"(?:this site|diese website|diese seite) (?:uses|verwendet|nutzt) akismet",
+    r"(?:your|deine|ihre) e-?mail[- ]?(?:address|adresse) (?:will|wird) (?:not|nicht|never|niemals)"
+    r" (?:be )?(?:published|veröffentlicht)",
+    r"you must be (?:logged in|registered)|du musst .{0,30}(?:eingeloggt|angemeldet) sein"
+    r"|sie müssen (?:eingeloggt|angemeldet) sein",
+    # cookie and privacy notices around embeds
+    r"wir respektieren (?:deine|ihre) privatsphäre|(?:wir verwenden|diese (?:website|seite)"
+    r" (?:verwendet|nutzt)) cookies|(?:we|this (?:web)?site) uses? cookies",
+    # post footers (the date and categories are in the front matter)
+    r"this entry was posted|(?:dieser )?(?:eintrag|beitrag|artikel) wurde (?:am |von |unter |in )"
+    r".{0,60}(?:veröffentlicht|abgelegt|gespeichert|erstellt)",
+    r"(?:erstellt|verfasst|geschrieben|veröffentlicht) (?:am|von)\s.{0,40}\d{4}\s*\Z",
+    # Chinese: follow, subscribe, reprint notices
+    r"(?:关注|订阅)(?:我们|本号|公众号)|扫(?:码|描二维码)关注|(?:本文|文章)(?:来源|转载自)",
+)
+
 #: A short line starting like one of these, most of whose text is a link, points to another
 #: post ("Lesen Sie auch: <title>", "MIRA: <title>"): removed.
 READ_ALSO_LINES: tuple[str, ...] = (
