@@ -78,6 +78,10 @@ CASES = {
         ],
         ["affiliate links", "Follow us on Instagram", "enjoyed reading", "Akismet", "关注我们"],
     ),
+    "site_footer": (
+        ["vierzig Gäste in der alten Lokhalle", "an der Abendkasse"],
+        ["urheberrechtlich geschützt", "Copyright"],
+    ),
     "jsonld_body": (
         ["A tide table lists the times", "rule of twelfths approximates"],
         [],
@@ -110,6 +114,19 @@ def test_a_page_whose_text_is_only_in_json_ld_is_reported_as_doubtful() -> None:
     result = clean_page_result(load("failures/jsonld_body.html"))
     assert result.low_confidence
     assert front(result.text)["author"] == "Ana Lima"  # JSON-LD inside CDATA is read
+
+
+def test_a_page_whose_every_text_looks_like_chrome_is_never_empty() -> None:
+    """Three boxes named as chrome, none holding most of the text (an article whose class
+    names a share bar, beside a sidebar and a related list): the whole body is kept, as
+    doubtful, rather than nothing."""
+    boxes = "".join(
+        f"<div class='{hint}'><p>{LONG}</p><p>{LONG} {hint.title()}.</p></div>"
+        for hint in ("pin-share", "sidebar", "related")
+    )
+    html = page("", boxes)
+    result = clean_page_result(html)
+    assert "Pin-Share." in body(result.text) and result.low_confidence
 
 
 def test_a_marked_article_is_confident() -> None:

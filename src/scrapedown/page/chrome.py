@@ -74,6 +74,13 @@ def _is_comments(tokens: set[str], names: list[str], hints: frozenset[str]) -> b
     return any(len(hint) >= _STEM_LENGTH and hint in joined for hint in hints)
 
 
+def is_frame(element: Element, page: PageOptions) -> bool:
+    """Whether an element's class or id names the page's footer (`PageOptions.frame_hints`)."""
+    if element.tag in page.hint_exempt_tags:
+        return False
+    return not page.frame_hints.isdisjoint(hint_tokens(element, page.hint_ignored_prefixes))
+
+
 def _id_of(element: Element) -> str:
     """The element's id, unless it is a slug of a heading (`sharing-with-a-single-developer`,
     `related-work`: documentation generators give sections such ids), which names no part

@@ -40,6 +40,7 @@ from scrapedown.page.policy import (
     CHROME_ROLES,
     CHROME_TAGS,
     CONTROL_TAGS,
+    FRAME_HINTS,
     HINT_EXEMPT_TAGS,
     HINT_IGNORED_PREFIXES,
     META_LINE_PATTERNS,
@@ -94,6 +95,10 @@ class PageOptions:
 
     chrome_hints: frozenset[str] = CHROME_HINTS
     """`class`/`id` tokens of page chrome. Default: `CHROME_HINTS`."""
+
+    frame_hints: frozenset[str] = FRAME_HINTS
+    """`class`/`id` tokens of the page's footer: chrome when the box holds a small share of
+    the page's running text. Default: `FRAME_HINTS`."""
 
     chrome_tags: frozenset[str] = CHROME_TAGS
     """Elements that are always chrome. Default: `CHROME_TAGS` (`nav`, `form`, `dialog`)."""
