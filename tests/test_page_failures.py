@@ -82,6 +82,10 @@ CASES = {
         ["vierzig Gäste in der alten Lokhalle", "an der Abendkasse"],
         ["urheberrechtlich geschützt", "Copyright"],
     ),
+    "hidden_nodes": (
+        ["fills the gap", "buckwheat pillow", "Shredded foam moulds", "give it two weeks"],
+        ["small-screen menu", "Before you go"],
+    ),
     "jsonld_body": (
         ["A tide table lists the times", "rule of twelfths approximates"],
         [],

@@ -73,8 +73,10 @@ def guard(
 
 
 def _has_text(body: Element) -> bool:
-    """Whether the page holds prose at all, chrome included."""
-    return measure_tree(body).text.get(body, 0.0) >= PAGE_PROSE
+    """Whether the page holds a paragraph of running text anywhere, chrome included (menus,
+    a site's subtitle and a footer are short lines; an article is not)."""
+    own = measure_tree(body).own
+    return max(own.values(), default=0.0) >= PAGE_PROSE
 
 
 def _linked_body(body: Element) -> Element | None:
