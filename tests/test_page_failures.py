@@ -86,6 +86,17 @@ CASES = {
         ["fills the gap", "buckwheat pillow", "Shredded foam moulds", "give it two weeks"],
         ["small-screen menu", "Before you go"],
     ),
+    "press_contact": (
+        ["Kohlendioxid, Methan und Ozon", "frei im Netz stehen"],
+        [
+            "Weitere Informationen",
+            "Messnetz im Überblick",
+            "Kontakt",
+            "Eva Muster",
+            "responses",
+            "Sorgenkind",
+        ],
+    ),
     "jsonld_body": (
         ["A tide table lists the times", "rule of twelfths approximates"],
         [],

@@ -50,6 +50,12 @@ SECTION_LABELS: tuple[str, ...] = (
     r"相关(?:文章|阅读|新闻|推荐|链接|资讯|内容|话题)|(?:推荐|延伸|扩展|拓展|猜你)(?:阅读|喜欢)",
     r"热门(?:文章|推荐|新闻|阅读|标签)?|精彩推荐|更多(?:文章|阅读|新闻|精彩|内容)|最新(?:文章|新闻|资讯)",
     r"你(?:可能|也许)(?:还)?(?:喜欢|感兴趣)|为你推荐|看了又看",
+    # further information and contact boxes (press releases, public offices)
+    r"(?:weitere|zusätzliche) (?:informationen|infos)(?: (?:zu|zum|zur|über|für|rund um) .{1,50})?"
+    r"|mehr informationen|zusatzinformationen|plus d'informations"
+    r"|(?:more|further) information(?: (?:on|about) .{1,50})?",
+    r"(?:presse|medien)?kontakt|ansprechpartner(?:in|innen)?|(?:press|media) contacts?"
+    r"|contact(?: us)?|kontaktieren sie uns(?: .{1,40})?",
     # feedback prompts under the article ("Was this article helpful? Yes / No")
     r"(?:was|is) this (?:article|page|post|answer|information) (?:helpful|useful)",
     r"did you find this (?:article|page|post) (?:helpful|useful)",
@@ -84,10 +90,13 @@ AUTHOR_LABELS: tuple[str, ...] = (
 COMMENT_LABELS: tuple[str, ...] = (
     # a singular "Response" or a "Reactions" heading is the article's own: number or plural
     r"\d+ (?:comments?|responses?|replies|reactions)|comments(?: \(\d+\))?",
+    r"\d+ (?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?)"
+    r" (?:to|on|for|zu|auf|für|sur|à|a|en) .{1,80}",
+    r"(?:leave|share|post|add|say) your (?:thoughts|comments?|reply|opinion|words)",
     r"leave a (?:reply|comment)|join the discussion|post a comment|add a comment",
-    r"vos réactions|réagissez|hinterlasse (?:jetzt )?einen kommentar",
+    r"vos réactions(?: \(\d+\))?|réagissez|hinterlasse (?:jetzt )?einen kommentar",
     r"comments are closed|no (?:comments|responses?)(?: yet| so far)?|(?:bisher )?keine kommentare"
-    r"(?: .{1,30})?|kommentare (?:geschlossen|deaktiviert)|be the first to comment",
+    r"(?: .{1,80})?|kommentare (?:geschlossen|deaktiviert)|be the first to comment",
     r"(?:\d+ )?kommentare?(?: \(\d+\))?|kommentieren|kommentar schreiben|diskutieren sie mit",
     r"(?:\d+ )?(?:commentaires?|comentarios?|commenti|komentarze?|reacties)(?: \(\d+\))?",
     r"(?:\d+ ?条?)?(?:评论|留言|网友评论|发表评论|热门评论|最新评论)(?: ?\(\d+\))?",
