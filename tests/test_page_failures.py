@@ -76,7 +76,17 @@ CASES = {
             "Subscribe to our newsletter and you will never miss a tip",  # inside a sentence
             "coolest bright room",
         ],
-        ["affiliate links", "Follow us on Instagram", "enjoyed reading", "Akismet", "关注我们"],
+        [
+            "affiliate links",
+            "Follow us on Instagram",
+            "enjoyed reading",
+            "Akismet",
+            "关注我们",
+            "Externer Inhalt",
+            "teilen",
+            "nächsten Artikel",
+            "Lemon trees",
+        ],
     ),
     "site_footer": (
         ["vierzig Gäste in der alten Lokhalle", "an der Abendkasse"],

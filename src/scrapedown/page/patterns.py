@@ -34,9 +34,10 @@ SECTION_LABELS: tuple[str, ...] = (
     r"mehr (?:zum thema|zu diesem thema|themen|interessantes|aus .{1,40}|von .{1,40}|dazu"
     r"|artikel|nachrichten|infos?|zu .{1,40})(?: .{1,40})?|noch mehr .{1,40}",
     r"entdecke (?:weitere|mehr) .{1,40}|empfehlungen aus .{1,40}|themen im artikel",
-    r"(?:weitere|ähnliche|verwandte|aktuelle|neueste|beliebte|passende)"
+    r"(?:weitere|ähnliche|verwandte|aktuelle|neueste|beliebte|passende)(?: aktuelle| neueste)?"
     r" (?:artikel|beiträge|themen|nachrichten|meldungen|berichte|news|links|rezepte)(?: .{1,40})?",
-    r"lesen sie (?:auch|mehr|weiter)|(?:schon|auch) gelesen|meist(?:gelesen|geklickt|kommentiert)",
+    r"lesen sie (?:auch|mehr|weiter)(?: die folgenden (?:beiträge|artikel))?"
+    r"|(?:schon|auch) gelesen|meist(?:gelesen|geklickt|kommentiert)",
     r"empfehlungen(?: der redaktion)?|top[- ]themen|das interessiert (?:andere|sie)",
     # French, Spanish, Italian, Portuguese, Dutch, Polish
     r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles? (?:similaires|liés)|les plus lus",
@@ -64,7 +65,16 @@ SECTION_LABELS: tuple[str, ...] = (
     r"(?:hilfreich|nützlich)|hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen",
     r"fanden sie (?:diesen|den) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)",
     r"cet article (?:vous )?a-t-il été utile",
-    r"(?:artikel|beitrag) bewerten|bewerten sie (?:diesen|den) (?:artikel|beitrag)",
+    r"(?:hier können sie )?(?:den |diesen )?(?:artikel|beitrag) bewerten"
+    r"|bewerten sie (?:diesen|den|dieses) (?:artikel|beitrag|produkt)",
+    # share prompts and the way to the next post
+    r"(?:möchten sie|willst du|möchtest du) (?:den|diesen) (?:artikel|beitrag) teilen"
+    r"|(?:artikel|beitrag) gefallen\? .{0,40}teilen|be sociable,? share",
+    r"vorschau auf den nächsten (?:artikel|beitrag)|(?:nächster|vorheriger) (?:artikel|beitrag)"
+    r"|(?:next|previous) (?:article|post|story)",
+    # cookie boxes around embeds
+    r"(?:was sind|über|about|what are) cookies|(?:cookie|datenschutz)[- ]?(?:einstellungen|hinweis)"
+    r"|cookie (?:settings|policy|notice)|privacy settings|externer inhalt|external content",
     r"rate this (?:article|post|story)|valora (?:esta|este) (?:noticia|artículo)",
     # support and donation prompts
     r"unterstützen sie .{1,60}|unterstütze .{1,40}|jetzt spenden|support (?:us|our journalism)",
@@ -117,7 +127,9 @@ DROP_LINES: tuple[str, ...] = (
     r"advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|reklama",
     r"publicité|publicidad|pubblicità|advertentie|广告|推广",
     r"scroll (?:down )?to continue(?: with content)?|continue reading(?: below)?",
-    r"print(?: this)?(?: (?:article|page|story))?|drucken|e-?mail|tweet|pin it|imprimer",
+    r"print(?: this)?(?: (?:article|page|story))?|drucken|e-?mail|tweet|pin it|imprimer|drukuj"
+    r"|imprimir|stampa",
+    r"(?:asked|answered|edited|modified) (?:on )?\w{3} \d{1,2}(?:, \d{4})?(?: at \d{1,2}:\d{2})?",
     r"artikel (?:drucken|teilen|versenden|merken)|(?:diesen )?artikel teilen",
     r"(?:back|zurück) (?:to top|nach oben|zur übersicht)|nach oben|top|返回顶部",
     r"permalink|merken|pinnen|(?:rezept|seite) drucken|bild anzeigen|auf einer seite lesen",
@@ -128,7 +140,7 @@ DROP_LINES: tuple[str, ...] = (
     # post meta: category, publication date, reading time (the front matter has them)
     r"(?:kategorien?|categor(?:y|ies)|rubrik|schlagw(?:o|ö)rter?|stichw(?:o|ö)rter|tags|themen)"
     r"\s*:.{0,60}",
-    r"(?:veröffentlicht|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
+    r"(?:veröffentlicht|publiziert|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
     r"|publié|release date)(?: (?:am|on|le|el|in))?\s*:?(?: .{0,40})?",
     r"(?:\d+ )?min(?:ute)?s?\.? (?:read|lesezeit|lesedauer|de lecture|de lectura)",
     r"(?:lesezeit|lesedauer):? .{0,20}|ten tekst przeczytasz.{0,30}|temps de lecture.{0,20}",
