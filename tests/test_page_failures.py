@@ -51,7 +51,7 @@ CASES = {
             "karte.png",
             "Reschenpass",
         ],
-        ["Lena Hofer", "Bildagentur", "Verkehrsamt Tirol", "©"],
+        ["Lena Hofer", "Bildagentur", "Verkehrsamt Tirol", "©", "Max Roth", "Pressestelle"],
     ),
     "read_also_lines": (
         [

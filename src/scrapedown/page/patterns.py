@@ -230,8 +230,10 @@ READ_ALSO_LINES: tuple[str, ...] = (
 #: A short block starting like one of these is an image credit or a source line for a
 #: picture, repeated under each one: removed (the picture and its caption stay).
 CREDIT_LINES: tuple[str, ...] = (
-    r"(?:photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|bildquelle"
-    r"|quelle|fuente|źródło|zdjęcie|crédit|crédits|图片来源|图片|图源|摄影)\s*[:：/]",
+    r"\(?(?:photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|bildquelle"
+    r"|quelle|fuente|źródło|zdjęcie|crédit|crédits|crédito|titelbild|beitragsbild|headerbild"
+    r"|fotocredit|bildnachweis|图片来源|图片|图源|摄影)(?: (?:photos?|credits?|fotos?))?\s*[:：/]",
+    r"(?:photo|foto|bild|image|picture)s? (?:by|von|via|de|di)\s",
     r"(?:©|\(c\)|copyright)\s*\S",
     r"(?:getty images|shutterstock|istock(?:photo)?|adobe ?stock|clipdealer|imago|picture alliance)"
     r"(?:\s*/\s*\S.*)?",
