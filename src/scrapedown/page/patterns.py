@@ -278,6 +278,8 @@ CHROME_HINT_STEMS: tuple[str, ...] = (
     # donation and membership prompts, affiliate disclaimers (not `paywall`: sites mark the
     # article text behind the paywall with it)
     "donat", "spende", "affiliate", "membership-cta", "support-cta",
+    # post meta boxes (`postmetadata`) and embedded cards of other posts (`wp-embedded-content`)
+    "postmeta", "wp-embed",
 )  # fmt: skip
 
 #: Hint tokens that name layout more than furniture (`elementor-widget`, `site-header` around
@@ -286,7 +288,7 @@ WEAK_HINTS: frozenset[str] = frozenset(
     {
         "widget", "widgets", "header", "footer", "meta", "secondary", "skip", "modal", "overlay",
         "popup", "masthead", "topbar", "colophon", "likes", "tags", "promo", "teaser", "banner",
-        "menu", "popular", "trending",
+        "menu", "popular", "trending", "contact",
         # `entry-content-read-more` holds a whole article body on some sites
         "readmore", "read-more",
     }

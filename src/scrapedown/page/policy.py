@@ -48,6 +48,8 @@ CHROME_HINTS: frozenset[str] = frozenset(
         "ad", "ads", "advert", "advertisement", "adsense", "sponsor", "sponsored", "promo",
         # post furniture that becomes front matter (date, author, tags)
         "byline", "meta", "postmeta", "tags", "tagcloud",
+        # contact boxes of press releases (weak: only without running text)
+        "contact",
     }
 )  # fmt: skip
 
