@@ -245,3 +245,31 @@ def test_caption_credit_search_is_linear(unit: str) -> None:
 
     small, large = best(500), best(8000)
     assert large < 16 * small * 3, (unit, small, large)
+
+
+def test_prompt_lines_and_frame_hints_are_options() -> None:
+    """The phrases and footer names are data a user can change (`PageOptions`)."""
+    html = load("failures/site_prompts.html")
+    kept = body(clean_page(html, page=PageOptions(prompt_lines=())))
+    assert "enjoyed reading" in kept and "Akismet" in kept
+    footer = load("failures/site_footer.html")
+    kept = body(clean_page(footer, page=PageOptions(frame_hints=frozenset())))
+    assert "urheberrechtlich geschützt" in kept
+
+
+def test_prompt_removal_is_linear() -> None:
+    """Many short paragraphs, each tried against the prompt patterns."""
+    prompt = "<p>Follow the Example Times on Twitter and Instagram for more.</p>"
+    unit = f"<p>{LONG}</p>" + prompt + "<p>" + "Subscribe to " * 20 + "</p>"
+
+    def best(count: int) -> float:
+        html = page("", "<article>" + unit * count + "</article>")
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            clean_page(html)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = best(25), best(400)
+    assert large < 16 * small * 3, (small, large)
