@@ -27,6 +27,7 @@ its text anyway.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from scrapedown.page.boxes import prune_boxes
@@ -42,6 +43,7 @@ from scrapedown.page.measure import (
     HEADINGS,
     KEEP_INSIDE,
     LABEL_TEXT,
+    LINE_TAGS,
     Budget,
     Measure,
     alive,
@@ -64,24 +66,10 @@ PROMPT_TEXT = 400.0
 subscribe or a disclaimer is a few sentences; an article paragraph may start the same way
 and go on."""
 #: Blocks inside a block: a prompt is one paragraph, never a box of them.
-_INNER_BLOCKS = (
-    *HEADINGS,
-    "p",
-    "div",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "table",
-    "section",
-    "blockquote",
-    "figure",
-    "article",
-    "aside",
-    "header",
-    "footer",
-    "form",
-)
+_INNER_BLOCKS = frozenset(
+    {*HEADINGS, "p", "div", "li", "ul", "ol", "dl", "table", "section", "blockquote", "figure",
+     "article", "aside", "header", "footer", "form"}
+)  # fmt: skip
 _LEAD_JUNK = " \t\n•·»›>#*+-–—|:"
 INDEX_DENSITY = 0.4
 """An article with more than this share of its text in links is an index: no list goes."""
@@ -97,12 +85,12 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
     _drop_sections(article, measure, budget, (labels, whole))
     lines, credits = compiled(page.drop_lines), compiled(page.credit_lines)
     pointers = compiled(tuple(rf"(?:{p})\s*[:：]" for p in page.read_also_lines))
-    prompts = compiled(page.prompt_lines)
+    prompt = _one_of(page.prompt_lines)
     for element in alive(article, measure):
         if (
             _is_line(element, measure, lines, credits)
             or _points_elsewhere(element, measure, pointers)
-            or _is_prompt(element, measure, prompts)
+            or _is_prompt(element, measure, prompt)
         ):
             drop(element, measure, budget)
     prune_boxes(article, measure, budget, page)
@@ -215,17 +203,28 @@ def _is_line(
     return any(p.fullmatch(text) for p in lines) or any(p.match(text) for p in credits)
 
 
-def _is_prompt(element: Element, measure: Measure, prompts: list[re.Pattern[str]]) -> bool:
-    """A paragraph starting like the site talking (`PageOptions.prompt_lines`)."""
+def _is_prompt(element: Element, measure: Measure, prompt: re.Pattern[str]) -> bool:
+    """A paragraph starting like the site talking (`PageOptions.prompt_lines`): a block of
+    little text with no block inside (checked on its children: each element is looked at
+    once, and a deep nest of boxes costs no more than a flat one)."""
+    if element.tag not in LINE_TAGS:
+        return False
     weight = measure.text.get(element, 0.0)
-    if not 0 < weight <= PROMPT_TEXT or not is_line_element(element, weight, measure):
+    if not 0 < weight <= PROMPT_TEXT:
         return False
-    if next(element.iter(*KEEP_INSIDE), None) is not None:
-        return False
-    if next(element.iterdescendants(*_INNER_BLOCKS), None) is not None:
+    if any(isinstance(child.tag, str) and child.tag in _INNER_BLOCKS for child in element):
         return False
     text = " ".join("".join(element.itertext()).split()).lower().lstrip(_LEAD_JUNK)
-    return any(p.match(text) for p in prompts)
+    if prompt.match(text) is None:
+        return False
+    return next(element.iter(*KEEP_INSIDE), None) is None
+
+
+@functools.lru_cache(maxsize=16)
+def _one_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of `patterns` (one match per block instead of one per pattern)."""
+    compiled(patterns)  # a clear error naming the bad pattern
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
 
 
 def _points_elsewhere(element: Element, measure: Measure, labels: list[re.Pattern[str]]) -> bool:
