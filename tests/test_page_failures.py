@@ -83,6 +83,8 @@ CASES = {
             "Akismet",
             "关注我们",
             "Externer Inhalt",
+            "PDF",
+            "Show more",
             "teilen",
             "nächsten Artikel",
             "Lemon trees",

@@ -134,6 +134,16 @@ DROP_LINES: tuple[str, ...] = (
     r"(?:back|zurück) (?:to top|nach oben|zur übersicht)|nach oben|top|返回顶部",
     r"permalink|merken|pinnen|(?:rezept|seite) drucken|bild anzeigen|auf einer seite lesen",
     r"zurück zur (?:liste|listenansicht|übersicht)|alle anzeigen",
+    # downloads, toggles and shop notices of the page's widgets
+    r"(?:(?:dieses|diesen|das|den) (?:skript|artikel|beitrag|text|dokument) )?als pdf"
+    r"(?: herunterladen| speichern)?"
+    r"|(?:download|save|print) (?:as |this (?:article |page )?(?:as )?)?pdf",
+    r"(?:quellen|details|mehr|weniger) (?:ausblenden|einblenden|anzeigen)|show (?:more|less)"
+    r"|read less|weniger lesen",
+    r"(?:der artikel|das produkt|the item|the product) (?:wurde|was|has been) (?:erfolgreich |"
+    r"successfully )?(?:hinzugefügt|added)(?: .{0,40})?",
+    r"(?:ihr|dein|your) (?:warenkorb|einkaufswagen|shopping cart|cart|basket)"
+    r" is[t]? (?:leer|empty)",
     # follow prompts
     r"(?:follow|folgen sie|folge|síguenos|siguenos|suivez-nous) .{1,60}"
     r"(?:twitter|facebook|instagram|telegram|youtube|linkedin|google news|whatsapp).{0,40}",
