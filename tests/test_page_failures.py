@@ -85,6 +85,7 @@ CASES = {
             "Externer Inhalt",
             "PDF",
             "Show more",
+            "Lizenz",
             "teilen",
             "nächsten Artikel",
             "Lemon trees",

@@ -209,7 +209,14 @@ PROMPT_LINES: tuple[str, ...] = (
     r"the (?:views|opinions) expressed (?:in|here|by)|les opinions exprimées|las opiniones"
     r" expresadas|(?:dieser )?beitrag gibt die meinung de[rs] autor",
     r"bei diesem (?:beitrag|text) handelt es sich um einen? (?:blog|gastbeitrag|kommentar)",
+    r"letzte aktualisierung am [\d.]+ / ",
+    r"¿?ya sabías que .{0,60}(?:telegram|whatsapp|newsletter|canal)",
+    r"gefällt (?:dir|ihnen|euch) (?:unser|unsere|das) [\w-]+\?|bitte teilen sie uns (?:ihre|ihren)"
+    r" (?:erfahrung|meinung)",
     # licence and comment-form notices
+    r"(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter"
+    r" (?:der|einer) (?:lizenz|creative)|this (?:work|article|post|text) is licensed under",
+    r"um .{0,80} (?:kommentieren|bewerten) zu können, müssen sie",
     r"unless otherwise (?:stated|noted|indicated)|sofern nicht anders (?:angegeben|ausgewiesen"
     r"|vermerkt)|(?:all )?content (?:on this (?:site|page) )?is licensed under",
     r"(?:this site|diese website|diese seite) (?:uses|verwendet|nutzt) akismet",
