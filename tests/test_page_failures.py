@@ -51,7 +51,7 @@ CASES = {
             "karte.png",
             "Reschenpass",
         ],
-        ["Lena Hofer", "Bildagentur", "Verkehrsamt Tirol", "©"],
+        ["Lena Hofer", "Bildagentur", "Verkehrsamt Tirol", "©", "Max Roth", "Pressestelle"],
     ),
     "read_also_lines": (
         [
@@ -68,6 +68,46 @@ CASES = {
             "4 min read",
             "Posted in",
             "Sequía en el norte",
+        ],
+    ),
+    "site_prompts": (
+        [
+            "roots do not",
+            "Subscribe to our newsletter and you will never miss a tip",  # inside a sentence
+            "coolest bright room",
+        ],
+        [
+            "affiliate links",
+            "Follow us on Instagram",
+            "enjoyed reading",
+            "Akismet",
+            "关注我们",
+            "Externer Inhalt",
+            "PDF",
+            "Show more",
+            "Lizenz",
+            "teilen",
+            "nächsten Artikel",
+            "Lemon trees",
+        ],
+    ),
+    "site_footer": (
+        ["vierzig Gäste in der alten Lokhalle", "an der Abendkasse"],
+        ["urheberrechtlich geschützt", "Copyright"],
+    ),
+    "hidden_nodes": (
+        ["fills the gap", "buckwheat pillow", "Shredded foam moulds", "give it two weeks"],
+        ["small-screen menu", "Before you go"],
+    ),
+    "press_contact": (
+        ["Kohlendioxid, Methan und Ozon", "frei im Netz stehen"],
+        [
+            "Weitere Informationen",
+            "Messnetz im Überblick",
+            "Kontakt",
+            "Eva Muster",
+            "responses",
+            "Sorgenkind",
         ],
     ),
     "jsonld_body": (
@@ -102,6 +142,19 @@ def test_a_page_whose_text_is_only_in_json_ld_is_reported_as_doubtful() -> None:
     result = clean_page_result(load("failures/jsonld_body.html"))
     assert result.low_confidence
     assert front(result.text)["author"] == "Ana Lima"  # JSON-LD inside CDATA is read
+
+
+def test_a_page_whose_every_text_looks_like_chrome_is_never_empty() -> None:
+    """Three boxes named as chrome, none holding most of the text (an article whose class
+    names a share bar, beside a sidebar and a related list): the whole body is kept, as
+    doubtful, rather than nothing."""
+    boxes = "".join(
+        f"<div class='{hint}'><p>{LONG}</p><p>{LONG} {hint.title()}.</p></div>"
+        for hint in ("pin-share", "sidebar", "related")
+    )
+    html = page("", boxes)
+    result = clean_page_result(html)
+    assert "Pin-Share." in body(result.text) and result.low_confidence
 
 
 def test_a_marked_article_is_confident() -> None:
@@ -195,3 +248,31 @@ def test_caption_credit_search_is_linear(unit: str) -> None:
 
     small, large = best(500), best(8000)
     assert large < 16 * small * 3, (unit, small, large)
+
+
+def test_prompt_lines_and_frame_hints_are_options() -> None:
+    """The phrases and footer names are data a user can change (`PageOptions`)."""
+    html = load("failures/site_prompts.html")
+    kept = body(clean_page(html, page=PageOptions(prompt_lines=())))
+    assert "enjoyed reading" in kept and "Akismet" in kept
+    footer = load("failures/site_footer.html")
+    kept = body(clean_page(footer, page=PageOptions(frame_hints=frozenset())))
+    assert "urheberrechtlich geschützt" in kept
+
+
+def test_prompt_removal_is_linear() -> None:
+    """Many short paragraphs, each tried against the prompt patterns."""
+    prompt = "<p>Follow the Example Times on Twitter and Instagram for more.</p>"
+    unit = f"<p>{LONG}</p>" + prompt + "<p>" + "Subscribe to " * 20 + "</p>"
+
+    def best(count: int) -> float:
+        html = page("", "<article>" + unit * count + "</article>")
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            clean_page(html)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = best(25), best(400)
+    assert large < 16 * small * 3, (small, large)

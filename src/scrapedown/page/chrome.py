@@ -9,6 +9,7 @@ from typing import Any
 from scrapedown.page.options import PageOptions
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
+_HIDDEN_STYLE = re.compile(r"(?<![-\w])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
 _SLUG_WORDS = re.compile(r"[^\W_]+")
 _SLUG_LENGTH = 3  # an id of this many words is a heading's slug
 _STEM_LENGTH = 8  # comment hints this long are also looked for inside compound names
@@ -74,6 +75,13 @@ def _is_comments(tokens: set[str], names: list[str], hints: frozenset[str]) -> b
     return any(len(hint) >= _STEM_LENGTH and hint in joined for hint in hints)
 
 
+def is_frame(element: Element, page: PageOptions) -> bool:
+    """Whether an element's class or id names the page's footer (`PageOptions.frame_hints`)."""
+    if element.tag in page.hint_exempt_tags:
+        return False
+    return not page.frame_hints.isdisjoint(hint_tokens(element, page.hint_ignored_prefixes))
+
+
 def _id_of(element: Element) -> str:
     """The element's id, unless it is a slug of a heading (`sharing-with-a-single-developer`,
     `related-work`: documentation generators give sections such ids), which names no part
@@ -95,4 +103,21 @@ def is_structural_chrome(element: Element, in_article: bool, page: PageOptions) 
     if tag in page.chrome_tags or (tag in page.page_frame_tags and not in_article):
         return True
     role = str(element.get("role") or "").strip().lower()
-    return role in page.chrome_roles or element.get("hidden") is not None
+    return role in page.chrome_roles or element.get("hidden") is not None or _is_hidden(element)
+
+
+def _is_hidden(element: Element) -> bool:
+    """Hidden by its inline style (`display: none`, `visibility: hidden`): a pop-up, a menu
+    for small screens, a duplicate, not the text a reader sees. Not a slide or a tab panel:
+    a hidden element beside one of the same tag and class is one of a set the page shows in
+    turn (a gallery's paragraphs), the article's."""
+    style = str(element.get("style") or "").lower()
+    if "none" not in style and "hidden" not in style:
+        return False
+    if _HIDDEN_STYLE.search(style) is None:
+        return False
+    kind = (element.tag, element.get("class"))
+    for sibling in (element.getprevious(), element.getnext()):
+        if sibling is not None and (sibling.tag, sibling.get("class")) == kind:
+            return False
+    return True

@@ -51,7 +51,13 @@ def guard(
     kept = measure_tree(article).text.get(article, 0.0)
     linked = _linked_body(choice.body)
     if page_prose < PAGE_PROSE and (kept >= EMPTY_TEXT or linked is None):
-        return article, 1.0 if kept or not page_prose else FALLBACK
+        if kept > page_prose + PAGE_PROSE:  # kept text the page's measures call chrome
+            return article, REVERTED
+        if kept >= EMPTY_TEXT or not _has_text(choice.body):
+            return article, 1.0 if kept or not page_prose else FALLBACK
+        # All the page's text was judged chrome (an article whose class names a share bar,
+        # beside a longer comment list): keep the whole body rather than nothing.
+        return choice.body, FALLBACK
     if kept < EMPTY_TEXT:
         whole = unpruned if choice.element is choice.body else choice.body
         return (linked if linked is not None else whole), FALLBACK
@@ -64,6 +70,13 @@ def guard(
     if share < SMALL_SHARE:
         confidence *= 0.5 + 0.5 * share / SMALL_SHARE
     return article, round(confidence, 2)
+
+
+def _has_text(body: Element) -> bool:
+    """Whether the page holds a paragraph of running text anywhere, chrome included (menus,
+    a site's subtitle and a footer are short lines; an article is not)."""
+    own = measure_tree(body).own
+    return max(own.values(), default=0.0) >= PAGE_PROSE
 
 
 def _linked_body(body: Element) -> Element | None:

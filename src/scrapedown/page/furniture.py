@@ -13,7 +13,9 @@ other posts. Class names do not always say so; the text does. Four rules, one pa
    and newsletter labels also up to the next paragraph of running text (the article may go
    on), for comment and author labels the whole section.
 2. A short block whose whole text is an ad label or a share prompt, or that starts like an
-   image credit, is removed (never one that holds a picture, a table or code).
+   image credit, is removed (never one that holds a picture, a table or code); so is a
+   paragraph (`PROMPT_TEXT` at most, no block inside) that starts like the site talking:
+   a call to subscribe or follow, a disclaimer, a comment-form notice (`PROMPT_LINES`).
 3. A block most of whose text is links is removed when it sits after the article's last
    paragraph, or when its links read like titles of other posts ("Read more: <title>"); not
    in an article that is itself mostly links (an index page).
@@ -25,6 +27,7 @@ its text anyway.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from scrapedown.page.boxes import prune_boxes
@@ -40,6 +43,7 @@ from scrapedown.page.measure import (
     HEADINGS,
     KEEP_INSIDE,
     LABEL_TEXT,
+    LINE_TAGS,
     Budget,
     Measure,
     alive,
@@ -57,6 +61,16 @@ LEAD_SHARE = 0.15
 """Text before the article's `<h1>` up to this share of the article is furniture."""
 READ_ALSO_DENSITY = 0.4
 """Share of link text that makes a "Read also:" line a pointer to another post."""
+PROMPT_TEXT = 400.0
+"""Longest paragraph (letters and digits) the prompt patterns are tried on: a call to
+subscribe or a disclaimer is a few sentences; an article paragraph may start the same way
+and go on."""
+#: Blocks inside a block: a prompt is one paragraph, never a box of them.
+_INNER_BLOCKS = frozenset(
+    {*HEADINGS, "p", "div", "li", "ul", "ol", "dl", "table", "section", "blockquote", "figure",
+     "article", "aside", "header", "footer", "form"}
+)  # fmt: skip
+_LEAD_JUNK = " \t\n•·»›>#*+-–—|:"
 INDEX_DENSITY = 0.4
 """An article with more than this share of its text in links is an index: no list goes."""
 
@@ -71,9 +85,12 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
     _drop_sections(article, measure, budget, (labels, whole))
     lines, credits = compiled(page.drop_lines), compiled(page.credit_lines)
     pointers = compiled(tuple(rf"(?:{p})\s*[:：]" for p in page.read_also_lines))
+    prompt = _one_of(page.prompt_lines)
     for element in alive(article, measure):
-        if _is_line(element, measure, lines, credits) or _points_elsewhere(
-            element, measure, pointers
+        if (
+            _is_line(element, measure, lines, credits)
+            or _points_elsewhere(element, measure, pointers)
+            or _is_prompt(element, measure, prompt)
         ):
             drop(element, measure, budget)
     prune_boxes(article, measure, budget, page)
@@ -184,6 +201,30 @@ def _is_line(
     if not text:
         return False
     return any(p.fullmatch(text) for p in lines) or any(p.match(text) for p in credits)
+
+
+def _is_prompt(element: Element, measure: Measure, prompt: re.Pattern[str]) -> bool:
+    """A paragraph starting like the site talking (`PageOptions.prompt_lines`): a block of
+    little text with no block inside (checked on its children: each element is looked at
+    once, and a deep nest of boxes costs no more than a flat one)."""
+    if element.tag not in LINE_TAGS:
+        return False
+    weight = measure.text.get(element, 0.0)
+    if not 0 < weight <= PROMPT_TEXT:
+        return False
+    if any(isinstance(child.tag, str) and child.tag in _INNER_BLOCKS for child in element):
+        return False
+    text = " ".join("".join(element.itertext()).split()).lower().lstrip(_LEAD_JUNK)
+    if prompt.match(text) is None:
+        return False
+    return next(element.iter(*KEEP_INSIDE), None) is None
+
+
+@functools.lru_cache(maxsize=16)
+def _one_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of `patterns` (one match per block instead of one per pattern)."""
+    compiled(patterns)  # a clear error naming the bad pattern
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
 
 
 def _points_elsewhere(element: Element, measure: Measure, labels: list[re.Pattern[str]]) -> bool:

@@ -29,6 +29,7 @@ from scrapedown.page.patterns import (
     CREDIT_HINTS,
     CREDIT_LINES,
     DROP_LINES,
+    PROMPT_LINES,
     READ_ALSO_LINES,
     SECTION_LABELS,
     WEAK_HINTS,
@@ -39,6 +40,7 @@ from scrapedown.page.policy import (
     CHROME_ROLES,
     CHROME_TAGS,
     CONTROL_TAGS,
+    FRAME_HINTS,
     HINT_EXEMPT_TAGS,
     HINT_IGNORED_PREFIXES,
     META_LINE_PATTERNS,
@@ -93,6 +95,10 @@ class PageOptions:
 
     chrome_hints: frozenset[str] = CHROME_HINTS
     """`class`/`id` tokens of page chrome. Default: `CHROME_HINTS`."""
+
+    frame_hints: frozenset[str] = FRAME_HINTS
+    """`class`/`id` tokens of the page's footer: chrome when the box holds a small share of
+    the page's running text. Default: `FRAME_HINTS`."""
 
     chrome_tags: frozenset[str] = CHROME_TAGS
     """Elements that are always chrome. Default: `CHROME_TAGS` (`nav`, `form`, `dialog`)."""
@@ -157,6 +163,12 @@ class PageOptions:
     """Regular expressions (case-insensitive) matching the start of a short block that is an
     image credit, removed inside the article. Default: `CREDIT_LINES`."""
 
+    prompt_lines: tuple[str, ...] = PROMPT_LINES
+    """Regular expressions (case-insensitive) matching the start of a paragraph that is the
+    site talking (subscribe and follow calls, affiliate and opinion disclaimers, licence and
+    comment-form notices), removed inside the article when short. Default:
+    `scrapedown.page.patterns.PROMPT_LINES`."""
+
     read_also_lines: tuple[str, ...] = READ_ALSO_LINES
     """Regular expressions (case-insensitive) of the label that opens a short line pointing to
     another post ("Lesen Sie auch: <title>"): the line goes when most of it is a link.
@@ -191,6 +203,7 @@ class PageOptions:
             ("drop_lines", DROP_LINES),
             ("credit_lines", CREDIT_LINES),
             ("read_also_lines", READ_ALSO_LINES),
+            ("prompt_lines", PROMPT_LINES),
             ("caption_credits", CAPTION_CREDITS),
         ):
             if getattr(self, name) != default:

@@ -34,9 +34,10 @@ SECTION_LABELS: tuple[str, ...] = (
     r"mehr (?:zum thema|zu diesem thema|themen|interessantes|aus .{1,40}|von .{1,40}|dazu"
     r"|artikel|nachrichten|infos?|zu .{1,40})(?: .{1,40})?|noch mehr .{1,40}",
     r"entdecke (?:weitere|mehr) .{1,40}|empfehlungen aus .{1,40}|themen im artikel",
-    r"(?:weitere|ähnliche|verwandte|aktuelle|neueste|beliebte|passende)"
+    r"(?:weitere|ähnliche|verwandte|aktuelle|neueste|beliebte|passende)(?: aktuelle| neueste)?"
     r" (?:artikel|beiträge|themen|nachrichten|meldungen|berichte|news|links|rezepte)(?: .{1,40})?",
-    r"lesen sie (?:auch|mehr|weiter)|(?:schon|auch) gelesen|meist(?:gelesen|geklickt|kommentiert)",
+    r"lesen sie (?:auch|mehr|weiter)(?: die folgenden (?:beiträge|artikel))?"
+    r"|(?:schon|auch) gelesen|meist(?:gelesen|geklickt|kommentiert)",
     r"empfehlungen(?: der redaktion)?|top[- ]themen|das interessiert (?:andere|sie)",
     # French, Spanish, Italian, Portuguese, Dutch, Polish
     r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles? (?:similaires|liés)|les plus lus",
@@ -50,6 +51,12 @@ SECTION_LABELS: tuple[str, ...] = (
     r"相关(?:文章|阅读|新闻|推荐|链接|资讯|内容|话题)|(?:推荐|延伸|扩展|拓展|猜你)(?:阅读|喜欢)",
     r"热门(?:文章|推荐|新闻|阅读|标签)?|精彩推荐|更多(?:文章|阅读|新闻|精彩|内容)|最新(?:文章|新闻|资讯)",
     r"你(?:可能|也许)(?:还)?(?:喜欢|感兴趣)|为你推荐|看了又看",
+    # further information and contact boxes (press releases, public offices)
+    r"(?:weitere|zusätzliche) (?:informationen|infos)(?: (?:zu|zum|zur|über|für|rund um) .{1,50})?"
+    r"|mehr informationen|zusatzinformationen|plus d'informations"
+    r"|(?:more|further) information(?: (?:on|about) .{1,50})?",
+    r"(?:presse|medien)?kontakt|ansprechpartner(?:in|innen)?|(?:press|media) contacts?"
+    r"|contact(?: us)?|kontaktieren sie uns(?: .{1,40})?",
     # feedback prompts under the article ("Was this article helpful? Yes / No")
     r"(?:was|is) this (?:article|page|post|answer|information) (?:helpful|useful)",
     r"did you find this (?:article|page|post) (?:helpful|useful)",
@@ -58,7 +65,16 @@ SECTION_LABELS: tuple[str, ...] = (
     r"(?:hilfreich|nützlich)|hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen",
     r"fanden sie (?:diesen|den) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)",
     r"cet article (?:vous )?a-t-il été utile",
-    r"(?:artikel|beitrag) bewerten|bewerten sie (?:diesen|den) (?:artikel|beitrag)",
+    r"(?:hier können sie )?(?:den |diesen )?(?:artikel|beitrag) bewerten"
+    r"|bewerten sie (?:diesen|den|dieses) (?:artikel|beitrag|produkt)",
+    # share prompts and the way to the next post
+    r"(?:möchten sie|willst du|möchtest du) (?:den|diesen) (?:artikel|beitrag) teilen"
+    r"|(?:artikel|beitrag) gefallen\? .{0,40}teilen|be sociable,? share",
+    r"vorschau auf den nächsten (?:artikel|beitrag)|(?:nächster|vorheriger) (?:artikel|beitrag)"
+    r"|(?:next|previous) (?:article|post|story)",
+    # cookie boxes around embeds
+    r"(?:was sind|über|about|what are) cookies|(?:cookie|datenschutz)[- ]?(?:einstellungen|hinweis)"
+    r"|cookie (?:settings|policy|notice)|privacy settings|externer inhalt|external content",
     r"rate this (?:article|post|story)|valora (?:esta|este) (?:noticia|artículo)",
     # support and donation prompts
     r"unterstützen sie .{1,60}|unterstütze .{1,40}|jetzt spenden|support (?:us|our journalism)",
@@ -84,10 +100,13 @@ AUTHOR_LABELS: tuple[str, ...] = (
 COMMENT_LABELS: tuple[str, ...] = (
     # a singular "Response" or a "Reactions" heading is the article's own: number or plural
     r"\d+ (?:comments?|responses?|replies|reactions)|comments(?: \(\d+\))?",
+    r"\d+ (?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?)"
+    r" (?:to|on|for|zu|auf|für|sur|à|a|en) .{1,80}",
+    r"(?:leave|share|post|add|say) your (?:thoughts|comments?|reply|opinion|words)",
     r"leave a (?:reply|comment)|join the discussion|post a comment|add a comment",
-    r"vos réactions|réagissez|hinterlasse (?:jetzt )?einen kommentar",
+    r"vos réactions(?: \(\d+\))?|réagissez|hinterlasse (?:jetzt )?einen kommentar",
     r"comments are closed|no (?:comments|responses?)(?: yet| so far)?|(?:bisher )?keine kommentare"
-    r"(?: .{1,30})?|kommentare (?:geschlossen|deaktiviert)|be the first to comment",
+    r"(?: .{1,80})?|kommentare (?:geschlossen|deaktiviert)|be the first to comment",
     r"(?:\d+ )?kommentare?(?: \(\d+\))?|kommentieren|kommentar schreiben|diskutieren sie mit",
     r"(?:\d+ )?(?:commentaires?|comentarios?|commenti|komentarze?|reacties)(?: \(\d+\))?",
     r"(?:\d+ ?条?)?(?:评论|留言|网友评论|发表评论|热门评论|最新评论)(?: ?\(\d+\))?",
@@ -108,18 +127,30 @@ DROP_LINES: tuple[str, ...] = (
     r"advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|reklama",
     r"publicité|publicidad|pubblicità|advertentie|广告|推广",
     r"scroll (?:down )?to continue(?: with content)?|continue reading(?: below)?",
-    r"print(?: this)?(?: (?:article|page|story))?|drucken|e-?mail|tweet|pin it|imprimer",
+    r"print(?: this)?(?: (?:article|page|story))?|drucken|e-?mail|tweet|pin it|imprimer|drukuj"
+    r"|imprimir|stampa",
+    r"(?:asked|answered|edited|modified) (?:on )?\w{3} \d{1,2}(?:, \d{4})?(?: at \d{1,2}:\d{2})?",
     r"artikel (?:drucken|teilen|versenden|merken)|(?:diesen )?artikel teilen",
     r"(?:back|zurück) (?:to top|nach oben|zur übersicht)|nach oben|top|返回顶部",
     r"permalink|merken|pinnen|(?:rezept|seite) drucken|bild anzeigen|auf einer seite lesen",
     r"zurück zur (?:liste|listenansicht|übersicht)|alle anzeigen",
+    # downloads, toggles and shop notices of the page's widgets
+    r"(?:(?:dieses|diesen|das|den) (?:skript|artikel|beitrag|text|dokument) )?als pdf"
+    r"(?: herunterladen| speichern)?"
+    r"|(?:download|save|print) (?:as |this (?:article |page )?(?:as )?)?pdf",
+    r"(?:quellen|details|mehr|weniger) (?:ausblenden|einblenden|anzeigen)|show (?:more|less)"
+    r"|read less|weniger lesen",
+    r"(?:der artikel|das produkt|the item|the product) (?:wurde|was|has been) (?:erfolgreich |"
+    r"successfully )?(?:hinzugefügt|added)(?: .{0,40})?",
+    r"(?:ihr|dein|your) (?:warenkorb|einkaufswagen|shopping cart|cart|basket)"
+    r" is[t]? (?:leer|empty)",
     # follow prompts
     r"(?:follow|folgen sie|folge|síguenos|siguenos|suivez-nous) .{1,60}"
     r"(?:twitter|facebook|instagram|telegram|youtube|linkedin|google news|whatsapp).{0,40}",
     # post meta: category, publication date, reading time (the front matter has them)
     r"(?:kategorien?|categor(?:y|ies)|rubrik|schlagw(?:o|ö)rter?|stichw(?:o|ö)rter|tags|themen)"
     r"\s*:.{0,60}",
-    r"(?:veröffentlicht|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
+    r"(?:veröffentlicht|publiziert|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
     r"|publié|release date)(?: (?:am|on|le|el|in))?\s*:?(?: .{0,40})?",
     r"(?:\d+ )?min(?:ute)?s?\.? (?:read|lesezeit|lesedauer|de lecture|de lectura)",
     r"(?:lesezeit|lesedauer):? .{0,20}|ten tekst przeczytasz.{0,30}|temps de lecture.{0,20}",
@@ -134,6 +165,76 @@ DROP_LINES: tuple[str, ...] = (
     r"|juni|juli|oktober|dezember)[a-zä]*\.? \d{4}",
 )
 
+#: A paragraph (up to `scrapedown.page.furniture.PROMPT_TEXT`) whose text *starts* like one of
+#: these is the site talking, not the article: calls to subscribe, follow, donate or write in,
+#: affiliate and opinion disclaimers, licence and comment-form notices, post footers ("This
+#: entry was posted in"). Matched at the start of one leaf block only (a `<p>`, a heading, a
+#: `<div>` with no block inside), so a sentence that merely mentions a newsletter stays.
+PROMPT_LINES: tuple[str, ...] = (
+    # subscribe, sign up, apps (English)
+    r"subscribe (?:now |today )?(?:to|for) (?:our|the) ",
+    r"(?:to (?:view|read|continue reading) the (?:full|rest of the) (?:story|article)"
+    r"|first-time subscribers|if you(?:'|’)re seeing this message)",
+    r"(?:for the latest (?:stories|news|updates|headlines)|get the latest news|never miss (?:the"
+    r" latest|a story|an update|out)|stay (?:up to date|informed) with)",
+    r"(?:do you want to|would you like to|want to) (?:be informed|stay informed|receive|get) ",
+    r"(?:sign up|register) (?:now |today |here )?(?:for|to) (?:our|the) (?:\w+ )?(?:newsletter"
+    r"|daily|weekly|free)",
+    # follow us
+    r"(?:follow|like) (?:us|the [\w.-]+(?: [\w.-]+)?) on (?:twitter|facebook|instagram|telegram"
+    r"|youtube|linkedin|tiktok|google news|whatsapp)",
+    r"(?:s[ií]guenos|nos siga|siga-nos|folgen sie uns|folge uns|suivez-nous|seguici) (?:en|no|na"
+    r"|auf|sur|su|on) ",
+    # support and membership pitches
+    r"if you (?:enjoyed|liked|value|appreciate[d]?) (?:reading )?(?:this|our)"
+    r"|would you consider supporting|please consider supporting|support (?:our|independent)"
+    r" journalism",
+    r"hazte (?:miembro|socio)|jede (?:kleine )?spende|unterstützen sie (?:unsere|diese|uns)"
+    r"|je fais un don|faites un don|zapraszamy (?:też |również )?do subskrypcji",
+    # letters and feedback prompts
+    r"we want to hear what you think|submit (?:a |your )?letter to the editor|(?:have|got) a"
+    r" (?:news )?tip\?",
+    # German newsletter and magazine prompts
+    r"keine (?:neuigkeiten|news|artikel) .{0,40}mehr verpassen"
+    r"|abonnieren sie (?:jetzt |kostenlos )?(?:unseren|den|die)|lust auf mehr\?"
+    r"|melde dich (?:hier |jetzt )?für unseren newsletter",
+    # affiliate, advertising and opinion disclaimers
+    r"this (?:post|article|page|story) (?:contains|may contain|includes) (?:affiliate|references"
+    r"|links|sponsored|paid)|we (?:may )?(?:receive|earn) (?:a )?(?:compensation|commission)",
+    r"we recommend the best products|as an amazon associate|affiliate disclosure",
+    r"\*?(?:werbung|anzeige)(?: / affiliate)?[.,:]? (?:dieser|enthält|dieses|der beitrag)"
+    r"|(?:dieser|der) (?:beitrag|artikel|text) enthält (?:werbung|affiliate|anzeigen)",
+    r"bei den (?:verlinkungen|links|mit \* markierten links) handelt es sich um"
+    r"|für links auf dieser seite erhält|affiliate[- ]links?:",
+    r"the (?:views|opinions) expressed (?:in|here|by)|les opinions exprimées|las opiniones"
+    r" expresadas|(?:dieser )?beitrag gibt die meinung de[rs] autor",
+    r"bei diesem (?:beitrag|text) handelt es sich um einen? (?:blog|gastbeitrag|kommentar)",
+    r"letzte aktualisierung am [\d.]+ / ",
+    r"¿?ya sabías que .{0,60}(?:telegram|whatsapp|newsletter|canal)",
+    r"gefällt (?:dir|ihnen|euch) (?:unser|unsere|das) [\w-]+\?|bitte teilen sie uns (?:ihre|ihren)"
+    r" (?:erfahrung|meinung)",
+    # licence and comment-form notices
+    r"(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter"
+    r" (?:der|einer) (?:lizenz|creative)|this (?:work|article|post|text) is licensed under",
+    r"um .{0,80} (?:kommentieren|bewerten) zu können, müssen sie",
+    r"unless otherwise (?:stated|noted|indicated)|sofern nicht anders (?:angegeben|ausgewiesen"
+    r"|vermerkt)|(?:all )?content (?:on this (?:site|page) )?is licensed under",
+    r"(?:this site|diese website|diese seite) (?:uses|verwendet|nutzt) akismet",
+    r"(?:your|deine|ihre) e-?mail[- ]?(?:address|adresse) (?:will|wird) (?:not|nicht|never|niemals)"
+    r" (?:be )?(?:published|veröffentlicht)",
+    r"you must be (?:logged in|registered)|du musst .{0,30}(?:eingeloggt|angemeldet) sein"
+    r"|sie müssen (?:eingeloggt|angemeldet) sein",
+    # cookie and privacy notices around embeds
+    r"wir respektieren (?:deine|ihre) privatsphäre|(?:wir verwenden|diese (?:website|seite)"
+    r" (?:verwendet|nutzt)) cookies|(?:we|this (?:web)?site) uses? cookies",
+    # post footers (the date and categories are in the front matter)
+    r"this entry was posted|(?:dieser )?(?:eintrag|beitrag|artikel) wurde (?:am |von |unter |in )"
+    r".{0,60}(?:veröffentlicht|abgelegt|gespeichert|erstellt)",
+    r"(?:erstellt|verfasst|geschrieben|veröffentlicht) (?:am|von)\s.{0,40}\d{4}\s*\Z",
+    # Chinese: follow, subscribe, reprint notices
+    r"(?:关注|订阅)(?:我们|本号|公众号)|扫(?:码|描二维码)关注|(?:本文|文章)(?:来源|转载自)",
+)
+
 #: A short line starting like one of these, most of whose text is a link, points to another
 #: post ("Lesen Sie auch: <title>", "MIRA: <title>"): removed.
 READ_ALSO_LINES: tuple[str, ...] = (
@@ -146,8 +247,10 @@ READ_ALSO_LINES: tuple[str, ...] = (
 #: A short block starting like one of these is an image credit or a source line for a
 #: picture, repeated under each one: removed (the picture and its caption stay).
 CREDIT_LINES: tuple[str, ...] = (
-    r"(?:photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|bildquelle"
-    r"|quelle|fuente|źródło|zdjęcie|crédit|crédits|图片来源|图片|图源|摄影)\s*[:：/]",
+    r"\(?(?:photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|bildquelle"
+    r"|quelle|fuente|źródło|zdjęcie|crédit|crédits|crédito|titelbild|beitragsbild|headerbild"
+    r"|fotocredit|bildnachweis|图片来源|图片|图源|摄影)(?: (?:photos?|credits?|fotos?))?\s*[:：/]",
+    r"(?:photo|foto|bild|image|picture)s? (?:by|von|via|de|di)\s",
     r"(?:©|\(c\)|copyright)\s*\S",
     r"(?:getty images|shutterstock|istock(?:photo)?|adobe ?stock|clipdealer|imago|picture alliance)"
     r"(?:\s*/\s*\S.*)?",
@@ -192,6 +295,8 @@ CHROME_HINT_STEMS: tuple[str, ...] = (
     # donation and membership prompts, affiliate disclaimers (not `paywall`: sites mark the
     # article text behind the paywall with it)
     "donat", "spende", "affiliate", "membership-cta", "support-cta",
+    # post meta boxes (`postmetadata`) and embedded cards of other posts (`wp-embedded-content`)
+    "postmeta", "wp-embed",
 )  # fmt: skip
 
 #: Hint tokens that name layout more than furniture (`elementor-widget`, `site-header` around
@@ -200,7 +305,7 @@ WEAK_HINTS: frozenset[str] = frozenset(
     {
         "widget", "widgets", "header", "footer", "meta", "secondary", "skip", "modal", "overlay",
         "popup", "masthead", "topbar", "colophon", "likes", "tags", "promo", "teaser", "banner",
-        "menu", "popular", "trending",
+        "menu", "popular", "trending", "contact",
         # `entry-content-read-more` holds a whole article body on some sites
         "readmore", "read-more",
     }

@@ -48,8 +48,18 @@ CHROME_HINTS: frozenset[str] = frozenset(
         "ad", "ads", "advert", "advertisement", "adsense", "sponsor", "sponsored", "promo",
         # post furniture that becomes front matter (date, author, tags)
         "byline", "meta", "postmeta", "tags", "tagcloud",
+        # contact boxes of press releases (weak: only without running text)
+        "contact",
     }
 )  # fmt: skip
+
+#: Class/id tokens of the page's footer. A weak hint elsewhere (an article's own footer holds
+#: its notes), but a box so named that holds only a small share of the page's running text
+#: (`scrapedown.page.score.FRAME_SHARE`) is the site's footer: copyright, imprint, an "about
+#: us" blurb, however long its sentences.
+FRAME_HINTS: frozenset[str] = frozenset(
+    {"footer", "colophon", "fusszeile", "seitenfuss", "sitefooter", "pagefooter", "piedepage"}
+)
 
 #: Elements that are chrome wherever they are.
 CHROME_TAGS: frozenset[str] = frozenset({"nav", "form", "dialog"})

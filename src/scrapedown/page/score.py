@@ -38,7 +38,7 @@ from scrapedown.page.blocks import (
     measure_blocks,
     text_weight,
 )
-from scrapedown.page.chrome import Element, hint_strength, is_structural_chrome
+from scrapedown.page.chrome import Element, hint_strength, is_frame, is_structural_chrome
 from scrapedown.page.options import PageOptions
 
 __all__ = [
@@ -54,6 +54,9 @@ __all__ = [
 WIDGET_TEXT = 150.0
 """A box with form controls and less article-like text than this is a widget."""
 WEAK_HINT_TEXT = 100.0
+FRAME_SHARE = 0.15
+"""A box named as the page's footer (`PageOptions.frame_hints`) holding less than this share
+of the page's running text is chrome, whatever it holds."""
 """Running text (beyond short lines) that keeps an element with only a weak chrome hint
 (`elementor-widget`, `post-meta`) in the article: a layout box, not furniture."""
 
@@ -118,6 +121,7 @@ def _find_chrome(
     """
     controls, blocks, running = found
     limit = 0.5 * plain.get(body, 0.0)
+    page_running = running.get(body, 0.0)
     roots: list[Element] = []
     inside: set[Element] = set()
     for element in _elements(body):
@@ -132,7 +136,9 @@ def _find_chrome(
         widget = widget and text < WIDGET_TEXT and next(element.iter("img"), None) is None
         block = blocks.get(element)
         hint = hint_strength(element, page)
-        hinted = hint == 2 or (hint == 1 and running.get(element, 0.0) < WEAK_HINT_TEXT)
+        mine = running.get(element, 0.0)
+        hinted = hint == 2 or (hint == 1 and mine < WEAK_HINT_TEXT)
+        hinted = hinted or (mine < FRAME_SHARE * page_running and is_frame(element, page))
         chrome = widget or (block is not None and block.share_line) or hinted
         structural = is_structural_chrome(element, context[ARTICLE], page)
         if structural and element.tag == "header" and running.get(element, 0.0) > 0:
