@@ -52,6 +52,8 @@ _PIXEL_SIZES = frozenset({"0", "1", "1px", "0px"})
 IMAGE_FILE_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif")
 
 _NON_WORD = re.compile(r"[\W_]+")
+# The ASCII characters `_NON_WORD` matches (all but letters and digits), for `bytes.translate`.
+_ASCII_NON_WORD = bytes(code for code in range(128) if not chr(code).isalnum())
 _CJK = re.compile(f"[{CJK_WORD_CLASS}]")
 
 Context = tuple[Element, bool, bool, bool, bool]
@@ -68,9 +70,11 @@ def text_weight(text: str | None) -> float:
     """Letters and digits, a CJK character counting twice (it carries about a word)."""
     if not text or text.isspace():  # most text nodes: layout blanks
         return 0.0
+    if text.isascii():  # Latin text: its letters and digits counted in C, no regex
+        return float(len(text.encode("ascii").translate(None, _ASCII_NON_WORD)))
     letters = len(_NON_WORD.sub("", text))
-    if not letters or text.isascii():  # Latin text
-        return float(letters)
+    if not letters:
+        return 0.0
     return float(letters + len(_CJK.findall(text)))
 
 

@@ -66,24 +66,54 @@ class Budget:
 def measure_tree(root: Element) -> Measure:
     """One bottom-up pass over `root`."""
     measure = Measure()
+    texts, links, owns = measure.text, measure.link, measure.own
+    weigh = text_weight
     for element in reversed(list(root.iter(etree.Element))):
-        text = link = own = 0.0
-        if element.tag not in UNCOUNTED:
-            text = own = text_weight(element.text)
-            for child in element:
-                tail = text_weight(child.tail)
-                text += tail
-                own += tail
-                if isinstance(child.tag, str):
-                    text += measure.text[child]
-                    link += measure.link[child]
-                    own += 0.0 if child.tag in BLOCK_TAGS else measure.own[child]
-            if element.tag == "a" and element.get("href") is not None:
-                link = text
-        measure.own[element] = own
-        measure.text[element] = text
-        measure.link[element] = link
+        tag = element.tag
+        if tag in UNCOUNTED:
+            texts[element] = links[element] = owns[element] = 0.0
+            continue
+        text = own = weigh(element.text)
+        link = 0.0
+        for child in element:
+            tail = child.tail
+            if tail:
+                weight = weigh(tail)
+                text += weight
+                own += weight
+            child_tag = child.tag
+            if isinstance(child_tag, str):
+                text += texts[child]
+                link += links[child]
+                if child_tag not in BLOCK_TAGS:
+                    own += owns[child]
+        if tag == "a" and element.get("href") is not None:
+            link = text
+        owns[element] = own
+        texts[element] = text
+        links[element] = link
     return measure
+
+
+def text_total(root: Element) -> float:
+    """`measure_tree(root).text[root]` without the per-element measures (one walk that does
+    not enter the `UNCOUNTED` elements, no dicts)."""
+    if root.tag in UNCOUNTED:
+        return 0.0
+    weigh = text_weight
+    total = 0.0
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        total += weigh(element.text)
+        for child in element:
+            tail = child.tail
+            if tail:
+                total += weigh(tail)
+            tag = child.tag
+            if isinstance(tag, str) and tag not in UNCOUNTED:
+                stack.append(child)
+    return total
 
 
 def alive(article: Element, measure: Measure) -> Iterator[Element]:
