@@ -189,11 +189,15 @@ def _flag_lines(blocks: dict[Element, Block], page: PageOptions) -> None:
     """Mark the short blocks that are meta lines or share bars (by their text)."""
     meta = _joined(page.meta_line_patterns)
     share = _joined(page.share_line_patterns)
+    is_meta: dict[str, bool] = {}  # a page repeats its short lines (and its blank ones) a lot
     for block in blocks.values():
         if not block.short or block.tag == "pre" or block.text > META_LINE:
             continue
         sample = " ".join(block.short)
-        block.meta_line = meta.search(sample) is not None
+        found = is_meta.get(sample)
+        if found is None:
+            found = is_meta[sample] = meta.search(sample) is not None
+        block.meta_line = found
         bar = block.tag not in HEADINGS and 0 < block.text <= SHARE_LINE
         bar = bar and block.link > LINK_DENSITY * block.text
         block.share_line = bar and share.search(sample) is not None
