@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -34,7 +34,7 @@ def parse_page(text: str) -> tuple[Any, bool]:
     parser = etree.HTMLParser(huge_tree=True)
     parser.set_element_class_lookup(_LOOKUP)
     try:
-        doc = lxml_html.document_fromstring(text, parser=parser)
+        doc = lxml_html.document_fromstring(text, parser=cast(Any, parser))  # (lxml-stubs)
     except (etree.ParserError, ValueError) as exc:
         raise ScrapedownError(f"cannot parse the page: {exc}") from None
     complete = not any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
