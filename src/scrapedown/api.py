@@ -82,9 +82,7 @@ def clean_body(body: str, options: Options) -> str:
     texts = [None if s.is_html else s.text for s in segments]
     del segments
     converted = iter(convert_regions(regions, options))
-    parts = [
-        next(converted) if text is None else _markdown_urls(text, options) for text in texts
-    ]
+    parts = [next(converted) if text is None else _markdown_urls(text, options) for text in texts]
     return _normalize(join_parts([p for p in map(strip_blank_edges, parts) if p.strip()]), options)
 
 
