@@ -26,14 +26,19 @@ from _inputs import DEFAULT_DIR, MB, concatenated, load
 
 # (module, attribute) in call order; a class method is "Class.method".
 STAGES: tuple[tuple[str, str], ...] = (
-    ("scrapedown.page", "page_to_post"),
-    ("scrapedown.page.parse", "parse_page"),
+    ("scrapedown.page.pipeline", "post_and_confidence"),
+    ("scrapedown.page.pipeline", "parse_page"),
     ("scrapedown.page.extract", "choose_article"),
-    ("scrapedown.page.metadata", "read_metadata"),
+    ("scrapedown.page.extract", "score_page"),
+    ("scrapedown.page.pipeline", "read_metadata"),
     ("scrapedown.page.extract", "prune_chrome"),
+    ("scrapedown.page.extract", "prune_furniture"),
+    ("scrapedown.page.confidence", "guard"),
     ("scrapedown.page.links", "resolve_relative_urls"),
     ("scrapedown.page.extract", "drop_title_heading"),
     ("scrapedown.page.extract", "inner_html"),
+    ("scrapedown.page.pipeline", "render_front_matter"),
+    ("scrapedown.page.pipeline", "clean_taken"),
     ("scrapedown.api", "clean_body"),
     ("scrapedown.api", "split_post"),
     ("scrapedown.parse.detect", "split_segments"),
@@ -46,6 +51,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("scrapedown.convert.converter", "Converter.convert_tree"),
     ("scrapedown.pipeline", "tidy_markdown"),
     ("scrapedown.api", "_normalize"),
+    ("scrapedown.api", "_settled"),
 )
 
 

@@ -29,19 +29,26 @@ def clean(text: str, options: Options | None = None) -> str:
     """
     options = _checked(text, options)
     with public_errors("clean"):
-        return _clean(text, options)
+        return clean_taken([text], options)
 
 
-def _clean(text: str, options: Options) -> str:
+def clean_taken(holder: list[str], options: Options) -> str:
+    """`clean(holder.pop(), options)`, for a caller that gives the text up: on a big page no
+    frame keeps the whole text (nor the body cut from it) while the body is converted."""
+    text = holder.pop()
     crlf = "\r\n" in text
     if crlf:
         text = text.replace("\r\n", "\n")
     front, body = split_post(text)
+    del text
     options = _with_base_url(front, options)
     if front is not None:
         front = unwrap_image_keys(front, options, lambda url: _unwrap_image(url, options))
     blank_after = front is not None and body.startswith("\n")
-    result = join_post(front, _settled(clean_body(body, options), options), blank_after)
+    holder[:] = [body]
+    del body
+    cleaned = clean_body(holder.pop(), options)  # (a temporary argument: clean_body owns it)
+    result = join_post(front, _settled(cleaned, options), blank_after)
     return result.replace("\n", "\r\n") if crlf else result
 
 
@@ -68,11 +75,14 @@ def clean_body(body: str, options: Options) -> str:
     from scrapedown.pipeline import convert_regions
 
     segments = split_segments(body)
-    converted = iter(convert_regions([s.text for s in segments if s.is_html], options))
-    parts = [
-        next(converted) if segment.is_html else _markdown_urls(segment.text, options)
-        for segment in segments
-    ]
+    del body  # (the caller gave it up, see `clean_taken`: a big body is not kept twice)
+    regions = [s.text for s in segments if s.is_html]
+    # Markdown segments' text, None for a region: the regions' text is held by `regions`
+    # alone, which `convert_regions` empties as it converts
+    texts = [None if s.is_html else s.text for s in segments]
+    del segments
+    converted = iter(convert_regions(regions, options))
+    parts = [next(converted) if text is None else _markdown_urls(text, options) for text in texts]
     return _normalize(join_parts([p for p in map(strip_blank_edges, parts) if p.strip()]), options)
 
 

@@ -23,6 +23,7 @@ from scrapedown.safety import XML_INVALID
 def html_to_markdown(html: str, options: Options) -> str:
     """Stages 3–6 for one HTML region: parse, clean, convert, tidy."""
     tree = parse_tree(xml_compatible(html), options.max_depth)
+    del html  # a caller that passes a temporary (`convert_regions`) frees it here
     if tree is None:
         return ""
     try:
@@ -39,7 +40,8 @@ def html_to_markdown(html: str, options: Options) -> str:
 
 
 def convert_regions(regions: list[str], options: Options) -> list[str]:
-    """The Markdown of each HTML region of a post, converted in one pass.
+    """The Markdown of each HTML region of a post, converted in one pass. `regions` is
+    emptied when it holds one region (a whole page's article): its text is freed once parsed.
 
     A scraped post can hold dozens of regions (HTML blocks between Markdown); converting them
     one by one pays the fixed cost of a tree and a converter each time. Each region is closed
@@ -47,6 +49,8 @@ def convert_regions(regions: list[str], options: Options) -> list[str]:
     once and split again. Should the marker not come back once per boundary, each region is
     converted on its own.
     """
+    if len(regions) == 1:
+        return [html_to_markdown(regions.pop(), options)]
     if len(regions) < 2 or any(_REGION_BREAK in r or "<base" in r.lower() for r in regions):
         return [html_to_markdown(region, options) for region in regions]
     closed = [

@@ -52,6 +52,8 @@ _PIXEL_SIZES = frozenset({"0", "1", "1px", "0px"})
 IMAGE_FILE_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif")
 
 _NON_WORD = re.compile(r"[\W_]+")
+# The ASCII characters `_NON_WORD` matches (all but letters and digits), for `bytes.translate`.
+_ASCII_NON_WORD = bytes(code for code in range(128) if not chr(code).isalnum())
 _CJK = re.compile(f"[{CJK_WORD_CLASS}]")
 
 Context = tuple[Element, bool, bool, bool, bool]
@@ -68,9 +70,11 @@ def text_weight(text: str | None) -> float:
     """Letters and digits, a CJK character counting twice (it carries about a word)."""
     if not text or text.isspace():  # most text nodes: layout blanks
         return 0.0
+    if text.isascii():  # Latin text: its letters and digits counted in C, no regex
+        return float(len(text.encode("ascii").translate(None, _ASCII_NON_WORD)))
     letters = len(_NON_WORD.sub("", text))
-    if not letters or text.isascii():  # Latin text
-        return float(letters)
+    if not letters:
+        return 0.0
     return float(letters + len(_CJK.findall(text)))
 
 
@@ -185,11 +189,15 @@ def _flag_lines(blocks: dict[Element, Block], page: PageOptions) -> None:
     """Mark the short blocks that are meta lines or share bars (by their text)."""
     meta = _joined(page.meta_line_patterns)
     share = _joined(page.share_line_patterns)
+    is_meta: dict[str, bool] = {}  # a page repeats its short lines (and its blank ones) a lot
     for block in blocks.values():
         if not block.short or block.tag == "pre" or block.text > META_LINE:
             continue
         sample = " ".join(block.short)
-        block.meta_line = meta.search(sample) is not None
+        found = is_meta.get(sample)
+        if found is None:
+            found = is_meta[sample] = meta.search(sample) is not None
+        block.meta_line = found
         bar = block.tag not in HEADINGS and 0 < block.text <= SHARE_LINE
         bar = bar and block.link > LINK_DENSITY * block.text
         block.share_line = bar and share.search(sample) is not None

@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from scrapedown.page import jsonld
 from scrapedown.page.chrome import Element
 from scrapedown.page.extract import Choice
-from scrapedown.page.measure import measure_tree
+from scrapedown.page.measure import text_total
 from scrapedown.page.options import PageOptions
 from scrapedown.page.score import text_weight
 
@@ -48,7 +48,7 @@ def guard(
     if not page.extract:
         return article, HOW["off"]
     page_prose = choice.scores.prose.get(choice.body, 0.0)
-    kept = measure_tree(article).text.get(article, 0.0)
+    kept = text_total(article)
     linked = _linked_body(choice.body)
     if page_prose < PAGE_PROSE and (kept >= EMPTY_TEXT or linked is None):
         if kept > page_prose + PAGE_PROSE:  # kept text the page's measures call chrome
@@ -61,7 +61,7 @@ def guard(
     if kept < EMPTY_TEXT:
         whole = unpruned if choice.element is choice.body else choice.body
         return (linked if linked is not None else whole), FALLBACK
-    if linked is not None and kept < 0.5 * measure_tree(linked).text.get(linked, 0.0):
+    if linked is not None and kept < 0.5 * text_total(linked):
         return linked, FALLBACK  # the page's own statement of its article text is longer
     confidence = HOW.get(choice.how, 0.5)
     if article is unpruned:

@@ -4,6 +4,7 @@ element's text and link text, a removal budget, and the normalised text of a sho
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -66,24 +67,54 @@ class Budget:
 def measure_tree(root: Element) -> Measure:
     """One bottom-up pass over `root`."""
     measure = Measure()
+    texts, links, owns = measure.text, measure.link, measure.own
+    weigh = text_weight
     for element in reversed(list(root.iter(etree.Element))):
-        text = link = own = 0.0
-        if element.tag not in UNCOUNTED:
-            text = own = text_weight(element.text)
-            for child in element:
-                tail = text_weight(child.tail)
-                text += tail
-                own += tail
-                if isinstance(child.tag, str):
-                    text += measure.text[child]
-                    link += measure.link[child]
-                    own += 0.0 if child.tag in BLOCK_TAGS else measure.own[child]
-            if element.tag == "a" and element.get("href") is not None:
-                link = text
-        measure.own[element] = own
-        measure.text[element] = text
-        measure.link[element] = link
+        tag = element.tag
+        if tag in UNCOUNTED:
+            texts[element] = links[element] = owns[element] = 0.0
+            continue
+        text = own = weigh(element.text)
+        link = 0.0
+        for child in element:
+            tail = child.tail
+            if tail:
+                weight = weigh(tail)
+                text += weight
+                own += weight
+            child_tag = child.tag
+            if isinstance(child_tag, str):
+                text += texts[child]
+                link += links[child]
+                if child_tag not in BLOCK_TAGS:
+                    own += owns[child]
+        if tag == "a" and element.get("href") is not None:
+            link = text
+        owns[element] = own
+        texts[element] = text
+        links[element] = link
     return measure
+
+
+def text_total(root: Element) -> float:
+    """`measure_tree(root).text[root]` without the per-element measures (one walk that does
+    not enter the `UNCOUNTED` elements, no dicts)."""
+    if root.tag in UNCOUNTED:
+        return 0.0
+    weigh = text_weight
+    total = 0.0
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        total += weigh(element.text)
+        for child in element:
+            tail = child.tail
+            if tail:
+                total += weigh(tail)
+            tag = child.tag
+            if isinstance(tag, str) and tag not in UNCOUNTED:
+                stack.append(child)
+    return total
 
 
 def alive(article: Element, measure: Measure) -> Iterator[Element]:
@@ -161,7 +192,25 @@ def link_dense(element: Element, measure: Measure, density: float) -> bool:
 
 
 def compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """`patterns` compiled (case-insensitive), for `any(p.match(…) for p in …)` and the like:
+    one alternation of them all when that is the same test (one search per text instead of
+    one per pattern: the pruning tries them on every short line of the article)."""
+    return list(_compiled(patterns))
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     try:
-        return [re.compile(pattern, re.IGNORECASE) for pattern in patterns]
+        each = tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
     except re.error as exc:
         raise ScrapedownError(f"invalid page pattern {exc.pattern!r}: {exc}") from None
+    if len(each) < 2 or any(_NOT_JOINABLE.search(pattern) for pattern in patterns):
+        return each
+    try:
+        return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
+    except re.error:  # e.g. a global flag `(?i)` a user's pattern starts with
+        return each
+
+
+# A group reference (numbered, named, conditional): its meaning would change in an alternation.
+_NOT_JOINABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from scrapedown.api import clean
+from scrapedown.api import clean_taken
 from scrapedown.frontmatter.block import split_post
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.page import PAGE_START, PageResult, confidence, extract, links
@@ -31,7 +31,10 @@ def clean_page_result(html: str, options: Options | None, page: PageOptions | No
     options = _options(options)
     with public_errors("clean_page"):
         post, sure = post_and_confidence(html, options, page)
-        return PageResult(clean(post, options), sure)
+        holder = [post]  # given up to `clean_taken`: not kept while its body is converted
+        del post
+        with public_errors("clean"):  # (what `clean(post)` raises)
+            return PageResult(clean_taken(holder, options), sure)
 
 
 def post_and_confidence(
@@ -66,6 +69,9 @@ def _convert(
     if page.extract:
         article, unpruned = extract.prune_chrome(choice, page)
     article, sure = confidence.guard(choice, (article, unpruned), page)
+    # The page's scores (dicts keyed by every element) and the copy of the article from
+    # before pruning: several times a big page's size, freed before the article is written.
+    del choice, unpruned
     if base is not None:
         links.resolve_relative_urls(article, base, options.urls)
     if page.drop_title_heading and meta.title:
@@ -93,7 +99,9 @@ def _absolute_urls(
 def _ending(html: str) -> str:
     """`html` without blank edges, ending with one newline (empty stays empty)."""
     html = html.strip()
-    return html + "\n" if html else ""
+    if html:
+        html += "\n"  # (in place: nothing else holds the stripped copy)
+    return html
 
 
 def _options(options: Options | None) -> Options:
