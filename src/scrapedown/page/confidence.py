@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from scrapedown.page import jsonld
 from scrapedown.page.chrome import Element
 from scrapedown.page.extract import Choice
-from scrapedown.page.measure import text_total
+from scrapedown.page.measure import measure_tree, text_total
 from scrapedown.page.options import PageOptions
 from scrapedown.page.score import text_weight
 
