@@ -19,6 +19,7 @@ from scrapedown.parse.tree import (
     replace_with_text,
     text_content,
     unwrap,
+    unwrap_all,
 )
 from scrapedown.tags import (
     BLOCK_TAGS,
@@ -140,10 +141,13 @@ def drop_junk(root: Element, options: Options) -> None:
 def unwrap_inline_wrappers(root: Element, options: Options) -> None:
     """Replace presentational inline wrappers (span, font…) by their content."""
     inline = options.unwrap_tags - BLOCK_WRAPPERS
-    for element in reversed(elements(root, *inline)):
-        parent = element.getparent()
-        if parent is not None and parent.tag != "pre":
-            unwrap(element)
+    unwrap_all(
+        [
+            element
+            for element in elements(root, *inline)
+            if (parent := element.getparent()) is not None and parent.tag != "pre"
+        ]
+    )
     for element in reversed(elements(root)):
         if _unknown_around_block(element):
             unwrap(element)
