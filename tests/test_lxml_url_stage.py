@@ -7,6 +7,7 @@ import pytest
 
 import scrapedown
 from scrapedown import Options
+from scrapedown.urls.options import UrlOptions
 from tests.test_linear_scaling import Unit, _base, check_linear
 
 PAGE = "https://blog.example/posts/7.html"
@@ -20,25 +21,29 @@ def test_unsafe_link_text_reads_like_plain_text() -> None:
     assert scrapedown.clean_html(unsafe) == scrapedown.clean_html(spans) == "编辑锁定\n"
 
 
-def test_lazy_image_with_noscript_copy_becomes_one_image() -> None:
+def test_placeholder_image_takes_its_noscript_copy() -> None:
     html = (
-        '<figure><img data-src="https://img.example/a.jpg" src="data:image/gif;base64,R0lGOD">'
-        '<noscript><img src="https://img.example/a-full.jpg" alt="A cat"></noscript></figure>'
+        '<figure><img src="https://img.example/loading.gif"><noscript>'
+        '<img src="https://img.example/a-full.jpg" alt="A cat"></noscript></figure>'
     )
     assert scrapedown.clean_html(html) == "![A cat](https://img.example/a-full.jpg)\n"
 
 
-def test_lone_noscript_image_is_rescued_and_pixels_dropped() -> None:
+def test_lone_noscript_image_is_rescued() -> None:
     html = (
         "<p>text</p><noscript><img src='https://img.example/b.png' alt='IMG_0042.JPG'></noscript>"
-        "<p>more<img src='https://t.example/p.gif' width='1' height='1'></p>"
     )
-    assert scrapedown.clean_html(html) == "text\n\n![](https://img.example/b.png)\n\nmore\n"
+    assert scrapedown.clean_html(html) == "text\n\n![](https://img.example/b.png)\n"
+
+
+def test_tracking_pixels_and_sourceless_images_go() -> None:
+    html = "<p>more<img src='https://t.example/p.gif' width='1' height='1px'><img alt='x'></p>"
+    assert scrapedown.clean_html(html) == "more\n"
 
 
 def test_lightbox_link_becomes_the_image_and_relative_urls_resolve() -> None:
     html = '<p><a href="/full/c.png"><img src="/small/c.png" alt="c"></a> <a href="x">x</a></p>'
-    options = Options(urls=scrapedown.Options().urls.__class__(base_url=PAGE))
+    options = Options(urls=UrlOptions(base_url=PAGE))
     assert scrapedown.clean_html(html, options) == (
         "![c](https://blog.example/small/c.png) [x](https://blog.example/posts/x)\n"
     )
@@ -73,8 +78,9 @@ STRUCTURES: dict[str, Unit] = {
         for i in range(n)
     ),
     "amp images": lambda t, n: "<p>" + f'<amp-img src="https://e.com/a.png">{t}</amp-img>' * n,
-    "non-breaking spaces": lambda t, n: f"<p>{t}\u00a0<b>{t}</b>\u00a0<code>a\u00a0b</code></p>"
-    * n,
+    "non-breaking spaces": lambda t, n: (
+        f"<p>{t}\u00a0<b>{t}</b>\u00a0<code>a\u00a0b</code></p>" * n
+    ),
     "deep nesting": lambda t, n: "<div>" * 120 + f"<p>{t}</p>" * n + "</div>" * 120,
 }
 
