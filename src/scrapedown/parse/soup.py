@@ -96,7 +96,7 @@ def tags_named(root: Tag, *names: str) -> list[Tag]:
         return []
     wanted = frozenset(names)
     found: list[Tag] = []
-    stop = _next_outside(root)
+    stop = next_outside(root)
     node: PageElement | None = root.contents[0]
     # Following the document-order links directly: a third faster than `descendants`.
     while node is not None and node is not stop:
@@ -106,7 +106,7 @@ def tags_named(root: Tag, *names: str) -> list[Tag]:
     return found
 
 
-def _next_outside(root: Tag) -> PageElement | None:
+def next_outside(root: Tag) -> PageElement | None:
     """The first node after everything `root` holds (None at the end of the document)."""
     node: PageElement | None = root
     while node is not None:
