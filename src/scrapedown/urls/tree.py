@@ -27,6 +27,7 @@ from scrapedown.urls.lazy import (
 )
 from scrapedown.urls.options import UrlOptions
 from scrapedown.urls.target import is_http_or_relative, is_unsafe_link, resolve, scheme_of
+from scrapedown.urls.unwrap import may_be_absolute
 from scrapedown.urls.unwrap import unwrap as unwrap_url
 from scrapedown.urls.urlparts import normalize
 
@@ -170,8 +171,8 @@ class _Rewrite:
         recognised as the same image (image proxies are opt-in for plain links)."""
         options, base = self.options, self.base
         url = resolve(normalize(href), base)
-        if not options.links:
-            return url
+        if not options.links or (base is None and not may_be_absolute(url)):
+            return url  # (nothing to unwrap, as an image or as a link: most links)
         unwrapped = unwrap_url(url, "link", base, options)
         # (the extension test first: it is cheap, and a subtree search per link is not)
         names_image_file = unwrapped == url and _IMAGE_FILE_ANYWHERE.search(url)
