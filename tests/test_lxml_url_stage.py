@@ -73,6 +73,8 @@ STRUCTURES: dict[str, Unit] = {
         for i in range(n)
     ),
     "unsafe links": lambda t, n: "<p>" + f'<a href="javascript:;">{t}</a>\n' * n + "</p>",
+    "links without a target": lambda t, n: "<p>" + f'<a href="#">{t}</a>\n<a>{t}</a>' * n,
+    "inline wrappers": lambda t, n: "<p>" + f"<span>{t}</span>\n<font>{t}</font>" * n,
     "lightbox links": lambda t, n: "".join(
         f'<a href="https://e.com/{i}.png"><img src="https://e.com/{i}.png"></a> {t}'
         for i in range(n)
