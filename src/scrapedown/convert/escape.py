@@ -116,7 +116,11 @@ def escape_text(text: str, *, in_link: bool = False, in_table: bool = False) -> 
     """Escape one text node for Markdown inline context (`*`/`_` become markers)."""
     if not text or text in _HTML_TOKENS:
         return text
-    text = _BACKSLASH_BEFORE_PUNCT.sub(r"\\\\", _MARKS.sub("", text))
+    plain = text.isascii()  # (then it holds no noncharacter mark, and none is added below)
+    if not plain:
+        text = _MARKS.sub("", text)
+    if "\\" in text:
+        text = _BACKSLASH_BEFORE_PUNCT.sub(r"\\\\", text)
     text = text.replace("`", "\\`")
     if "*" in text or "_" in text:
         text = text.replace("*", STAR_MARK).replace("_", UNDERSCORE_MARK)
@@ -130,7 +134,7 @@ def escape_text(text: str, *, in_link: bool = False, in_table: bool = False) -> 
         text = _BRACKETS.sub(r"\\\1", text) if in_link else _CLOSE_BRACKET.sub(r"\\]", text)
     if in_table and "|" in text:
         text = text.replace("|", "\\|")
-    if _ESCAPE_MARKS.search(text):
+    if not plain and _ESCAPE_MARKS.search(text):
         text = _ESCAPE_MARKS.sub(lambda m: "\\" + _ESCAPED_CHARS[m.group()], text)
     return text
 

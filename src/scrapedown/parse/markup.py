@@ -15,6 +15,9 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters XML forbids: libxml2's HTML parser keeps them, then lxml refuses to set any text
 # holding one (ValueError from a rule). A browser shows none of them; a form feed is a space.
 _NOT_XML_CHAR = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+# Any character one of `sanitize`'s replacements changes: lone surrogates, NUL, the characters
+# above, form feed.
+_TO_REPAIR = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # The same characters written as numeric references (`&#1;`, `&#xFFFE;`), which libxml2 decodes.
 _NOT_XML_CHAR_REF = re.compile(
     r"&#(?:0*+(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
@@ -35,8 +38,9 @@ _ATTRIBUTE = re.compile(
 def sanitize(markup: str) -> str:
     """`markup` without what makes lxml refuse or truncate it (kept text is unchanged)."""
     # (plain `in`/`match` tests: an alternation with `\A` is tried at every position, 15× slower)
-    markup = _LONE_SURROGATE.sub("\ufffd", markup).replace("\x00", "")
-    markup = _NOT_XML_CHAR.sub("", markup).replace("\x0c", " ")
+    if _TO_REPAIR.search(markup) is not None:  # one scan for the four repairs (most need none)
+        markup = _LONE_SURROGATE.sub("\ufffd", markup).replace("\x00", "")
+        markup = _NOT_XML_CHAR.sub("", markup).replace("\x0c", " ")
     if "&#" in markup:
         markup = _NOT_XML_CHAR_REF.sub("", markup)
     declaration = _XML_DECLARATION.match(markup)

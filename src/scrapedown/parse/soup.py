@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from bs4.builder._lxml import LXMLTreeBuilder
 from bs4.element import NavigableString, PageElement, Tag
 
-from scrapedown.parse.soupbuild import SoupBuilder, walk_into
+from scrapedown.parse.soupbuild import build_soup
 from scrapedown.parse.tree import Element
 from scrapedown.tags import TRIM_INSIDE, TRIM_OUTSIDE
 
@@ -38,7 +38,7 @@ class _TreeFeeder(LXMLTreeBuilder):
     def feed(self, markup: object) -> None:
         assert self.soup is not None
         root, self._root = self._root, None  # the soup keeps its builder: not the lxml tree
-        walk_into(SoupBuilder(self.soup, self), root, _layout_text, _layout_tail)
+        build_soup(self.soup, self, root, _layout_text, _layout_tail)
 
 
 # Whitespace-only text the converter would skip as layout (`walk.ignorable_space`) is not put
@@ -96,7 +96,7 @@ def tags_named(root: Tag, *names: str) -> list[Tag]:
         return []
     wanted = frozenset(names)
     found: list[Tag] = []
-    stop = _next_outside(root)
+    stop = next_outside(root)
     node: PageElement | None = root.contents[0]
     # Following the document-order links directly: a third faster than `descendants`.
     while node is not None and node is not stop:
@@ -106,7 +106,7 @@ def tags_named(root: Tag, *names: str) -> list[Tag]:
     return found
 
 
-def _next_outside(root: Tag) -> PageElement | None:
+def next_outside(root: Tag) -> PageElement | None:
     """The first node after everything `root` holds (None at the end of the document)."""
     node: PageElement | None = root
     while node is not None:

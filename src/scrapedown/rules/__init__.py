@@ -1,11 +1,11 @@
 """Stage 4: the DOM cleaning rules, in order, switchable by name through
 `Options.disabled_rules` (the markdown-it-py `_rules` shape).
 
-Two phases. The structural rules run on the lxml tree (`rule(root, options)`, root an lxml
-element): they touch every element, and lxml does it in linear time. The cleaned tree is then
-turned into a BeautifulSoup tree (built from it directly, `html.soup_from_tree`), the tree
-markdownify converts, where the element-level rules run
-(`rule(root, options)`, root a bs4 Tag).
+Two phases. The structural rules, the URL stage and the image rules run on the lxml tree
+(`rule(root, options)`, root an lxml element): they touch every element, and lxml does it in
+linear time, finding elements by name in C. The cleaned tree is then turned into a
+BeautifulSoup tree (built from it directly, `parse.soup.soup_from_tree`), the tree markdownify
+converts, where the remaining element-level rules run (`rule(root, options)`, root a bs4 Tag).
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from collections.abc import Callable
 from bs4.element import Tag
 
 from scrapedown.options import Options
-from scrapedown.parse.soup import soup_of
 from scrapedown.parse.tree import Element
-from scrapedown.rules.soup import bold_headings, emphasis, images, tables
+from scrapedown.rules.soup import bold_headings, emphasis, tables
 from scrapedown.rules.tree import (
     attributes,
     code,
     headings,
+    images,
     links,
     lists,
     media,
@@ -31,16 +31,16 @@ from scrapedown.rules.tree import (
     text,
     url_attributes,
 )
-from scrapedown.urls.dom import rewrite_tree
+from scrapedown.urls.tree import rewrite_urls_in_tree
 
 TreeRule = Callable[[Element, Options], None]
 SoupRule = Callable[[Tag, Options], None]
 
 
-def rewrite_urls(root: Tag, options: Options) -> None:
+def rewrite_urls(root: Element, options: Options) -> None:
     """Lazy images resolved, proxies and redirects unwrapped, unsafe links dropped (always:
     with `options.urls.enabled` off only the unsafe links and images go)."""
-    rewrite_tree(soup_of(root), options.urls, options.urls.base_url)  # <base href>: in <head>
+    rewrite_urls_in_tree(root, options.urls, options.urls.base_url)
 
 
 TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
@@ -60,16 +60,17 @@ TREE_RULES: tuple[tuple[str, TreeRule], ...] = (
     ("links", links.tidy_links),
     ("paragraphs", paragraphs.make_paragraphs),
     ("remove_empty", structure.remove_empty),
-)
-"""Structural rules on the lxml tree, in the order they run."""
-
-SOUP_RULES: tuple[tuple[str, SoupRule], ...] = (
     ("urls", rewrite_urls),
     ("drop_noscript", images.drop_noscript),
     ("tracking_pixels", images.drop_tracking_pixels),
     ("image_attributes", images.strip_image_attributes),
     ("image_texts", images.drop_file_name_texts),
     ("lightbox_links", images.unwrap_lightbox_links),
+)
+"""Structural rules, the URL stage and the image rules on the lxml tree, in the order they
+run."""
+
+SOUP_RULES: tuple[tuple[str, SoupRule], ...] = (
     ("emphasis", emphasis.fix_emphasis),
     ("tables", tables.prepare_tables),
     ("bold_headings", bold_headings.promote_bold_headings),

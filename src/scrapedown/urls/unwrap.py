@@ -65,11 +65,17 @@ def unwrap_once(url: str, rules: RuleIndex) -> str | None:
     return None
 
 
+def may_be_absolute(url: str) -> bool:
+    """Whether `url` starts with a scheme or a double slash: without a base URL, nothing
+    else can be unwrapped."""
+    return _MAY_BE_ABSOLUTE.match(url) is not None
+
+
 def unwrap(url: str, kind: str, base: str | None, options: UrlOptions) -> str:
     """`url` with up to `options.max_depth` wrappers removed; `url` itself when none applies."""
     if not options.enabled or len(url) > options.max_url_length:
         return url
-    if base is None and not _MAY_BE_ABSOLUTE.match(url):
+    if base is None and not may_be_absolute(url):
         return url  # a relative URL with nothing to resolve it against wraps nothing (most links)
     rules = rule_index(options, kind)
     if not rules:

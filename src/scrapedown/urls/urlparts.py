@@ -17,7 +17,9 @@ _CONTROL_RE = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")
 
 def normalize(url: str) -> str:
     """`url` as a browser reads it: no tab/CR/LF inside, no control or space around."""
-    return _INVISIBLE_RE.sub("", url).strip(_EDGE_CHARS)
+    if not url.isprintable():  # (tab, CR and LF are not: most URLs skip the substitution)
+        url = _INVISIBLE_RE.sub("", url)
+    return url.strip(_EDGE_CHARS)
 
 
 def encode_controls(url: str) -> str:

@@ -20,7 +20,7 @@ from bs4.element import NavigableString, PageElement, Tag
 from scrapedown.convert.escape import html_token, is_html_token
 from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings, take_children
-from scrapedown.parse.soup import first_named, is_blank_text, new_tag
+from scrapedown.parse.soup import first_named, is_blank_text, new_tag, next_outside
 from scrapedown.rules.soup.edges import char_after, char_before, edge_node
 from scrapedown.tags import BLOCK_TAGS, HEADINGS, VERBATIM
 
@@ -52,12 +52,15 @@ def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
     wanted = frozenset((*_SPELLING, *EMPHASIS))
     found: list[Tag] = []
     forged: list[NavigableString] = []
-    for node in root.descendants:
+    stop = next_outside(root)
+    node: PageElement | None = root.contents[0] if root.contents else None
+    while node is not None and node is not stop:  # (the document-order links: no generator)
         if isinstance(node, Tag):
             if node.name in wanted:
                 found.append(node)
         elif isinstance(node, NavigableString) and is_html_token(node):
             forged.append(node)
+        node = node.next_element
     for text in reversed(forged):
         siblings.replace_with(text, NavigableString(text[1:-1]))
     return found

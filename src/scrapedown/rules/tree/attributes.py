@@ -50,11 +50,17 @@ def strip_attributes(root: Element, options: Options) -> None:
     """Drop every attribute except those `options.keep_attrs` lists for the element."""
     kept = kept_attributes(options.keep_attrs)
     anywhere = kept.get("*", frozenset())
+    allowed_for: dict[str, frozenset[str] | None] = dict.fromkeys((*_URL_STAGE_TAGS, "pre"))
     for element in elements(root):
         attrib = element.attrib
-        if not attrib or element.tag in _URL_STAGE_TAGS or element.tag == "pre":
+        if not attrib:
             continue
-        allowed = kept.get(str(element.tag), frozenset()) | anywhere
+        tag = str(element.tag)
+        if tag not in allowed_for:
+            allowed_for[tag] = kept.get(tag, frozenset()) | anywhere
+        allowed = allowed_for[tag]
+        if allowed is None:  # left to the URL stage and the code rules
+            continue
         keep = [(name, value) for name, value in attrib.items() if name in allowed]
         if len(keep) < len(attrib):
             attrib.clear()  # one pass: deleting one by one is quadratic in the attribute count

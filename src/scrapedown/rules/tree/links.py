@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from scrapedown.options import Options
-from scrapedown.parse.tree import Element, elements, is_blank, is_element, text_content, unwrap
+from scrapedown.parse.tree import (
+    Element,
+    elements,
+    is_blank,
+    is_element,
+    text_content,
+    unwrap,
+    unwrap_all,
+)
 from scrapedown.rules.tree.text import cleaned_text
 from scrapedown.tags import BLOCK_TAGS
 
@@ -11,10 +19,13 @@ from scrapedown.tags import BLOCK_TAGS
 def tidy_links(root: Element, options: Options) -> None:
     """Links without a usable href keep their text; a title equal to the text goes; a link
     wrapping blocks (`<a><h2>…</h2></a>`) is moved inside each block."""
-    for link in reversed(elements(root, "a")):
+    links = elements(root, "a")
+    # The links without a target go first, all at once (linear however many stand in a row);
+    # each of the others is settled after the links inside it, as before.
+    unwrap_all([link for link in links if (link.get("href") or "").strip() in ("", "#")])
+    for link in reversed(links):
         href = (link.get("href") or "").strip()
         if not href or href == "#":
-            unwrap(link)
             continue
         title = link.get("title")
         if title is not None and title.strip() in ("", text_content(link).strip()):

@@ -52,6 +52,13 @@ def _mixed_item(element: Element) -> bool:
 def rebuild_children(container: Element, wrappers: frozenset[str], *, paragraphs: bool) -> None:
     """Replace `container`'s content by the same content with child `wrappers` spliced in and,
     when `paragraphs`, loose inline runs wrapped in <p> (split at `<br><br>`)."""
+    if paragraphs and _only_blocks(container, wrappers):
+        # What the rebuild below gives such content, without taking it apart: the blocks as
+        # they are, the whitespace between them gone (no run of loose content to wrap).
+        container.text = None
+        for child in container:
+            child.tail = None
+        return
     items = list(_detach_items(container, wrappers))
     if not paragraphs:
         _append_items(container, items)
@@ -65,6 +72,19 @@ def rebuild_children(container: Element, wrappers: frozenset[str], *, paragraphs
         else:
             run.append(item)
     _append_paragraphs(container, run)
+
+
+def _only_blocks(container: Element, wrappers: frozenset[str]) -> bool:
+    """Whether `container` holds only blocks (no wrapper to splice) and whitespace."""
+    if not is_blank(container.text):
+        return False
+    for child in container:
+        tag = child.tag
+        if not isinstance(tag, str) or tag not in BLOCK_TAGS or tag in wrappers:
+            return False
+        if not is_blank(child.tail):
+            return False
+    return True
 
 
 def _detach_items(container: Element, wrappers: frozenset[str]) -> Iterator[Item]:

@@ -3,6 +3,9 @@ paragraphs, empty elements. Each is linear in the size of the document."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import cast
+
 from lxml import etree
 
 from scrapedown.options import Options
@@ -16,6 +19,7 @@ from scrapedown.parse.tree import (
     replace_with_text,
     text_content,
     unwrap,
+    unwrap_all,
 )
 from scrapedown.tags import (
     BLOCK_TAGS,
@@ -47,9 +51,26 @@ def flatten_deep_nesting(root: Element, options: Options) -> None:
     """Below `options.max_depth` only the text, images and line breaks stay, in order, and the
     block boundaries (paragraphs, list items, cells, headings… each becomes a paragraph of its
     own): the converter is recursive, and real articles never nest that deep."""
-    at_limit = [el for el, depth in depths(root) if depth == options.max_depth and len(el)]
+    at_limit = [el for el in _at_depth(root, options.max_depth) if len(el)]
     for element in at_limit:
         _flatten(element)
+
+
+# Up to this limit the elements at a depth are found by an XPath of one child step per level
+# (libxml2 walks only the levels above it, in C); a deeper limit by a walk in Python.
+_XPATH_DEPTHS = 512
+
+
+def _at_depth(root: Element, depth: int) -> list[Element]:
+    """The elements `depth` levels below `root`, in document order."""
+    if depth > _XPATH_DEPTHS:
+        return [element for element, level in depths(root) if level == depth]
+    return cast("list[Element]", _levels_down(depth)(root))
+
+
+@lru_cache(maxsize=4)
+def _levels_down(depth: int) -> etree.XPath:
+    return etree.XPath("/".join(["*"] * depth))
 
 
 # One run of flattened content between two block boundaries: its text before the first kept
@@ -120,10 +141,13 @@ def drop_junk(root: Element, options: Options) -> None:
 def unwrap_inline_wrappers(root: Element, options: Options) -> None:
     """Replace presentational inline wrappers (span, font…) by their content."""
     inline = options.unwrap_tags - BLOCK_WRAPPERS
-    for element in reversed(elements(root, *inline)):
-        parent = element.getparent()
-        if parent is not None and parent.tag != "pre":
-            unwrap(element)
+    unwrap_all(
+        [
+            element
+            for element in elements(root, *inline)
+            if (parent := element.getparent()) is not None and parent.tag != "pre"
+        ]
+    )
     for element in reversed(elements(root)):
         if _unknown_around_block(element):
             unwrap(element)
