@@ -1,9 +1,9 @@
 """The pipeline's URL stage on the lxml tree: every image gets its real, unwrapped source;
 unsafe links lose the link.
 
-The same steps as `urls/dom.py` (which `scrapedown.urls.rewrite_urls` runs on a BeautifulSoup
-tree), taken on the cleaned lxml tree before the BeautifulSoup tree is built: lxml finds the
-elements in C, where bs4 needed a walk in Python over every node for each step. Runs before
+Taken on the cleaned lxml tree before the BeautifulSoup tree is built: lxml finds the
+elements in C, where bs4 needed a walk in Python over every node for each step (the public
+`scrapedown.urls.rewrite_urls` on a BeautifulSoup tree goes through here too, `urls/dom.py`). Runs before
 ``<noscript>`` is removed, so that its fallback images can still be used: a ``<noscript>``
 image paired with a scripted image gives that image its source and is removed with its
 ``<noscript>``; one that stands alone is moved out, so that the later removal of ``<noscript>``
