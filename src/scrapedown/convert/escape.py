@@ -24,12 +24,15 @@ from scrapedown.urls.urlparts import encode_controls, normalize
 
 _EMPHASIS_RUN = re.compile(r"\*+|_+")
 _ALWAYS = re.compile(r"([\\`])")
-_BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8]|$)")
+# (and before a space: the node may end there, and the next pass sees the backslash before
+# what follows; before a line end it would be a hard break)
+_BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8\s]|$)")
 # (a `~` before trailing spaces is escaped too: they may be trimmed, and the next pass sees it last)
 _TILDES = re.compile(r"~{2,}|^~|~(?=\s*+$)")  # a `~` at a node edge may meet `~~` of <del>
 _ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_CLOSE_BRACKET = re.compile(r"\](?=[(\[:]|$)")
+# (a `]` before trailing spaces too: they may be trimmed, and the next pass sees it last)
+_CLOSE_BRACKET = re.compile(r"\](?=[(\[:]|\s*+$)")
 _BRACKETS = re.compile(r"([\[\]])")
 _LINE_START = re.compile(
     r"^(?:(#{1,6})(?=\s|$)|(>)|([-+*])(?=\s|$)|(\d{1,9})([.)])(?=\s|$)|(=+|-+)\s*$)"

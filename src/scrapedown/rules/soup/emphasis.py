@@ -208,8 +208,11 @@ def _edge_is_markup(tag: Tag, index: int) -> bool:
 
 
 # Elements whose Markdown moves a space at their edge outside their delimiters (`<b> g</b>` is
-# ` **g**`): an element holding one at its edge starts (or ends) with that space, not with syntax.
-_CHOMPED = frozenset({"strong", "b", "em", "i", "del", "s", "strike", "a"})
+# ` **g**`, `<sub>x </sub>` is `<sub>x</sub> `, `<code>x </code>` is `` `x` ``): an element
+# holding one at its edge starts (or ends) with that space, not with syntax.
+_CHOMPED = frozenset(
+    {"strong", "b", "em", "i", "del", "s", "strike", "a", "sub", "sup", "code", "kbd", "samp"}
+)
 
 
 def _space_at_edge(node: PageElement, *, last: bool) -> bool:
