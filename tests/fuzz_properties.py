@@ -140,9 +140,11 @@ def input_visible(body: str) -> Counter[str]:
 
 
 # A start or end tag that the end of the text cuts off: no `>` outside quotes, or a quoted
-# attribute value left open (`<a href=">` + blank line: the `>` is the value's).
+# attribute value left open (`<a href=">` + blank line: the `>` is the value's). A `<` inside
+# it is part of a name or an unquoted value (`<img src=t<`), as the HTML tokenizer reads it
+# (lxml keeps such an image; a browser drops the cut tag).
 _CUT_TAG = re.compile(
-    r"""</?[A-Za-z](?:[^<>"'=]++|=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)|["'=])*+\Z"""
+    r"""</?[A-Za-z](?:[^>"'=]++|=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)|["'=])*+\Z"""
 )
 _LINK_CLOSE = re.compile(r"</a[\t\n\f\r />]", re.IGNORECASE)
 _LINK_TAG = re.compile(r"<(/)?a[\t\n\f\r />]", re.IGNORECASE)
@@ -192,11 +194,22 @@ def _link_closers(html: str, later_close: bool) -> str:
 _MARKDOWN_DESTINATION = re.compile(r"\]\([^()\s]*+\)")
 
 
+def _fragment(rendered: str) -> lxml_html.HtmlElement:
+    """`rendered` parsed as the content of a `<div>`; as a whole document when lxml cannot
+    make it a fragment (it asserts "too many bodies" on some documents with a doctype)."""
+    try:
+        return lxml_html.fragment_fromstring(rendered, create_parent="div")
+    except AssertionError:
+        root = lxml_html.document_fromstring(rendered)
+        body = root.find("body")
+        return root if body is None else body
+
+
 def _html_visible(rendered: str) -> Counter[str]:
     if not rendered.strip():
         return Counter()
     try:
-        root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+        root = _fragment(rendered)
     except (etree.ParserError, ValueError):
         return Counter()
     texts: list[str] = []
@@ -309,7 +322,7 @@ def injected(markdown: str) -> list[str]:
     if "<" not in rendered:
         return []
     try:
-        root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+        root = _fragment(rendered)
     except (etree.ParserError, ValueError):
         return []
     found: list[str] = []

@@ -29,7 +29,7 @@ _ALWAYS = re.compile(r"([\\`])")
 _BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8\s]|$)")
 # (a `~` before trailing spaces is escaped too: they may be trimmed, and the next pass sees it last)
 _TILDES = re.compile(r"~{2,}|^~|~(?=\s*+$)")  # a `~` at a node edge may meet `~~` of <del>
-_ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
+_ANGLE = re.compile(r"<(?=[A-Za-z/!?]|$)")  # at a node end: the next node may start a tag
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # (a `]` before trailing spaces too: they may be trimmed, and the next pass sees it last)
 _CLOSE_BRACKET = re.compile(r"\](?=[(\[:]|\s*+$)")
