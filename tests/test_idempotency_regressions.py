@@ -127,7 +127,7 @@ CASES: dict[str, tuple[str, str | None]] = {
     # escape of the Markdown source now survives the conversion.
     "full-width underscore before em": ("＿<em><b>文</em>中", "\\_<em>**文**</em>中\n"),
     "full-width underscore after em": ("<em><b>文</em>文＿", "<em>**文**</em>文\\_\n"),
-    "full-width star before a lone angle": ("＊<<em><b>文</em>接", "\\*<<em>**文**</em>接\n"),
+    "full-width star before a lone angle": ("＊<<em><b>文</em>接", "\\*\\<<em>**文**</em>接\n"),
     "escapes of a converted paragraph": (
         'a\\_b <span style="x">c</span> `a\\_b` <code>x\\_y</code> ![a\\_b](u) [a\\*](v)\n',
         "a\\_b c `a\\_b` `x_y` ![a_b](u) [a\\*](v)\n",

@@ -171,6 +171,10 @@ class Converter(ListAndTableMarkup):
             text = text.lstrip(" \t\r\n")
         if trims_outside(el.next_sibling) or (trims_inside(el.parent) and not el.next_sibling):
             text = text.rstrip()
+            if text.endswith("\\]") and el.endswith("]"):
+                # escaped in case the next node began `(`, `[` or `:`: none does at a block end,
+                # where a `]` before spaces (trimmed later) was left bare too
+                text = text[:-2] + "]"
         if "_noformat" not in parent_tags and "_inline" not in parent_tags and at_line_start(el):
             # Text split in two nodes (an unwrapped element between) reads as one line start:
             # `-` then `…` is no list marker (escaped, the next pass drops the escape).

@@ -31,8 +31,7 @@ _BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8\s]|$)")
 _TILDES = re.compile(r"~{2,}|^~|~(?=\s*+$)")  # a `~` at a node edge may meet `~~` of <del>
 _ANGLE = re.compile(r"<(?=[A-Za-z/!?]|$)")  # at a node end: the next node may start a tag
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-# (a `]` before trailing spaces too: they may be trimmed, and the next pass sees it last)
-_CLOSE_BRACKET = re.compile(r"\](?=[(\[:]|\s*+$)")
+_CLOSE_BRACKET = re.compile(r"\](?=[(\[:]|$)")
 _BRACKETS = re.compile(r"([\[\]])")
 _LINE_START = re.compile(
     r"^(?:(#{1,6})(?=\s|$)|(>)|([-+*])(?=\s|$)|(\d{1,9})([.)])(?=\s|$)|(=+|-+)\s*$)"
