@@ -20,6 +20,7 @@ the standalone driver (benchmarks/fuzz_driver.py) share.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import time
@@ -146,7 +147,6 @@ def input_visible(body: str) -> Counter[str]:
 _CUT_TAG = re.compile(
     r"""</?[A-Za-z](?:[^>"'=]++|=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)|["'=])*+\Z"""
 )
-_LINK_CLOSE = re.compile(r"</a[\t\n\f\r />]", re.IGNORECASE)
 _LINK_TAG = re.compile(r"<(/)?a[\t\n\f\r />]", re.IGNORECASE)
 
 
@@ -163,12 +163,11 @@ def _markdown_visible(body: str) -> Counter[str]:
       every element never closed does."""
     parser = _markdown_it()
     tokens = parser.parse(body)
-    closes = [m.start() for m in _LINK_CLOSE.finditer(body)]
-    last_close_line = body.count("\n", 0, closes[-1]) if closes else -1
+    closed_after = _link_closed_after(body)
     for token in tokens:
         if token.map is None:
             continue
-        later_close = last_close_line >= token.map[1]
+        later_close = closed_after(token.map[1])
         if token.type == "html_block":
             content = _CUT_TAG.sub("", token.content.rstrip())
             token.content = content + _link_closers(content, later_close) + "\n"
@@ -178,6 +177,26 @@ def _markdown_visible(body: str) -> Counter[str]:
             if closers:
                 token.children.append(Token("html_inline", "", 0, content=closers))
     return _html_visible(parser.renderer.render(tokens, parser.options, {}))
+
+
+def _link_closed_after(body: str) -> Callable[[int], bool]:
+    """Whether the first link tag on or after a line (0-based) of `body` is an `</a>`: only
+    then does a link left open before that line close later (a browser closes an open link
+    where another `<a` starts)."""
+    lines: list[int] = []
+    closing: list[bool] = []
+    line = position = 0
+    for match in _LINK_TAG.finditer(body):
+        line += body.count("\n", position, match.start())
+        position = match.start()
+        lines.append(line)
+        closing.append(match.group(1) is not None)
+
+    def closed_after(first_line: int) -> bool:
+        index = bisect.bisect_left(lines, first_line)
+        return index < len(closing) and closing[index]
+
+    return closed_after
 
 
 def _link_closers(html: str, later_close: bool) -> str:

@@ -30,7 +30,8 @@ _FENCES: dict[str, tuple[Format, re.Pattern[str]]] = {
     ";;;": ("json", re.compile(r"^;;;[ \t]*$", re.MULTILINE)),
 }
 _OPENING = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
-_LEADING_RULES = re.compile(r"\A(?:(?:---+|\+\+\+)[ \t]*(?:\n+|\Z))+")
+# (the blank lines after one too, spaces on them included: the body then starts with content)
+_LEADING_RULES = re.compile(r"\A(?:(?:---+|\+\+\+)[ \t]*+(?:\n(?:[ \t]*+\n)*+|\Z))+")
 
 
 @dataclass(frozen=True)
