@@ -252,5 +252,11 @@ class Converter(ListAndTableMarkup):
         language = next((c[9:] for c in classes if c.startswith("language-")), "")
         return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
 
+    def convert_blockquote(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        markdown: str = super().convert_blockquote(el, text, parent_tags)
+        # markdownify starts it with one newline: after inline text (`a<t><blockquote>`) the
+        # quote would start on the next line, which the next pass reads as a new block
+        return "\n" + markdown if markdown.startswith("\n>") else markdown
+
     def convert_hr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         return "" if "_inline" in parent_tags else "\n\n---\n\n"

@@ -52,15 +52,30 @@ def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
     wanted = frozenset((*_SPELLING, *EMPHASIS))
     found: list[Tag] = []
     forged: list[NavigableString] = []
+    quotes: list[Tag] = []
     for node in root.descendants:
         if isinstance(node, Tag):
             if node.name in wanted:
                 found.append(node)
+            elif node.name == "q":
+                quotes.append(node)
         elif isinstance(node, NavigableString) and is_html_token(node):
             forged.append(node)
     for text in reversed(forged):
         siblings.replace_with(text, NavigableString(text[1:-1]))
+    for quote in reversed(quotes):
+        _quote_as_text(quote, siblings)
     return found
+
+
+def _quote_as_text(quote: Tag, siblings: Siblings) -> None:
+    """`<q>x</q>` is written `"x"`: its marks are text at an emphasis edge, as the next pass
+    (which reads them as text) sees them, so that both move them out alike."""
+    if _in_verbatim(quote):
+        return
+    quote.insert(0, NavigableString('"'))
+    quote.append(NavigableString('"'))
+    siblings.unwrap(quote)
 
 
 def _in_verbatim(tag: Tag) -> bool:
