@@ -110,8 +110,8 @@ def _writes_nothing(node: object) -> bool:
 
 def _ends_with_block(tag: Tag) -> bool:
     """Whether an inline element's Markdown ends with a block (`<x><p>d</p></x>`, as libxml2
-    leaves an unknown element around a block) or a line break: what follows it starts a line. (At most 64
-    levels down: a bounded walk per text node.)"""
+    leaves an unknown element around a block) or a line break: what follows it starts a line.
+    (At most 64 levels down: a bounded walk per text node.)"""
     node: Any = tag
     for _ in range(64):
         if node.name in VERBATIM:
@@ -122,7 +122,7 @@ def _ends_with_block(tag: Tag) -> bool:
         if last.name in BLOCK_TAGS:
             return True
         if last.name == "br":
-            return node.name != "a"  # a link drops a break at its edge (`_EDGE_BREAKS`)
+            return bool(node.name != "a")  # a link drops a break at its edge (`_EDGE_BREAKS`)
         node = last
     return False
 

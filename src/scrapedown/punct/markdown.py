@@ -89,7 +89,7 @@ def _without_extra_blanks(
     document: a blank line there would be a second one (or a leading one), which the next run
     (splitting the body, joining its parts one blank line apart) would not write again."""
     kept: list[int] = []
-    for index, line in enumerate(lines):
+    for index in range(len(lines)):
         if index in emptied:
             after = lines[index + 1] if index + 1 < len(lines) else ""
             if not kept or not lines[kept[-1]].strip() or not after.strip():

@@ -93,3 +93,35 @@ def _as_blocks(nodes: list[PageElement], a_list: Tag) -> list[Tag]:
             blocks.append(paragraph)
         paragraph.append(node)
     return blocks
+
+
+def paragraphs_in_mixed_items(cell: Tag) -> None:
+    """An item (`<li>`, `<dd>`) holding inline content after a block gets its inline runs in
+    `<p>`s, as the next pass's `paragraphs` rule makes them (a wrapper unwrapped after that
+    rule, `<dd><meter><pre>…</pre>n`, left `n` loose beside the block)."""
+    for item in reversed(cell.find_all(("li", "dd"))):
+        if not _is_mixed(item):
+            continue
+        runs: list[list[PageElement]] = [[]]
+        for node in [child.extract() for child in list(item.contents)]:
+            if isinstance(node, Tag) and node.name in BLOCK_TAGS:
+                runs.append([node])
+                runs.append([])
+            else:
+                runs[-1].append(node)
+        for run in runs:
+            if len(run) == 1 and isinstance(run[0], Tag) and run[0].name in BLOCK_TAGS:
+                item.append(run[0])
+            elif not all(_is_blank(node) for node in run):
+                item.extend(_as_blocks(run, item))
+
+
+def _is_mixed(item: Tag) -> bool:
+    """Whether non-blank inline content follows a block child of `item`."""
+    seen_block = False
+    for child in item.contents:
+        if isinstance(child, Tag) and child.name in BLOCK_TAGS:
+            seen_block = True
+        elif seen_block and not _is_blank(child):
+            return True
+    return False

@@ -10,8 +10,9 @@ from bs4.element import NavigableString, Tag
 from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings
 from scrapedown.parse.soup import children_named, first_named, is_decomposed, new_tag, tags_named
-from scrapedown.rules.soup.cell_lists import strays_out_of_list
-from scrapedown.tags import BLOCK_HTML_TAGS, TABLE_PART_PARENTS, TRIM_INSIDE, TRIM_OUTSIDE
+from scrapedown.rules.soup.cell_lists import paragraphs_in_mixed_items, strays_out_of_list
+from scrapedown.rules.tree.text import cleaned_text
+from scrapedown.tags import BLOCK_HTML_TAGS, TABLE_PART_PARENTS, TRIM_INSIDE, TRIM_OUTSIDE, VERBATIM
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
@@ -84,7 +85,7 @@ def prepare_tables(root: Tag, options: Options) -> None:
         if is_decomposed(table):
             continue
         if not is_pipe_table(table):
-            _tidy_kept_table(table, options.unwrap_tags)
+            _tidy_kept_table(table, options)
         if _is_empty(table):
             table.decompose()
             continue
@@ -95,17 +96,18 @@ def prepare_tables(root: Tag, options: Options) -> None:
                 _flatten_paragraphs(cell)
 
 
-def _tidy_kept_table(table: Tag, unwrap_tags: frozenset[str]) -> None:
+def _tidy_kept_table(table: Tag, options: Options) -> None:
     """A table kept as HTML, as the next pass will read it: elements emptied by a later rule
     (an image without a source went) gone, rows left empty gone, and whitespace beside a
     block (layout, left out of the next pass's tree) gone."""
+    clean_text = "text_whitespace" not in options.disabled_rules
     for row in rows_of(table):
-        kept = [_tidy_kept_cell(cell, unwrap_tags) for cell in cells_of(row)]
+        kept = [_tidy_kept_cell(cell, options.unwrap_tags, clean_text) for cell in cells_of(row)]
         if not any(kept):
             row.decompose()
 
 
-def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str]) -> bool:
+def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) -> bool:
     """Tidy one cell (see `_tidy_kept_table`); whether it has content left."""
     for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
         if _misplaced(part):
@@ -113,9 +115,14 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str]) -> bool:
     _unwrap_off_allowlist(cell)  # first: an unknown tag (`<pre><o><table>`) hides a closer
     _close_as_parsed(cell)
     _unwrap_out_of_pre(cell, unwrap_tags)
+    if clean_text:
+        _text_out_of_pre_cleaned(cell)
+    paragraphs_in_mixed_items(cell)
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
+            if node.name == "br":
+                continue  # kept, but it makes no element worth keeping (`<li><br></li>` goes)
             if (
                 node.name in _ANY_CONTENT
                 or node.name in _NESTED_TABLE
@@ -175,6 +182,16 @@ def _unwrap_out_of_pre(cell: Tag, unwrap_tags: frozenset[str]) -> None:
     for tag in reversed(tags_named(cell, *unwrap_tags)):
         if not any(parent.name == "pre" for parent in tag.parents):
             siblings.unwrap(tag)
+
+
+def _text_out_of_pre_cleaned(cell: Tag) -> None:
+    """Text that moved out of a `<pre>` (the text rule left its no-break spaces) cleaned as the
+    next pass's text rule will clean it."""
+    for text in list(cell.descendants):
+        if type(text) is not NavigableString or cleaned_text(text) == text:
+            continue
+        if not any(parent.name in VERBATIM for parent in text.parents):
+            text.replace_with(NavigableString(cleaned_text(text)))
 
 
 def _unwrap_off_allowlist(cell: Tag) -> None:
