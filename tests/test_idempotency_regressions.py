@@ -296,6 +296,64 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table><th><pre ><code>w<li></li><cite >s",
         "<table>\n<tr><th><pre>w</pre>s</th></tr>\n</table>\n",
     ),
+    # s21: a space at the edge of an element the converter trims it out of (sub, sup, code)
+    # is a space, not markup, at the emphasis edge: the emphasis is not kept as inline HTML.
+    "space at the end of a sub in strikethrough": ("<s>d<sub>* </s>w", "~~d<sub>*</sub>~~ w\n"),
+    "space at the end of code in strikethrough": ("<s>d<code>x </code></s>w", "~~d`x`~~ w\n"),
+    # A `]` escaped at a node end (the next node might start `(`) is bare at a block end, where
+    # one before trailing spaces was left bare: the next pass sees it last.
+    "bracket before a trailing space after emphasis": (
+        "<b><em>文</b>中] ",
+        "<strong>*文*</strong>中]\n",
+    ),
+    "bracket before a full-width space and a cut tag": ("<b><i>文</b>正]\u3000<l", None),
+    # A backslash before a space is doubled (the node may end there, and a backslash before a
+    # line end is a hard break).
+    "backslash before an empty element and a newline": ("\\<m>\n<b><i>３</b>1", None),
+    # A line that the punctuation stage empties (U+3000, a BOM) beside a blank line or at the
+    # start goes with it: the next pass would not write the second blank line.
+    "line of U+3000 at the start of the body": (
+        "---\ng: ''\n---\n\u3000\n \n按",
+        "---\ng: ''\n---\n按\n",
+    ),
+    "line of a BOM before a converted list": (
+        ">\n\ufeff\n1. <em><b>粗</em>字",
+        ">\n\n1. <em>**粗**</em>字\n",
+    ),
+    # What follows an element whose Markdown ends with a line break starts a line.
+    "break in an annotation before a greater-than sign": ("<sub></h><rt><br></rt>>", None),
+    "thematic break and a blank line of spaces at the start": ("----\n \n渐", "渐\n"),
+    # markdownify starts a quote with one newline: after inline text it needs a blank line.
+    "blockquote in an unknown element after text": (
+        "<b><s>文</b>中<t><blockquote>>",
+        "<strong>~~文~~</strong>中\n\n> \\>\n",
+    ),
+    "tilde after a newline at the start of a paragraph": (
+        "<a>\n~文<em><b>加",
+        "\\~文<em>**加**</em>\n",
+    ),
+    # <q> is written as its quote marks, which the emphasis repairs now see as text.
+    "q at the edge of bold": ("<strong ><q>文</strong>文", '**"文**"文\n'),
+    "q at the end of strikethrough": ("<s>d<q>x </q></s>w", '~~d"x~~ "w\n'),
+    # Kept cells, as the next pass reads them: an element holding only a <br> goes, loose text
+    # after a block in an item gets its <p>, text moved out of a <pre> loses its no-break and
+    # zero-width characters.
+    "empty item with a break after a pre in a kept cell": (
+        "<table ><th ><pre><d>><li ><br\n>",
+        "<table>\n<tr><th><pre>&gt;</pre></th></tr>\n</table>\n",
+    ),
+    "text after a pre in a dd in a kept cell": (
+        "<table ><tr><dd><meter><pre><</pre>n",
+        "<table>\n<tr><td><dd><pre>&lt;</pre><p>n</p></dd></td></tr>\n</table>\n",
+    ),
+    "no-break space in a caption moved out of a pre": (
+        "<table><th ><pre ><c><table ><caption>表&nbsp",
+        "<table>\n<tr><th><table><caption>表 </caption></table></th></tr>\n</table>\n",
+    ),
+    "zero-width space in an item after a pre in a kept cell": (
+        "l<table ><th ><pre><t>><li>\u200b",
+        "l\n\n<table>\n<tr><th><pre>&gt;</pre></th></tr>\n</table>\n",
+    ),
 }
 
 

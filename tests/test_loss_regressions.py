@@ -68,6 +68,9 @@ CASES = {
         "<samp>a<img src=https://e.com/1.png>b</samp>",
         "`ab`![](https://e.com/1.png)\n",
     ),
+    # s21: a `<` ending a text node before an element written as its content (`<l>`) read as
+    # the start of a tag once joined (`<d>`), which the safety stage then dropped.
+    "less-than sign before an unknown element": ("a <<l>d>", "a \\<d>\n"),
 }
 
 
@@ -77,3 +80,25 @@ def test_kept(name: str) -> None:
     assert clean_html(text) == expected
     assert clean(text) == expected
     assert clean(expected) == expected
+
+
+# Posts (Markdown with HTML): what `clean` keeps.
+POST_CASES = {
+    # Indented lines after an element never closed are the code block every Markdown renderer
+    # shows; read as HTML (`<r>`, an element), they showed nothing.
+    "indented code after an element never closed": (
+        '<e s="">\n\n\t<r>\n![r]()',
+        "\t<r>\n![r]()\n",
+    ),
+    "indented code after a pre tag cut by its end tag": ("<pre </pre>\n\t<r>\n![r]()", None),
+}
+
+
+@pytest.mark.parametrize("name", list(POST_CASES))
+def test_post_kept(name: str) -> None:
+    text, expected = POST_CASES[name]
+    once = clean(text)
+    assert "<r>" in once
+    if expected is not None:
+        assert once == expected
+    assert clean(once) == once
