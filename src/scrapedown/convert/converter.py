@@ -45,7 +45,8 @@ from scrapedown.convert.walk import (
     trims_outside,
 )
 from scrapedown.options import Options
-from scrapedown.tags import HEADINGS, HTML_ELEMENTS, LISTS
+from scrapedown.parse.soup import is_blank_text
+from scrapedown.tags import BLOCK_TAGS, HEADINGS, HTML_ELEMENTS, LISTS
 
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 
@@ -76,6 +77,17 @@ def _first_text_char(node: object) -> str:
             break
         node = node.contents[0]
     return str(node)[:1] if type(node) is NavigableString else ""
+
+
+def _ends_its_line(br: Tag) -> bool:
+    """A `<br>` before a block or at the end of one (`<li>a<br><ul>`): the line ends there
+    anyway, and a backslash with nothing after it on its line is a literal backslash."""
+    sibling = br.next_sibling
+    while sibling is not None and is_blank_text(sibling):
+        sibling = sibling.next_sibling
+    if sibling is None:
+        return br.parent is not None and br.parent.name in BLOCK_TAGS
+    return isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
 
 
 def _render(markdown: str) -> str:
@@ -227,7 +239,7 @@ class Converter(ListAndTableMarkup):
             return "<br>"
         if "_inline" in parent_tags:
             return " "
-        return "\\\n"
+        return "" if _ends_its_line(el) else "\\\n"
 
     # --- blocks -----------------------------------------------------------------------------
 

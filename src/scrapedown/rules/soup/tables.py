@@ -25,8 +25,9 @@ _SPACE_BESIDE_BLOCK = re.compile(
 
 # Cell content a pipe table cannot hold (one line per cell, no blocks).
 _ANY_CONTENT = ("img", "br", "hr", "video", "audio", "iframe")
-# A nested table's structure stays as it is, empty cells included (a calendar's blank days).
-_NESTED_TABLE = frozenset({"table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption"})
+# A nested table's empty cells stay (a calendar's blank days); its rows, parts and the table
+# itself go when nothing but empty cells is left, as the `remove_empty` rule drops them.
+_KEPT_EMPTY = frozenset({"td", "th", "br"})
 # Each table part, and where it may stand.
 _TABLE_PARTS = {**TABLE_PART_PARENTS, "caption": frozenset({"table"})}
 _BLOCKS_IN_CELL = frozenset(
@@ -121,13 +122,9 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
-            if node.name == "br":
+            if node.name in _KEPT_EMPTY and not _holds_content(node, full):
                 continue  # kept, but it makes no element worth keeping (`<li><br></li>` goes)
-            if (
-                node.name in _ANY_CONTENT
-                or node.name in _NESTED_TABLE
-                or _holds_content(node, full)
-            ):
+            if node.name in _ANY_CONTENT or _holds_content(node, full):
                 full.add(id(node))
                 if node.name in ("ul", "ol"):
                     full.update(id(made) for made in strays_out_of_list(node))
