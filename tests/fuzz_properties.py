@@ -126,8 +126,10 @@ def _converted_twice(
 
 def visible(markdown: str) -> Counter[str]:
     """What a reader sees of a Markdown/HTML body rendered by markdown-it: each letter and digit
-    (NFKC), and the images and links (the keys ``<img>`` and ``<a>``)."""
-    return _html_visible(_markdown_it().render(markdown))
+    (NFKC), and the images and links (the keys ``<img>`` and ``<a>``). The alt text of an
+    image without a source counts: a browser shows it in the image's place (`![r]()` shows
+    "r"; read as HTML, the input showed those letters as text)."""
+    return _html_visible(_markdown_it().render(markdown), sourceless_alts=True)
 
 
 def input_visible(body: str) -> Counter[str]:
@@ -206,7 +208,12 @@ def _link_closers(html: str, later_close: bool) -> str:
     unclosed = 0  # in order: an `</a>` before any `<a>` closes nothing
     for tag in _LINK_TAG.finditer(html):
         unclosed = unclosed + 1 if tag.group(1) is None else max(0, unclosed - 1)
-    return "</a>" * unclosed
+    # (a stray table part, `<a href=a><tbody>`, is left open by lxml and keeps it from
+    # closing the link, where a browser ignores the part: closed first)
+    return (_TABLE_PART_CLOSERS + "</a>") * unclosed
+
+
+_TABLE_PART_CLOSERS = "</td></th></tr></tbody></thead></tfoot></caption>"
 
 
 # `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).
@@ -224,7 +231,7 @@ def _fragment(rendered: str) -> lxml_html.HtmlElement:
         return root if body is None else body
 
 
-def _html_visible(rendered: str) -> Counter[str]:
+def _html_visible(rendered: str, *, sourceless_alts: bool = False) -> Counter[str]:
     if not rendered.strip():
         return Counter()
     try:
@@ -233,6 +240,8 @@ def _html_visible(rendered: str) -> Counter[str]:
         return Counter()
     texts: list[str] = []
     _collect_text(root, texts)
+    if sourceless_alts:  # (the input's are not counted: an image without a source is junk)
+        texts += (i.get("alt") or "" for i in root.iter("img") if not (i.get("src") or "").strip())
     text = unicodedata.normalize("NFKC", "".join(texts))
     found = Counter(c for c in text if unicodedata.category(c)[0] in "LN")
     found["<img>"] = sum(1 for image in root.iter("img") if _is_image(image))

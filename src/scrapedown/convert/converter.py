@@ -80,14 +80,19 @@ def _first_text_char(node: object) -> str:
 
 
 def _ends_its_line(br: Tag) -> bool:
-    """A `<br>` before a block or at the end of one (`<li>a<br><ul>`): the line ends there
-    anyway, and a backslash with nothing after it on its line is a literal backslash."""
-    sibling = br.next_sibling
+    """A `<br>` before a block or at either end of one (`<li>a<br><ul>`, `<li><br>>`): the
+    line ends (or starts) there anyway, a backslash with nothing after it on its line is a
+    literal backslash, and the next pass, reading the item as a paragraph, trims it."""
+    return _block_edge(br, "next_sibling") or _block_edge(br, "previous_sibling")
+
+
+def _block_edge(br: Tag, direction: str) -> bool:
+    sibling = getattr(br, direction)
     while sibling is not None and is_blank_text(sibling):
-        sibling = sibling.next_sibling
+        sibling = getattr(sibling, direction)
     if sibling is None:
         return br.parent is not None and br.parent.name in BLOCK_TAGS
-    return isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
+    return direction == "next_sibling" and isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
 
 
 def _render(markdown: str) -> str:
@@ -183,10 +188,10 @@ class Converter(ListAndTableMarkup):
             text = text.lstrip(" \t\r\n")
         if trims_outside(el.next_sibling) or (trims_inside(el.parent) and not el.next_sibling):
             text = text.rstrip()
-            if text.endswith("\\]") and el.endswith("]"):
-                # escaped in case the next node began `(`, `[` or `:`: none does at a block end,
-                # where a `]` before spaces (trimmed later) was left bare too
-                text = text[:-2] + "]"
+            if text[-2:] in ("\\]", "\\<") and el.endswith(text[-1]):
+                # escaped in case the next node continued it (`](`, `<b`): none does at a block
+                # end, where one before spaces (trimmed later) was left bare too
+                text = text[:-2] + text[-1]
         if "_noformat" not in parent_tags and "_inline" not in parent_tags and at_line_start(el):
             # Text split in two nodes (an unwrapped element between) reads as one line start:
             # `-` then `…` is no list marker (escaped, the next pass drops the escape).
