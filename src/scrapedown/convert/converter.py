@@ -43,6 +43,7 @@ from scrapedown.convert.walk import (
     separates_adjacent_lists,
     trims_inside,
     trims_outside,
+    writes_nothing,
 )
 from scrapedown.options import Options
 from scrapedown.parse.soup import is_blank_text
@@ -88,7 +89,7 @@ def _ends_its_line(br: Tag) -> bool:
 
 def _block_edge(br: Tag, direction: str) -> bool:
     sibling = getattr(br, direction)
-    while sibling is not None and is_blank_text(sibling):
+    while sibling is not None and (is_blank_text(sibling) or writes_nothing(sibling)):
         sibling = getattr(sibling, direction)
     if sibling is None:
         return br.parent is not None and br.parent.name in BLOCK_TAGS

@@ -119,6 +119,9 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
     if clean_text:
         _text_out_of_pre_cleaned(cell)
     paragraphs_in_mixed_items(cell)
+    for link in tags_named(cell, "a"):  # its text set late (a link emptied shows its target)
+        if str(link.get("title", "x")).strip() in ("", link.get_text().strip()):
+            del link["title"]  # as the `links` rule drops it
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
