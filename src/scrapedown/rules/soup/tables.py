@@ -16,6 +16,7 @@ from scrapedown.tags import BLOCK_HTML_TAGS, TABLE_PART_PARENTS, TRIM_INSIDE, TR
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+_FENCE_START = re.compile(r"(?<=\n)([ \t]*+)([`~])(?=\2\2)")
 _PRE_BLOCK = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL)
 # (the HTML is bs4's serialisation: every tag ends with `>`, so `[^>]*+` stops in the tag)
 _SPACE_BESIDE_BLOCK = re.compile(
@@ -274,7 +275,10 @@ def table_html(table: Tag) -> str:
         lines.append(f"<tr>{cells}</tr>")
     lines.append("</table>")
     # A blank line would end the HTML block; inside <pre> it is written as an entity instead.
-    return _BLANK_LINE.sub("&#10;", "\n".join(lines))
+    # A line starting like a code fence is written with an entity too: the layout stage would
+    # take it for one and leave the blank lines after it alone.
+    html = _BLANK_LINE.sub("&#10;", "\n".join(lines))
+    return _FENCE_START.sub(lambda m: f"{m[1]}&#{ord(m[2])};", html) if "\n" in html else html
 
 
 def _cell_html(cell: Tag) -> str:
