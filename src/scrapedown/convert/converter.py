@@ -80,6 +80,13 @@ def _first_text_char(node: object) -> str:
     return str(node)[:1] if type(node) is NavigableString else ""
 
 
+def _word_follows(text: NavigableString) -> bool:
+    """Whether the next node is text starting with a letter or digit (nothing a backslash
+    before it could escape)."""
+    following = text.next_sibling
+    return type(following) is NavigableString and following[:1].isalnum()
+
+
 def _ends_its_line(br: Tag) -> bool:
     """A `<br>` before a block or at either end of one (`<li>a<br><ul>`, `<li><br>>`): the
     line ends (or starts) there anyway, a backslash with nothing after it on its line is a
@@ -187,12 +194,15 @@ class Converter(ListAndTableMarkup):
             trims_inside(el.parent) and not el.previous_sibling
         ):
             text = text.lstrip(" \t\r\n")
+        formatted = "_noformat" not in parent_tags
         if trims_outside(el.next_sibling) or (trims_inside(el.parent) and not el.next_sibling):
             text = text.rstrip()
-            if text[-2:] in ("\\]", "\\<") and el.endswith(text[-1]):
+            if formatted and text[-2:] in ("\\]", "\\<") and el.endswith(text[-1]):
                 # escaped in case the next node continued it (`](`, `<b`): none does at a block
                 # end, where one before spaces (trimmed later) was left bare too
                 text = text[:-2] + text[-1]
+        elif formatted and text.endswith("\\\\") and el.endswith("\\") and _word_follows(el):
+            text = text[:-1]  # doubled in case the next node began with punctuation: it does not
         if "_noformat" not in parent_tags and "_inline" not in parent_tags and at_line_start(el):
             # Text split in two nodes (an unwrapped element between) reads as one line start:
             # `-` then `…` is no list marker (escaped, the next pass drops the escape).

@@ -31,7 +31,13 @@ def _tidy_lines(markdown: str) -> str:
     for line in markdown.split("\n"):
         if fence:
             out.append(line)
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+            # (a fence in a list item or quote closes behind the same prefix: `  > ````)
+            closing = _FENCE.match(line)
+            if (
+                closing
+                and closing.group(1).startswith(fence)
+                and not line[closing.end() :].strip(fence[0] + " \t")
+            ):
                 fence = ""
             continue
         stripped = line.rstrip()

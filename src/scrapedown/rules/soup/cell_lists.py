@@ -1,4 +1,5 @@
-"""Lists in a kept table cell, as the next pass will read them.
+"""Lists in a kept table cell, and what moved out of a `<pre>` there, as the next pass will
+read them.
 
 The lxml phase moves content that sits directly in a list out of it (`rules.tree.lists`), but a
 wrapper holding an item (`<ol><b>x<li>y`) counted as part of the list then; unwrapped later, it
@@ -11,8 +12,11 @@ from __future__ import annotations
 
 from bs4.element import NavigableString, PageElement, Tag
 
-from scrapedown.parse.soup import new_tag
-from scrapedown.tags import BLOCK_TAGS
+from scrapedown.parse.siblings import Siblings
+from scrapedown.parse.soup import first_named, new_tag, tags_named
+from scrapedown.rules.soup.emphasis import EMPHASIS
+from scrapedown.rules.tree.text import cleaned_text
+from scrapedown.tags import BLOCK_TAGS, VERBATIM
 
 Run = tuple[bool, list[PageElement]]  # (holds items, its nodes in order)
 
@@ -125,3 +129,27 @@ def _is_mixed(item: Tag) -> bool:
         elif seen_block and not _is_blank(child):
             return True
     return False
+
+
+def unwrap_out_of_pre(cell: Tag, unwrap_tags: frozenset[str]) -> None:
+    """Wrappers the rules left alone inside a `<pre>` and that moved out of it (`<pre><li><cite>`
+    is read `<pre></pre><li><cite>`) unwrapped, as the next pass's rules unwrap them there; so
+    is emphasis around nothing a reader could see emphasised (`<del>`</del>`)."""
+    siblings = Siblings()
+    for tag in reversed(tags_named(cell, *unwrap_tags, *EMPHASIS)):
+        if any(parent.name == "pre" for parent in tag.parents):
+            continue
+        if tag.name in unwrap_tags or not (
+            any(map(str.isalnum, tag.get_text())) or first_named(tag, "img")
+        ):
+            siblings.unwrap(tag)
+
+
+def clean_text_out_of_pre(cell: Tag) -> None:
+    """Text that moved out of a `<pre>` (the text rule left its no-break spaces) cleaned as the
+    next pass's text rule will clean it."""
+    for text in list(cell.descendants):
+        if type(text) is not NavigableString or cleaned_text(text) == text:
+            continue
+        if not any(parent.name in VERBATIM for parent in text.parents):
+            text.replace_with(NavigableString(cleaned_text(text)))

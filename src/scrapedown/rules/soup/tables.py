@@ -10,9 +10,13 @@ from bs4.element import NavigableString, Tag
 from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings
 from scrapedown.parse.soup import children_named, first_named, is_decomposed, new_tag, tags_named
-from scrapedown.rules.soup.cell_lists import paragraphs_in_mixed_items, strays_out_of_list
-from scrapedown.rules.tree.text import cleaned_text
-from scrapedown.tags import BLOCK_HTML_TAGS, TABLE_PART_PARENTS, TRIM_INSIDE, TRIM_OUTSIDE, VERBATIM
+from scrapedown.rules.soup.cell_lists import (
+    clean_text_out_of_pre,
+    paragraphs_in_mixed_items,
+    strays_out_of_list,
+    unwrap_out_of_pre,
+)
+from scrapedown.tags import BLOCK_HTML_TAGS, TABLE_PART_PARENTS, TRIM_INSIDE, TRIM_OUTSIDE
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
@@ -116,9 +120,9 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
             part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
     _unwrap_off_allowlist(cell)  # first: an unknown tag (`<pre><o><table>`) hides a closer
     _close_as_parsed(cell)
-    _unwrap_out_of_pre(cell, unwrap_tags)
+    unwrap_out_of_pre(cell, unwrap_tags)
     if clean_text:
-        _text_out_of_pre_cleaned(cell)
+        clean_text_out_of_pre(cell)
     paragraphs_in_mixed_items(cell)
     for link in tags_named(cell, "a"):  # its text set late (a link emptied shows its target)
         if str(link.get("title", "x")).strip() in ("", link.get_text().strip()):
@@ -174,25 +178,6 @@ def _close_as_parsed(cell: Tag) -> None:
         for position in range(len(children) - 1, first - 1, -1):  # from the end: no shifting
             children[position].extract(_self_index=position)
         siblings.insert_after(holder, *moved)
-
-
-def _unwrap_out_of_pre(cell: Tag, unwrap_tags: frozenset[str]) -> None:
-    """Wrappers the rules left alone inside a `<pre>` and that moved out of it (`<pre><li><cite>`
-    is read `<pre></pre><li><cite>`) unwrapped, as the next pass's rules unwrap them there."""
-    siblings = Siblings()
-    for tag in reversed(tags_named(cell, *unwrap_tags)):
-        if not any(parent.name == "pre" for parent in tag.parents):
-            siblings.unwrap(tag)
-
-
-def _text_out_of_pre_cleaned(cell: Tag) -> None:
-    """Text that moved out of a `<pre>` (the text rule left its no-break spaces) cleaned as the
-    next pass's text rule will clean it."""
-    for text in list(cell.descendants):
-        if type(text) is not NavigableString or cleaned_text(text) == text:
-            continue
-        if not any(parent.name in VERBATIM for parent in text.parents):
-            text.replace_with(NavigableString(cleaned_text(text)))
 
 
 def _unwrap_off_allowlist(cell: Tag) -> None:
