@@ -91,6 +91,11 @@ POST_CASES = {
         "\t<r>\n![r]()\n",
     ),
     "indented code after a pre tag cut by its end tag": ("<pre </pre>\n\t<r>\n![r]()", None),
+    # A tag in such a code block opens no region either (`<code>` closed two blocks later).
+    "tag in indented code after an element never closed": (
+        "<e>\n\n\t<r >\n</r>\n\n```o",
+        "\t<r >\n\n```o\n",
+    ),
 }
 
 

@@ -267,6 +267,7 @@ def _code_inside_closed(
     for index, block in enumerate(blocks):
         if block.kind == "code_block" and farthest < index:
             inside[index] = False
+            reach[index] = index  # its lines are code: a tag in them opens nothing
         farthest = max(farthest, reach[index])
     return inside
 
