@@ -354,6 +354,39 @@ CASES: dict[str, tuple[str, str | None]] = {
         "l<table ><th ><pre><t>><li>\u200b",
         "l\n\n<table>\n<tr><th><pre>&gt;</pre></th></tr>\n</table>\n",
     ),
+    # Text moved out of a nested list is a paragraph after it: the item is loose, its first
+    # line a paragraph too (the next pass reads the blank line so).
+    "text after a nested list's item": (
+        "<li>F<ul><li>></li>文<i><b>正",
+        "- F\n\n  - \\>\n\n  文<em>**正**</em>\n",
+    ),
+    "backslash before an unknown element's letter": ("<div><i><s>３</i>３\\<t>注", None),
+    "bracket before a nested table in a kept cell": (
+        "<table><tr><table ><caption>表<tr><h><img><y",
+        "<table>\n<tr><td><table><caption>表</caption></table></td></tr>\n</table>\n",
+    ),
+    "fence in a quote in an item, then a full-width space": (
+        "<li ><blockquote><pre >i</li/><b><em>文</b>l<v>\u3000",
+        None,
+    ),
+    "space after inline code before emphasis": ("<code>v </code>\n<em><b>文</em>中", None),
+    "break before an empty element at the end": ("<em><b>文</em>s<br></><y>", None),
+    "strikethrough around a backtick moved out of a pre": (
+        "<table><th><pre><u><table>:<table><s>`",
+        "<table>\n<tr><th><pre>: </pre>`</th></tr>\n</table>\n",
+    ),
+    "link title equal to its text in a kept cell": (
+        '<a href="/x"title="/x"><g><table ><td><pre >e',
+        None,
+    ),
+    "fence-like line in a pre in a kept cell": (
+        "<table ><tr><pre>\n```</table\n><li><img ></li><",
+        None,
+    ),
+    "backslash doubled at a node end before a letter": (
+        "<strong>\\</strong><b>文<i>文</b>字",
+        None,
+    ),
 }
 
 

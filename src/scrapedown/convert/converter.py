@@ -81,10 +81,23 @@ def _first_text_char(node: object) -> str:
 
 
 def _word_follows(text: NavigableString) -> bool:
-    """Whether the next node is text starting with a letter or digit (nothing a backslash
-    before it could escape)."""
-    following = text.next_sibling
-    return type(following) is NavigableString and following[:1].isalnum()
+    """Whether what follows is text starting with a letter or digit (nothing a backslash
+    before it could escape), elements written as their bare content looked into."""
+    node = text.next_sibling
+    for _ in range(64):
+        if type(node) is NavigableString:
+            return node[:1].isalnum()
+        if not isinstance(node, Tag) or node.name in _SYNTAX or not node.contents:
+            return False
+        node = node.contents[0]
+    return False
+
+
+# Elements written as Markdown syntax or inline HTML (what follows a backslash is punctuation).
+_SYNTAX = frozenset(
+    {"a", "img", "code", "kbd", "samp", "b", "strong", "i", "em", "del", "s", "strike", "sub",
+     "sup", "q", "br", "input", *BLOCK_TAGS}
+)  # fmt: skip
 
 
 def _ends_its_line(br: Tag) -> bool:
