@@ -387,6 +387,11 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<strong>\\</strong><b>文<i>文</b>字",
         None,
     ),
+    # A line start looks into elements written as their bare content (`<u>`, `<rt>`).
+    "hyphen before a ruby annotation holding bold": (
+        "-<u><rt ><b><del>粗</b>文",
+        "-<strong>~~粗~~</strong>文\n",
+    ),
 }
 
 

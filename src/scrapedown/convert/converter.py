@@ -47,7 +47,7 @@ from scrapedown.convert.walk import (
 )
 from scrapedown.options import Options
 from scrapedown.parse.soup import is_blank_text
-from scrapedown.tags import BLOCK_TAGS, HEADINGS, HTML_ELEMENTS, LISTS
+from scrapedown.tags import BLOCK_TAGS, HEADINGS, LISTS
 
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 
@@ -71,10 +71,10 @@ _markdown_it = commonmark.text_renderer
 
 
 def _first_text_char(node: object) -> str:
-    """The first character of text at `node`, looking into unknown elements (written as
-    their bare content: `<b">…` is the element `b"`); "" for anything else."""
+    """The first character of text at `node`, looking into elements written as their bare
+    content (unknown ones: `<b">…` is the element `b"`; `<u>`, `<rt>`); "" for anything else."""
     for _ in range(8):
-        if not (isinstance(node, Tag) and node.name not in HTML_ELEMENTS and node.contents):
+        if not (isinstance(node, Tag) and node.name not in _SYNTAX and node.contents):
             break
         node = node.contents[0]
     return str(node)[:1] if type(node) is NavigableString else ""
