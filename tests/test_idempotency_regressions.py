@@ -392,6 +392,10 @@ CASES: dict[str, tuple[str, str | None]] = {
         "-<u><rt ><b><del>粗</b>文",
         "-<strong>~~粗~~</strong>文\n",
     ),
+    "backslash before an unknown element's full-width parenthesis": (
+        "<div><i><s>３</i>３\\<t>（",
+        "<em>~~3~~</em>3\\（\n",
+    ),
 }
 
 

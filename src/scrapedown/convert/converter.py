@@ -81,18 +81,24 @@ def _first_text_char(node: object) -> str:
 
 
 def _word_follows(text: NavigableString) -> bool:
-    """Whether what follows is text starting with a letter or digit (nothing a backslash
-    before it could escape), elements written as their bare content looked into."""
+    """Whether what follows is text starting with a character a backslash before it cannot
+    escape (not ASCII punctuation, nor a space or line end), elements written as their bare
+    content looked into."""
     node = text.next_sibling
     for _ in range(64):
         if type(node) is NavigableString:
-            return node[:1].isalnum()
+            char = node[:1]
+            return bool(char) and not (char.isspace() or char in _ESCAPABLE)
         if not isinstance(node, Tag) or node.name in _SYNTAX or not node.contents:
             return False
         node = node.contents[0]
     return False
 
 
+# (and the noncharacters that stand for markers, tokens and kept escapes: escape.py)
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~") | frozenset(
+    map(chr, range(0xFDD0, 0xFDF0))
+)
 # Elements written as Markdown syntax or inline HTML (what follows a backslash is punctuation).
 _SYNTAX = frozenset(
     {"a", "img", "code", "kbd", "samp", "b", "strong", "i", "em", "del", "s", "strike", "sub",
