@@ -252,24 +252,7 @@ def _reach(blocks: list[_Block], lines: list[str]) -> tuple[list[int], list[bool
                 opened = stack.pop()
                 unclosed -= 1
                 reach[opened] = max(reach[opened], index)
-    return reach, _code_inside_closed(blocks, reach, inside_html)
-
-
-def _code_inside_closed(
-    blocks: list[_Block], reach: list[int], inside_html: list[bool]
-) -> list[bool]:
-    """`inside_html`, with an indented code block counted as HTML layout only when an element
-    opened before it is closed at or after it: after an element never closed, the indented
-    lines are the code block every Markdown renderer shows (read as HTML, `\t<r>` showed
-    nothing, and the text after it stayed Markdown)."""
-    inside = list(inside_html)
-    farthest = -1  # the last block an element opened in an earlier block reaches
-    for index, block in enumerate(blocks):
-        if block.kind == "code_block" and farthest < index:
-            inside[index] = False
-            reach[index] = index  # its lines are code: a tag in them opens nothing
-        farthest = max(farthest, reach[index])
-    return inside
+    return reach, inside_html
 
 
 def _cut_markers(html: str) -> list[Segment]:
