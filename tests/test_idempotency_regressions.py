@@ -396,6 +396,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<div><i><s>３</i>３\\<t>（",
         "<em>~~3~~</em>3\\（\n",
     ),
+    # A leading line of invisible characters goes before the body is split: what follows
+    # starts the body (an HTML block, a paragraph starting with a break), as on the next pass.
+    "no-break space line before an empty mark": ("\xa0\n<mark>", ""),
+    "zero-width space line before a break": ("\u200b\n<br><", "<\n"),
+    # No dash spans a tag: `－<br>－` is two hyphens, not `——` written before the break.
+    "full-width hyphens around a break": ("－<br>－", "-<br>-\n"),
 }
 
 

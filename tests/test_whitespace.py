@@ -29,7 +29,7 @@ def test_layout() -> None:
 # The definition strip_blank_edges implements without regex backtracking: blank lines (spaces,
 # tabs, U+3000 and zero-width characters, which the punctuation stage deletes on a line of their
 # own) at the start, and newline-led blank runs at the end.
-_BLANK_EDGES = re.compile("\\A(?:[ \t\u3000\u200b\u2060\ufeff]*\n)+|(?:\n[ \t]*)+\\Z")
+_BLANK_EDGES = re.compile("\\A(?:[ \t\u3000\xa0\u200b\u2060\ufeff]*\n)+|(?:\n[ \t]*)+\\Z")
 
 
 @given(st.lists(_PIECES, max_size=40).map("".join))
