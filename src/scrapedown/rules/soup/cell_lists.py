@@ -121,10 +121,13 @@ def paragraphs_in_mixed_items(cell: Tag) -> None:
 
 
 def _is_mixed(item: Tag) -> bool:
-    """Whether non-blank inline content follows a block child of `item`."""
+    """Whether non-blank inline content, or a paragraph, follows a block child of `item` (as
+    the `paragraphs` rule reads an item)."""
     seen_block = False
     for child in item.contents:
         if isinstance(child, Tag) and child.name in BLOCK_TAGS:
+            if seen_block and child.name == "p":
+                return True
             seen_block = True
         elif seen_block and not _is_blank(child):
             return True
