@@ -333,7 +333,11 @@ def _lost(text: str, out: str) -> list[Failure]:
         body = split_post(text.lstrip("\ufeff\n"))[1]
     except ScrapedownError:
         body = text
-    missing = input_visible(body) - visible(out)
+    try:  # the output's body too: front matter read as Markdown joins what follows it
+        out_body = split_post(out)[1]
+    except ScrapedownError:
+        out_body = out
+    missing = input_visible(body) - visible(out_body)
     if not missing:
         return []
     sample = "".join(sorted(k for k in missing if len(k) == 1))[:20]
