@@ -24,9 +24,9 @@ from scrapedown.urls.urlparts import encode_controls, normalize
 
 _EMPHASIS_RUN = re.compile(r"\*+|_+")
 _ALWAYS = re.compile(r"([\\`])")
-# (and before a space: the node may end there, and the next pass sees the backslash before
-# what follows; before a line end it would be a hard break)
-_BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8\s]|$)")
+# (and before trailing spaces: they may be trimmed, the next pass sees the backslash before
+# what follows, and before a line end it would be a hard break)
+_BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8]|\s*+$)")
 # (a `~` before trailing spaces, or after leading ones, is escaped too: they may be trimmed, and
 # the next pass sees it at the edge)
 _TILDES = re.compile(r"~{2,}|^\s*+~|~(?=\s*+$)")  # a `~` at a node edge may meet `~~` of <del>
