@@ -127,7 +127,7 @@ CASES: dict[str, tuple[str, str | None]] = {
     # escape of the Markdown source now survives the conversion.
     "full-width underscore before em": ("＿<em><b>文</em>中", "\\_<em>**文**</em>中\n"),
     "full-width underscore after em": ("<em><b>文</em>文＿", "<em>**文**</em>文\\_\n"),
-    "full-width star before a lone angle": ("＊<<em><b>文</em>接", "\\*\\<<em>**文**</em>接\n"),
+    "full-width star before a lone angle": ("＊<<em><b>文</em>接", "\\*<<em>**文**</em>接\n"),
     "escapes of a converted paragraph": (
         'a\\_b <span style="x">c</span> `a\\_b` <code>x\\_y</code> ![a\\_b](u) [a\\*](v)\n',
         "a\\_b c `a\\_b` `x_y` ![a_b](u) [a\\*](v)\n",
@@ -186,7 +186,7 @@ CASES: dict[str, tuple[str, str | None]] = {
         "[<strong>*語*</strong>中](https://e.com/a]b|c)\n",
     ),
     "quote in a link destination around kept emphasis": ('<a href=c"><b><i>語</b>文', None),
-    "escaped bracket before a converted em": ("]<r>d<em><b>中", "\\]d<em>**中**</em>\n"),
+    "escaped bracket before a converted em": ("]<r>d<em><b>中", "]d<em>**中**</em>\n"),
     "escaped brackets and tilde of a converted paragraph": (
         'a\\[b\\] \\~x~ <span style="x">c</span> <code>x\\[y\\~</code>\n',
         "a\\[b\\] \\~x~ c `x[y~`\n",
@@ -408,6 +408,13 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table ><td><li><a href=l>r<h6><pre >r",
         '<table>\n<tr><td><li><p><a href="l">r</a></p><pre>r</pre><p><a href="l">l</a></p></li>'
         "</td></tr>\n</table>\n",
+    ),
+    # An escape at a node end (`<`, `]`) is bare again when what follows cannot continue it
+    # (inside a wrapper, before an element that writes nothing, at the block end).
+    "less-than sign at the end of a wrapper": ("<v><b><i>文</b>文<", "<strong>*文*</strong>文<\n"),
+    "less-than signs around an empty element": (
+        "<b><del>文</b>中<<e><",
+        "<strong>~~文~~</strong>中<<\n",
     ),
 }
 

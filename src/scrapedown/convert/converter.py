@@ -80,6 +80,36 @@ def _first_text_char(node: object) -> str:
     return str(node)[:1] if type(node) is NavigableString else ""
 
 
+def _next_char(text: NavigableString) -> str | None:
+    """The character a reader meets after `text` in its block ("" at its end), looking through
+    blank text, elements that write nothing and wrappers written as their content; None when
+    an element written as syntax comes first (or the walk gives up)."""
+    node: Tag | NavigableString = text
+    for _ in range(64):
+        sibling = node.next_sibling
+        while sibling is not None and (is_blank_text(sibling) or writes_nothing(sibling)):
+            sibling = sibling.next_sibling
+        if sibling is not None:
+            if isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS:
+                return ""
+            first = _first_text_char(sibling)
+            return first or None
+        parent = node.parent
+        if parent is None or parent.name in BLOCK_TAGS or parent.name == "[document]":
+            return ""
+        if parent.name in _SYNTAX:
+            return None  # its closing syntax follows
+        node = parent
+    return None
+
+
+# What, after an escaped `<` or `]`, would continue it into syntax.
+_CONTINUES = {
+    "<": frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?"),
+    "]": frozenset("([:"),
+}
+
+
 def _word_follows(text: NavigableString) -> bool:
     """Whether what follows is text starting with a character a backslash before it cannot
     escape (not ASCII punctuation, nor a space or line end), elements written as their bare
@@ -216,9 +246,11 @@ class Converter(ListAndTableMarkup):
         formatted = "_noformat" not in parent_tags
         if trims_outside(el.next_sibling) or (trims_inside(el.parent) and not el.next_sibling):
             text = text.rstrip()
-            if formatted and text[-2:] in ("\\]", "\\<") and el.endswith(text[-1]):
-                # escaped in case the next node continued it (`](`, `<b`): none does at a block
-                # end, where one before spaces (trimmed later) was left bare too
+        if formatted and text[-2:] in ("\\]", "\\<") and el.endswith(text[-1]):
+            # escaped in case the next node continued it (`](`, `<b`): bare when what follows
+            # (at a block end: nothing) does not, as one before spaces (trimmed later) was
+            following = _next_char(el)
+            if following is not None and following not in _CONTINUES[text[-1]]:
                 text = text[:-2] + text[-1]
         elif formatted and text.endswith("\\\\") and el.endswith("\\") and _word_follows(el):
             text = text[:-1]  # doubled in case the next node began with punctuation: it does not
