@@ -289,3 +289,12 @@ def test_oracle_scans_for_injection() -> None:
     assert injected('<a href="java&#x09;script:alert(1)">x</a>')
     assert injected("<p onclick=x>a</p>")
     assert not injected('<img src="javascript%3Col%3E">')  # a relative URL, no scheme
+
+
+def test_json_front_matter_keeps_an_indented_body_apart() -> None:
+    # A renderer that does not know front matter reads JSON front matter's `}` line as a
+    # paragraph: an indented body line right after it would continue it, raw HTML included.
+    out = clean('{"":""}    <style>')
+    assert out == '{"":""}\n\n    <style>\n'
+    assert not injected(out)
+    assert clean(out) == out
