@@ -416,6 +416,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<b><del>文</b>中<<e><",
         "<strong>~~文~~</strong>中<<\n",
     ),
+    # A pipe table's padding (a short row, a colspan) is written as an empty cell is (`|  |`):
+    # a table the next pass converts again (inline HTML in a cell) reads it as one.
+    "short row of a table holding kept emphasis": (
+        "<table ><td><td>A<tr><b><i>文</b>文",
+        "|  | A |\n| --- | --- |\n| <strong>*文*</strong>文 |  |\n",
+    ),
 }
 
 
