@@ -20,6 +20,7 @@ the standalone driver (benchmarks/fuzz_driver.py) share.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import time
@@ -125,8 +126,10 @@ def _converted_twice(
 
 def visible(markdown: str) -> Counter[str]:
     """What a reader sees of a Markdown/HTML body rendered by markdown-it: each letter and digit
-    (NFKC), and the images and links (the keys ``<img>`` and ``<a>``)."""
-    return _html_visible(_markdown_it().render(markdown))
+    (NFKC), and the images and links (the keys ``<img>`` and ``<a>``). The alt text of an
+    image without a source counts: a browser shows it in the image's place (`![r]()` shows
+    "r"; read as HTML, the input showed those letters as text)."""
+    return _html_visible(_markdown_it().render(markdown), sourceless_alts=True)
 
 
 def input_visible(body: str) -> Counter[str]:
@@ -140,11 +143,12 @@ def input_visible(body: str) -> Counter[str]:
 
 
 # A start or end tag that the end of the text cuts off: no `>` outside quotes, or a quoted
-# attribute value left open (`<a href=">` + blank line: the `>` is the value's).
+# attribute value left open (`<a href=">` + blank line: the `>` is the value's). A `<` inside
+# it is part of a name or an unquoted value (`<img src=t<`), as the HTML tokenizer reads it
+# (lxml keeps such an image; a browser drops the cut tag).
 _CUT_TAG = re.compile(
-    r"""</?[A-Za-z](?:[^<>"'=]++|=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)|["'=])*+\Z"""
+    r"""</?[A-Za-z](?:[^>"'=]++|=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)|["'=])*+\Z"""
 )
-_LINK_CLOSE = re.compile(r"</a[\t\n\f\r />]", re.IGNORECASE)
 _LINK_TAG = re.compile(r"<(/)?a[\t\n\f\r />]", re.IGNORECASE)
 
 
@@ -161,12 +165,11 @@ def _markdown_visible(body: str) -> Counter[str]:
       every element never closed does."""
     parser = _markdown_it()
     tokens = parser.parse(body)
-    closes = [m.start() for m in _LINK_CLOSE.finditer(body)]
-    last_close_line = body.count("\n", 0, closes[-1]) if closes else -1
+    closed_after = _link_closed_after(body)
     for token in tokens:
         if token.map is None:
             continue
-        later_close = last_close_line >= token.map[1]
+        later_close = closed_after(token.map[1])
         if token.type == "html_block":
             content = _CUT_TAG.sub("", token.content.rstrip())
             token.content = content + _link_closers(content, later_close) + "\n"
@@ -178,6 +181,26 @@ def _markdown_visible(body: str) -> Counter[str]:
     return _html_visible(parser.renderer.render(tokens, parser.options, {}))
 
 
+def _link_closed_after(body: str) -> Callable[[int], bool]:
+    """Whether the first link tag on or after a line (0-based) of `body` is an `</a>`: only
+    then does a link left open before that line close later (a browser closes an open link
+    where another `<a` starts)."""
+    lines: list[int] = []
+    closing: list[bool] = []
+    line = position = 0
+    for match in _LINK_TAG.finditer(body):
+        line += body.count("\n", position, match.start())
+        position = match.start()
+        lines.append(line)
+        closing.append(match.group(1) is not None)
+
+    def closed_after(first_line: int) -> bool:
+        index = bisect.bisect_left(lines, first_line)
+        return index < len(closing) and closing[index]
+
+    return closed_after
+
+
 def _link_closers(html: str, later_close: bool) -> str:
     """`</a>` for each link `html` leaves open, unless an `</a>` follows later in the body."""
     if later_close:
@@ -185,22 +208,40 @@ def _link_closers(html: str, later_close: bool) -> str:
     unclosed = 0  # in order: an `</a>` before any `<a>` closes nothing
     for tag in _LINK_TAG.finditer(html):
         unclosed = unclosed + 1 if tag.group(1) is None else max(0, unclosed - 1)
-    return "</a>" * unclosed
+    # (a stray table part, `<a href=a><tbody>`, is left open by lxml and keeps it from
+    # closing the link, where a browser ignores the part: closed first)
+    return (_TABLE_PART_CLOSERS + "</a>") * unclosed
+
+
+_TABLE_PART_CLOSERS = "</td></th></tr></tbody></thead></tfoot></caption>"
 
 
 # `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).
 _MARKDOWN_DESTINATION = re.compile(r"\]\([^()\s]*+\)")
 
 
-def _html_visible(rendered: str) -> Counter[str]:
+def _fragment(rendered: str) -> lxml_html.HtmlElement:
+    """`rendered` parsed as the content of a `<div>`; as a whole document when lxml cannot
+    make it a fragment (it asserts "too many bodies" on some documents with a doctype)."""
+    try:
+        return lxml_html.fragment_fromstring(rendered, create_parent="div")
+    except AssertionError:
+        root = lxml_html.document_fromstring(rendered)
+        body = root.find("body")
+        return root if body is None else body
+
+
+def _html_visible(rendered: str, *, sourceless_alts: bool = False) -> Counter[str]:
     if not rendered.strip():
         return Counter()
     try:
-        root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+        root = _fragment(rendered)
     except (etree.ParserError, ValueError):
         return Counter()
     texts: list[str] = []
     _collect_text(root, texts)
+    if sourceless_alts:  # (the input's are not counted: an image without a source is junk)
+        texts += (i.get("alt") or "" for i in root.iter("img") if not (i.get("src") or "").strip())
     text = unicodedata.normalize("NFKC", "".join(texts))
     found = Counter(c for c in text if unicodedata.category(c)[0] in "LN")
     found["<img>"] = sum(1 for image in root.iter("img") if _is_image(image))
@@ -292,7 +333,11 @@ def _lost(text: str, out: str) -> list[Failure]:
         body = split_post(text.lstrip("\ufeff\n"))[1]
     except ScrapedownError:
         body = text
-    missing = input_visible(body) - visible(out)
+    try:  # the output's body too: front matter read as Markdown joins what follows it
+        out_body = split_post(out)[1]
+    except ScrapedownError:
+        out_body = out
+    missing = input_visible(body) - visible(out_body)
     if not missing:
         return []
     sample = "".join(sorted(k for k in missing if len(k) == 1))[:20]
@@ -309,7 +354,7 @@ def injected(markdown: str) -> list[str]:
     if "<" not in rendered:
         return []
     try:
-        root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+        root = _fragment(rendered)
     except (etree.ParserError, ValueError):
         return []
     found: list[str] = []

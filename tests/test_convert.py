@@ -91,7 +91,7 @@ def test_pipe_table_with_colspan_and_short_rows() -> None:
         "<table><tr><th>a</th><th>b</th><th>c</th></tr>"
         "<tr><td colspan='2'>wide</td><td>x</td></tr><tr><td>short</td></tr></table>"
     )
-    assert convert(html) == ("| a | b | c |\n| --- | --- | --- |\n| wide | | x |\n| short | | |")
+    assert convert(html) == ("| a | b | c |\n| --- | --- | --- |\n| wide |  | x |\n| short |  |  |")
 
 
 def test_table_without_header_row_gets_first_row_as_header() -> None:

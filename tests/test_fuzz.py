@@ -50,7 +50,7 @@ from markdown_it import MarkdownIt
 
 from scrapedown import ScrapedownError, clean
 from scrapedown.safety.fidelity import compare
-from tests.fuzz_properties import failures, injected, input_visible
+from tests.fuzz_properties import failures, injected, input_visible, visible
 from tests.strategies import html_documents, markdown_bodies, messy_posts, posts
 
 _SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -265,6 +265,11 @@ def test_messy_posts_long(request: pytest.FixtureRequest) -> None:
         ('<a href="https://e.com/"><!-- c -->y</a>', 1, 0),
         ('<img src="s:">', 0, 0),  # no browser loads an image from another scheme
         ('<img src="https://e.com/x.png"> <img src="/x.png">', 0, 2),
+        # A `<` inside a tag the end cuts off is the tag's (lxml keeps the image, browsers not).
+        ("<ol ><img src=t<", 0, 0),
+        # A start tag closes an open link: the `</a>` after the blank line closes the inner one.
+        ('<a href="g"><p>\n\nÄ<a f=""></a>', 0, 0),
+        ('<a href="a"><tbody>\n\nÄ', 0, 0),  # a browser ignores the stray <tbody>
     ],
 )
 def test_oracle_counts(text: str, links: int, images: int) -> None:
@@ -272,7 +277,24 @@ def test_oracle_counts(text: str, links: int, images: int) -> None:
     assert (seen["<a>"], seen["<img>"]) == (links, images)
 
 
+def test_oracle_counts_alt_text_of_sourceless_output_images() -> None:
+    # A browser shows the alt text of an image it cannot load: what the output shows. The
+    # input's do not count (an image without a source is junk the library may drop).
+    assert visible("![r]()")["r"] == 1
+    assert visible("![r](https://e.com/r.png)")["r"] == 0
+    assert input_visible('<img alt="r">')["r"] == 0
+
+
 def test_oracle_scans_for_injection() -> None:
     assert injected('<a href="java&#x09;script:alert(1)">x</a>')
     assert injected("<p onclick=x>a</p>")
     assert not injected('<img src="javascript%3Col%3E">')  # a relative URL, no scheme
+
+
+def test_json_front_matter_keeps_an_indented_body_apart() -> None:
+    # A renderer that does not know front matter reads JSON front matter's `}` line as a
+    # paragraph: an indented body line right after it would continue it, raw HTML included.
+    out = clean('{"":""}    <style>')
+    assert out == '{"":""}\n\n    <style>\n'
+    assert not injected(out)
+    assert clean(out) == out

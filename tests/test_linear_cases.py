@@ -111,7 +111,7 @@ def test_wide_colspan_rows_stay_small() -> None:  # ~62x output before
 
 def test_small_colspan_tables_are_still_pipe_tables() -> None:
     html = "<table><tr><th colspan=3>H</th></tr><tr><td>a</td><td>b</td><td>c</td></tr></table>"
-    assert scrapedown.clean_html(html) == "| H | | |\n| --- | --- | --- |\n| a | b | c |\n"
+    assert scrapedown.clean_html(html) == "| H |  |  |\n| --- | --- | --- |\n| a | b | c |\n"
 
 
 @pytest.mark.parametrize(

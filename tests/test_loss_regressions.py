@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scrapedown import clean, clean_html
+from tests.fuzz_properties import failures
 
 CASES = {
     # A block inside an inline element inside a link: the Markdown link spanned a paragraph
@@ -68,6 +69,9 @@ CASES = {
         "<samp>a<img src=https://e.com/1.png>b</samp>",
         "`ab`![](https://e.com/1.png)\n",
     ),
+    # s21: a `<` ending a text node before an element written as its content (`<l>`) read as
+    # the start of a tag once joined (`<d>`), which the safety stage then dropped.
+    "less-than sign before an unknown element": ("a <<l>d>", "a \\<d>\n"),
 }
 
 
@@ -77,3 +81,23 @@ def test_kept(name: str) -> None:
     assert clean_html(text) == expected
     assert clean(text) == expected
     assert clean(expected) == expected
+
+
+# Inputs the loss oracle flagged where the letters stayed: the alt text of an image without
+# a source (`![r]()`, read as text "![r]()" by the HTML reading of the input) is what a browser
+# shows in its place. The indented `<r>` after an element never closed is read as HTML layout
+# (scraped pages indent their markup), as before.
+ORACLE_CASES = {
+    "indented tag after an element never closed, then a sourceless image": (
+        '<e s="">\n\n\t<r>\n![r]()',
+        "![r]()\n",
+    ),
+    "indented tag after a pre tag cut by its end tag": ("<pre </pre>\n\t<r>\n![r]()", "![r]()\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(ORACLE_CASES))
+def test_nothing_lost_by_the_fuzz_oracle(name: str) -> None:
+    text, expected = ORACLE_CASES[name]
+    assert clean(text) == expected
+    assert not failures(text)

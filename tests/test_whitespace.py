@@ -26,9 +26,10 @@ def test_layout() -> None:
     assert tidy_markdown("```\nx  \n\n\n\ny\n```\n\n\n\nz") == "```\nx  \n\n\n\ny\n```\n\nz"
 
 
-# The definition strip_blank_edges implements without regex backtracking: blank lines (spaces
-# and tabs only) at the start, and newline-led blank runs at the end.
-_BLANK_EDGES = re.compile(r"\A(?:[ \t]*\n)+|(?:\n[ \t]*)+\Z")
+# The definition strip_blank_edges implements without regex backtracking: blank lines (spaces,
+# tabs, U+3000 and zero-width characters, which the punctuation stage deletes on a line of their
+# own) at the start, and newline-led blank runs at the end.
+_BLANK_EDGES = re.compile("\\A(?:[ \t\u3000\xa0\u200b\u2060\ufeff]*\n)+|(?:\n[ \t]*)+\\Z")
 
 
 @given(st.lists(_PIECES, max_size=40).map("".join))

@@ -63,14 +63,15 @@ def clean_html(html: str, options: Options | None = None) -> str:
     return markdown + "\n" if markdown else ""
 
 
-def clean_body(body: str, options: Options) -> str:
+def clean_body(body: str, options: Options, *, again: bool = True) -> str:
     """A post body (HTML, Markdown or a mix) as clean Markdown, without blank edges."""
     if len(body) > options.max_body_chars:
         raise ScrapedownError(
             f"body of {len(body):,} characters is over the limit of {options.max_body_chars:,}"
         )
+    body = strip_blank_edges(body)  # (lines of invisible characters too: what follows starts)
     if "<" not in body:  # no HTML at all: Markdown through and through, nothing heavy to load
-        return _normalize(_markdown_urls(strip_blank_edges(body), options), options)
+        return _normalize(_markdown_urls(body, options), options)
     from scrapedown.parse.detect import split_segments
     from scrapedown.pipeline import convert_regions
 
@@ -83,7 +84,22 @@ def clean_body(body: str, options: Options) -> str:
     del segments
     converted = iter(convert_regions(regions, options))
     parts = [next(converted) if text is None else _markdown_urls(text, options) for text in texts]
-    return _normalize(join_parts([p for p in map(strip_blank_edges, parts) if p.strip()]), options)
+    joined = join_parts([p for p in map(strip_blank_edges, parts) if p.strip()])
+    normalized = _normalize(joined, options)
+    if again and _lines_emptied(joined, normalized):
+        # A line the punctuation stage emptied (a no-break or zero-width space alone) changes
+        # the blocks: `\xa0` + `<mark>` was a paragraph, `<mark>` alone is an HTML block. The
+        # next run would read it so: this one does.
+        del joined
+        return clean_body(normalized, options, again=False)
+    return normalized
+
+
+def _lines_emptied(before: str, after: str) -> bool:
+    """Whether normalising `before` into `after` emptied or removed a line (cheap: counts)."""
+    if after is before or after == before:
+        return False
+    return after.count("\n") != before.count("\n") or after.count("\n\n") != before.count("\n\n")
 
 
 _SETTLE_ROUNDS = 3

@@ -95,7 +95,7 @@ class ListAndTableMarkup(MarkdownConverter):
             return text  # not in a table, or in one without rows of its own (in its caption)
         width, first_row = self._table_shape(table)
         row_width = sum(span(cell, "colspan") for cell in cells_of(el))
-        line = "|" + text + " |" * max(0, width - row_width)
+        line = "|" + text + "  |" * max(0, width - row_width)  # as an empty cell is written
         if id(el) == first_row:
             line += "\n|" + " --- |" * width
         return line + "\n"
@@ -110,6 +110,6 @@ class ListAndTableMarkup(MarkdownConverter):
 
     def convert_td(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         cell = WHITESPACE.sub(" ", text).strip()
-        return " " + cell + " |" * span(el, "colspan")
+        return " " + cell + " |" + "  |" * (span(el, "colspan") - 1)  # padding: empty cells
 
     convert_th = convert_td

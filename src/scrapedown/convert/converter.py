@@ -43,9 +43,11 @@ from scrapedown.convert.walk import (
     separates_adjacent_lists,
     trims_inside,
     trims_outside,
+    writes_nothing,
 )
 from scrapedown.options import Options
-from scrapedown.tags import HEADINGS, HTML_ELEMENTS, LISTS
+from scrapedown.parse.soup import is_blank_text
+from scrapedown.tags import BLOCK_TAGS, HEADINGS, LISTS
 
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 
@@ -69,13 +71,85 @@ _markdown_it = commonmark.text_renderer
 
 
 def _first_text_char(node: object) -> str:
-    """The first character of text at `node`, looking into unknown elements (written as
-    their bare content: `<b">…` is the element `b"`); "" for anything else."""
+    """The first character of text at `node`, looking into elements written as their bare
+    content (unknown ones: `<b">…` is the element `b"`; `<u>`, `<rt>`); "" for anything else."""
     for _ in range(8):
-        if not (isinstance(node, Tag) and node.name not in HTML_ELEMENTS and node.contents):
+        if not (isinstance(node, Tag) and node.name not in _SYNTAX and node.contents):
             break
         node = node.contents[0]
     return str(node)[:1] if type(node) is NavigableString else ""
+
+
+def _next_char(text: NavigableString) -> str | None:
+    """The character a reader meets after `text` in its block ("" at its end), looking through
+    blank text, elements that write nothing and wrappers written as their content; None when
+    an element written as syntax comes first (or the walk gives up)."""
+    node: Tag | NavigableString = text
+    for _ in range(64):
+        sibling = node.next_sibling
+        while sibling is not None and (is_blank_text(sibling) or writes_nothing(sibling)):
+            sibling = sibling.next_sibling
+        if sibling is not None:
+            if isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS:
+                return ""
+            first = _first_text_char(sibling)
+            return first or None
+        parent = node.parent
+        if parent is None or parent.name in BLOCK_TAGS or parent.name == "[document]":
+            return ""
+        if parent.name in _SYNTAX:
+            return None  # its closing syntax follows
+        node = parent
+    return None
+
+
+# What, after an escaped `<` or `]`, would continue it into syntax.
+_CONTINUES = {
+    "<": frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?"),
+    "]": frozenset("([:"),
+}
+
+
+def _word_follows(text: NavigableString) -> bool:
+    """Whether what follows is text starting with a character a backslash before it cannot
+    escape (not ASCII punctuation, nor a space or line end), elements written as their bare
+    content looked into."""
+    node = text.next_sibling
+    for _ in range(64):
+        if type(node) is NavigableString:
+            char = node[:1]
+            return bool(char) and not (char.isspace() or char in _ESCAPABLE)
+        if not isinstance(node, Tag) or node.name in _SYNTAX or not node.contents:
+            return False
+        node = node.contents[0]
+    return False
+
+
+# (and the noncharacters that stand for markers, tokens and kept escapes: escape.py)
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~") | frozenset(
+    map(chr, range(0xFDD0, 0xFDF0))
+)
+# Elements written as Markdown syntax or inline HTML (what follows a backslash is punctuation).
+_SYNTAX = frozenset(
+    {"a", "img", "code", "kbd", "samp", "b", "strong", "i", "em", "del", "s", "strike", "sub",
+     "sup", "q", "br", "input", *BLOCK_TAGS}
+)  # fmt: skip
+
+
+def _ends_its_line(br: Tag) -> bool:
+    """A `<br>` before a block or at either end of one (`<li>a<br><ul>`, `<li><br>>`): the
+    line ends (or starts) there anyway, a backslash with nothing after it on its line is a
+    literal backslash, and the next pass, reading the item as a paragraph, trims it."""
+    return _block_edge(br, "next_sibling") or _block_edge(br, "previous_sibling")
+
+
+def _block_edge(br: Tag, direction: str) -> bool:
+    sibling = getattr(br, direction)
+    while sibling is not None and (is_blank_text(sibling) or writes_nothing(sibling)):
+        sibling = getattr(sibling, direction)
+    if sibling is None:
+        return br.parent is not None and br.parent.name in BLOCK_TAGS
+    return direction == "next_sibling" and isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
 
 
 def _render(markdown: str) -> str:
@@ -169,8 +243,17 @@ class Converter(ListAndTableMarkup):
             trims_inside(el.parent) and not el.previous_sibling
         ):
             text = text.lstrip(" \t\r\n")
+        formatted = "_noformat" not in parent_tags
         if trims_outside(el.next_sibling) or (trims_inside(el.parent) and not el.next_sibling):
             text = text.rstrip()
+        if formatted and text[-2:] in ("\\]", "\\<") and el.endswith(text[-1]):
+            # escaped in case the next node continued it (`](`, `<b`): bare when what follows
+            # (at a block end: nothing) does not, as one before spaces (trimmed later) was
+            following = _next_char(el)
+            if following is not None and following not in _CONTINUES[text[-1]]:
+                text = text[:-2] + text[-1]
+        elif formatted and text.endswith("\\\\") and el.endswith("\\") and _word_follows(el):
+            text = text[:-1]  # doubled in case the next node began with punctuation: it does not
         if "_noformat" not in parent_tags and "_inline" not in parent_tags and at_line_start(el):
             # Text split in two nodes (an unwrapped element between) reads as one line start:
             # `-` then `…` is no list marker (escaped, the next pass drops the escape).
@@ -223,7 +306,7 @@ class Converter(ListAndTableMarkup):
             return "<br>"
         if "_inline" in parent_tags:
             return " "
-        return "\\\n"
+        return "" if _ends_its_line(el) else "\\\n"
 
     # --- blocks -----------------------------------------------------------------------------
 
@@ -247,6 +330,12 @@ class Converter(ListAndTableMarkup):
         classes = declared.split() if isinstance(declared, str) else list(declared)
         language = next((c[9:] for c in classes if c.startswith("language-")), "")
         return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
+
+    def convert_blockquote(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        markdown: str = super().convert_blockquote(el, text, parent_tags)
+        # markdownify starts it with one newline: after inline text (`a<t><blockquote>`) the
+        # quote would start on the next line, which the next pass reads as a new block
+        return "\n" + markdown if markdown.startswith("\n>") else markdown
 
     def convert_hr(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         return "" if "_inline" in parent_tags else "\n\n---\n\n"

@@ -24,10 +24,13 @@ from scrapedown.urls.urlparts import encode_controls, normalize
 
 _EMPHASIS_RUN = re.compile(r"\*+|_+")
 _ALWAYS = re.compile(r"([\\`])")
-_BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8]|$)")
-# (a `~` before trailing spaces is escaped too: they may be trimmed, and the next pass sees it last)
-_TILDES = re.compile(r"~{2,}|^~|~(?=\s*+$)")  # a `~` at a node edge may meet `~~` of <del>
-_ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
+# (and before trailing spaces: they may be trimmed, the next pass sees the backslash before
+# what follows, and before a line end it would be a hard break)
+_BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8]|\s*+$)")
+# (a `~` before trailing spaces, or after leading ones, is escaped too: they may be trimmed, and
+# the next pass sees it at the edge)
+_TILDES = re.compile(r"~{2,}|^\s*+~|~(?=\s*+$)")  # a `~` at a node edge may meet `~~` of <del>
+_ANGLE = re.compile(r"<(?=[A-Za-z/!?]|$)")  # at a node end: the next node may start a tag
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _CLOSE_BRACKET = re.compile(r"\](?=[(\[:]|$)")
 _BRACKETS = re.compile(r"([\[\]])")
@@ -125,7 +128,7 @@ def escape_text(text: str, *, in_link: bool = False, in_table: bool = False) -> 
     if "*" in text or "_" in text:
         text = text.replace("*", STAR_MARK).replace("_", UNDERSCORE_MARK)
     if "~" in text:
-        text = _TILDES.sub(lambda m: "\\~" * len(m.group(0)), text)
+        text = _TILDES.sub(lambda m: m.group(0).replace("~", "\\~"), text)
     if "<" in text:
         text = _ANGLE.sub(r"\\<", text)
     if "&" in text:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from bs4.element import NavigableString, Tag
+from bs4.element import Comment, NavigableString, Tag
 
 from scrapedown.parse.soup import is_blank_text
 from scrapedown.tags import BLOCK_TAGS, HEADINGS, TRIM_INSIDE, TRIM_OUTSIDE, VERBATIM
@@ -102,6 +102,11 @@ def at_line_start(node: NavigableString) -> bool:
 _WRITES_WHEN_EMPTY = frozenset({"br", "img", "hr", "input", "td", "th", "li", "p", "pre"})
 
 
+def writes_nothing(node: object) -> bool:
+    """An empty element that writes nothing, or a comment."""
+    return _writes_nothing(node) or isinstance(node, Comment)
+
+
 def _writes_nothing(node: object) -> bool:
     """An empty element that writes nothing (`<g/>`, `<b></b>`): text after it still starts
     the line (`<g/><r>1.` is escaped, not a list item)."""
@@ -110,8 +115,8 @@ def _writes_nothing(node: object) -> bool:
 
 def _ends_with_block(tag: Tag) -> bool:
     """Whether an inline element's Markdown ends with a block (`<x><p>d</p></x>`, as libxml2
-    leaves an unknown element around a block): what follows it starts a line. (At most 64
-    levels down: a bounded walk per text node.)"""
+    leaves an unknown element around a block) or a line break: what follows it starts a line.
+    (At most 64 levels down: a bounded walk per text node.)"""
     node: Any = tag
     for _ in range(64):
         if node.name in VERBATIM:
@@ -121,6 +126,8 @@ def _ends_with_block(tag: Tag) -> bool:
             return False
         if last.name in BLOCK_TAGS:
             return True
+        if last.name == "br":
+            return bool(node.name != "a")  # a link drops a break at its edge (`_EDGE_BREAKS`)
         node = last
     return False
 
@@ -171,4 +178,12 @@ def follows_space(text: NavigableString) -> bool:
     if not isinstance(node, NavigableString) or type(node) is not NavigableString:
         return False
     parent = node.parent
-    return node[-1:] in (" ", "\t", "\n") and not (parent is not None and parent.name in VERBATIM)
+    if node[-1:] not in (" ", "\t", "\n"):
+        return False
+    if parent is None or parent.name not in VERBATIM:
+        return True
+    # inline code moves a space at its end out of its backticks (`<code>v </code>` is "`v` ")
+    return parent.name in _INLINE_CODE and not any(p.name == "pre" for p in parent.parents)
+
+
+_INLINE_CODE = frozenset({"code", "kbd", "samp"})

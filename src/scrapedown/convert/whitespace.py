@@ -8,7 +8,12 @@ import re
 _FENCE = re.compile(r"^[ \t>*+\-\d.)]*?(`{3,}|~{3,})")
 # A run of blanks is tried once, from its start, and never given back (lookbehind, possessive):
 # tried from each of its characters, a long run that is not at a line end is quadratic.
-_LEADING_BLANK_LINES = re.compile(r"(?<![ \t])(?:[ \t]*+\n)+")
+# U+3000, U+00A0 and zero-width characters count as blank: the punctuation stage deletes them on
+# a line of their own, and the line left blank at the start would be stripped by the next run
+# only (after which what follows may read as another block: `\xa0` + `<mark>`).
+_LEADING_BLANK_LINES = re.compile(
+    "(?<![ \t\u3000\xa0\u200b\u2060\ufeff])(?:[ \t\u3000\xa0\u200b\u2060\ufeff]*+\n)+"
+)
 _TRAILING_SPACE = re.compile(r"(?<![^\S\n])[^\S\n]++$", re.MULTILINE)  # what str.rstrip removes
 _BLANK_RUN = re.compile(r"\n{3,}")
 
@@ -27,7 +32,13 @@ def _tidy_lines(markdown: str) -> str:
     for line in markdown.split("\n"):
         if fence:
             out.append(line)
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+            # (a fence in a list item or quote closes behind the same prefix: `  > ````)
+            closing = _FENCE.match(line)
+            if (
+                closing
+                and closing.group(1).startswith(fence)
+                and not line[closing.end() :].strip(fence[0] + " \t")
+            ):
                 fence = ""
             continue
         stripped = line.rstrip()

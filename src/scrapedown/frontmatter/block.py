@@ -30,7 +30,8 @@ _FENCES: dict[str, tuple[Format, re.Pattern[str]]] = {
     ";;;": ("json", re.compile(r"^;;;[ \t]*$", re.MULTILINE)),
 }
 _OPENING = re.compile(r"\A(---|\+\+\+)[ \t]*\n")
-_LEADING_RULES = re.compile(r"\A(?:(?:---+|\+\+\+)[ \t]*(?:\n+|\Z))+")
+# (the blank lines after one too, spaces on them included: the body then starts with content)
+_LEADING_RULES = re.compile(r"\A(?:(?:---+|\+\+\+)[ \t]*+(?:\n(?:[ \t]*+\n)*+|\Z))+")
 
 
 @dataclass(frozen=True)
@@ -185,4 +186,8 @@ def join_post(front: FrontMatter | None, body: str, blank_after: bool) -> str:
         return body + "\n" if body else ""
     if not body:
         return front.raw
+    # JSON front matter ends with a `}` line, a paragraph to a renderer that does not know
+    # front matter: an indented first line would continue it (raw HTML in it read as HTML)
+    # instead of starting a code block. A blank line keeps the two apart.
+    blank_after = blank_after or (front.fmt == "json" and body[:1] in (" ", "\t"))
     return front.raw + ("\n" if blank_after else "") + body + "\n"

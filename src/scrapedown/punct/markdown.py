@@ -51,6 +51,7 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
     if endings:
         lines = [line[: len(line) - len(end)] for line, end in zip(lines, endings, strict=True)]
     changed = False
+    emptied: set[int] = set()
     for group in text_groups(lines, last=max(candidates)):
         if not any(index in candidates for index, _ in group):
             continue
@@ -69,12 +70,32 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
                     line = lines[index][:prefix] + new
                     # a line emptied (of U+3000, of zero-width characters) keeps no spaces
                     lines[index] = line if line.strip() else ""
+                    if not line.strip():
+                        emptied.add(index)
                     changed = True
     if not changed:
         return markdown
+    if emptied:
+        lines, endings = _without_extra_blanks(lines, endings, emptied)
     if endings:
         lines = [line + ending for line, ending in zip(lines, endings, strict=True)]
     return "\n".join(lines)
+
+
+def _without_extra_blanks(
+    lines: list[str], endings: list[str], emptied: set[int]
+) -> tuple[list[str], list[str]]:
+    """`lines` without the emptied ones that stand next to a blank line or at an edge of the
+    document: a blank line there would be a second one (or a leading one), which the next run
+    (splitting the body, joining its parts one blank line apart) would not write again."""
+    kept: list[int] = []
+    for index in range(len(lines)):
+        if index in emptied:
+            after = lines[index + 1] if index + 1 < len(lines) else ""
+            if not kept or not lines[kept[-1]].strip() or not after.strip():
+                continue
+        kept.append(index)
+    return [lines[i] for i in kept], [endings[i] for i in kept] if endings else endings
 
 
 def _normalized(old: str, segments: list[Segment], run: Pass) -> str | None:

@@ -167,12 +167,14 @@ def convert_hyphens(line: Line, run: Pass) -> None:
     view = line.view
     edits: list[Edit] = []
     for match in _HYPHEN_RUN_RE.finditer(view):
-        start, end = match.span()
-        count = end - start
-        alnum_before = start > 0 and _ASCII_ALNUM_RE.match(view, start - 1)
-        alnum_after = _ASCII_ALNUM_RE.match(view, end)
-        if count >= 2 and not alnum_before and not alnum_after:
-            edits.append((start, end, t.EM_DASH * count))
-        else:
-            edits.append((start, end, run.converted(line, start, end, "-" * count)))
+        # hidden syntax inside the run (`－<br>－`) splits it: no dash spans a tag
+        cuts = [p for p in range(match.start() + 1, match.end()) if line.hidden_at(p)]
+        for start, end in zip([match.start(), *cuts], [*cuts, match.end()], strict=True):
+            count = end - start
+            alnum_before = start > 0 and _ASCII_ALNUM_RE.match(view, start - 1)
+            alnum_after = _ASCII_ALNUM_RE.match(view, end)
+            if count >= 2 and not alnum_before and not alnum_after:
+                edits.append((start, end, t.EM_DASH * count))
+            else:
+                edits.append((start, end, run.converted(line, start, end, "-" * count)))
     line.apply(edits)

@@ -3,11 +3,11 @@ unsafe links lose the link.
 
 Taken on the cleaned lxml tree before the BeautifulSoup tree is built: lxml finds the
 elements in C, where bs4 needed a walk in Python over every node for each step (the public
-`scrapedown.urls.rewrite_urls` on a BeautifulSoup tree goes through here too, `urls/dom.py`). Runs before
-``<noscript>`` is removed, so that its fallback images can still be used: a ``<noscript>``
-image paired with a scripted image gives that image its source and is removed with its
-``<noscript>``; one that stands alone is moved out, so that the later removal of ``<noscript>``
-does not lose the article's only copy.
+`scrapedown.urls.rewrite_urls` on a BeautifulSoup tree goes through here too, `urls/dom.py`).
+Runs before ``<noscript>`` is removed, so that its fallback images can still be used: a
+``<noscript>`` image paired with a scripted image gives that image its source and is removed
+with its ``<noscript>``; one that stands alone is moved out, so that the later removal of
+``<noscript>`` does not lose the article's only copy.
 
 What was removed (with what it held) is kept in a set, as bs4 marks a decomposed element.
 """

@@ -1,4 +1,5 @@
-"""Lists in a kept table cell, as the next pass will read them.
+"""Lists in a kept table cell, and what moved out of a `<pre>` there, as the next pass will
+read them.
 
 The lxml phase moves content that sits directly in a list out of it (`rules.tree.lists`), but a
 wrapper holding an item (`<ol><b>x<li>y`) counted as part of the list then; unwrapped later, it
@@ -11,8 +12,11 @@ from __future__ import annotations
 
 from bs4.element import NavigableString, PageElement, Tag
 
-from scrapedown.parse.soup import new_tag
-from scrapedown.tags import BLOCK_TAGS
+from scrapedown.parse.siblings import Siblings
+from scrapedown.parse.soup import first_named, new_tag, tags_named
+from scrapedown.rules.soup.emphasis import EMPHASIS
+from scrapedown.rules.tree.text import cleaned_text
+from scrapedown.tags import BLOCK_TAGS, VERBATIM
 
 Run = tuple[bool, list[PageElement]]  # (holds items, its nodes in order)
 
@@ -93,3 +97,62 @@ def _as_blocks(nodes: list[PageElement], a_list: Tag) -> list[Tag]:
             blocks.append(paragraph)
         paragraph.append(node)
     return blocks
+
+
+def paragraphs_in_mixed_items(cell: Tag) -> None:
+    """An item (`<li>`, `<dd>`) holding inline content after a block gets its inline runs in
+    `<p>`s, as the next pass's `paragraphs` rule makes them (a wrapper unwrapped after that
+    rule, `<dd><meter><pre>…</pre>n`, left `n` loose beside the block)."""
+    for item in reversed(cell.find_all(("li", "dd"))):
+        if not _is_mixed(item):
+            continue
+        runs: list[list[PageElement]] = [[]]
+        for node in [child.extract() for child in list(item.contents)]:
+            if isinstance(node, Tag) and node.name in BLOCK_TAGS:
+                runs.append([node])
+                runs.append([])
+            else:
+                runs[-1].append(node)
+        for run in runs:
+            if len(run) == 1 and isinstance(run[0], Tag) and run[0].name in BLOCK_TAGS:
+                item.append(run[0])
+            elif not all(_is_blank(node) for node in run):
+                item.extend(_as_blocks(run, item))
+
+
+def _is_mixed(item: Tag) -> bool:
+    """Whether non-blank inline content, or a paragraph, follows a block child of `item` (as
+    the `paragraphs` rule reads an item)."""
+    seen_block = False
+    for child in item.contents:
+        if isinstance(child, Tag) and child.name in BLOCK_TAGS:
+            if seen_block and child.name == "p":
+                return True
+            seen_block = True
+        elif seen_block and not _is_blank(child):
+            return True
+    return False
+
+
+def unwrap_out_of_pre(cell: Tag, unwrap_tags: frozenset[str]) -> None:
+    """Wrappers the rules left alone inside a `<pre>` and that moved out of it (`<pre><li><cite>`
+    is read `<pre></pre><li><cite>`) unwrapped, as the next pass's rules unwrap them there; so
+    is emphasis around nothing a reader could see emphasised (`<del>`</del>`)."""
+    siblings = Siblings()
+    for tag in reversed(tags_named(cell, *unwrap_tags, *EMPHASIS)):
+        if any(parent.name == "pre" for parent in tag.parents):
+            continue
+        if tag.name in unwrap_tags or not (
+            any(map(str.isalnum, tag.get_text())) or first_named(tag, "img")
+        ):
+            siblings.unwrap(tag)
+
+
+def clean_text_out_of_pre(cell: Tag) -> None:
+    """Text that moved out of a `<pre>` (the text rule left its no-break spaces) cleaned as the
+    next pass's text rule will clean it."""
+    for text in list(cell.descendants):
+        if type(text) is not NavigableString or cleaned_text(text) == text:
+            continue
+        if not any(parent.name in VERBATIM for parent in text.parents):
+            text.replace_with(NavigableString(cleaned_text(text)))

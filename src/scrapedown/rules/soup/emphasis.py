@@ -52,18 +52,33 @@ def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
     wanted = frozenset((*_SPELLING, *EMPHASIS))
     found: list[Tag] = []
     forged: list[NavigableString] = []
+    quotes: list[Tag] = []
     stop = next_outside(root)
     node: PageElement | None = root.contents[0] if root.contents else None
     while node is not None and node is not stop:  # (the document-order links: no generator)
         if isinstance(node, Tag):
             if node.name in wanted:
                 found.append(node)
+            elif node.name == "q":
+                quotes.append(node)
         elif isinstance(node, NavigableString) and is_html_token(node):
             forged.append(node)
         node = node.next_element
     for text in reversed(forged):
         siblings.replace_with(text, NavigableString(text[1:-1]))
+    for quote in reversed(quotes):
+        _quote_as_text(quote, siblings)
     return found
+
+
+def _quote_as_text(quote: Tag, siblings: Siblings) -> None:
+    """`<q>x</q>` is written `"x"`: its marks are text at an emphasis edge, as the next pass
+    (which reads them as text) sees them, so that both move them out alike."""
+    if _in_verbatim(quote):
+        return
+    quote.insert(0, NavigableString('"'))
+    quote.append(NavigableString('"'))
+    siblings.unwrap(quote)
 
 
 def _in_verbatim(tag: Tag) -> bool:
@@ -211,8 +226,11 @@ def _edge_is_markup(tag: Tag, index: int) -> bool:
 
 
 # Elements whose Markdown moves a space at their edge outside their delimiters (`<b> g</b>` is
-# ` **g**`): an element holding one at its edge starts (or ends) with that space, not with syntax.
-_CHOMPED = frozenset({"strong", "b", "em", "i", "del", "s", "strike", "a"})
+# ` **g**`, `<sub>x </sub>` is `<sub>x</sub> `, `<code>x </code>` is `` `x` ``): an element
+# holding one at its edge starts (or ends) with that space, not with syntax.
+_CHOMPED = frozenset(
+    {"strong", "b", "em", "i", "del", "s", "strike", "a", "sub", "sup", "code", "kbd", "samp"}
+)
 
 
 def _space_at_edge(node: PageElement, *, last: bool) -> bool:

@@ -10,11 +10,17 @@ from bs4.element import NavigableString, Tag
 from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings
 from scrapedown.parse.soup import children_named, first_named, is_decomposed, new_tag, tags_named
-from scrapedown.rules.soup.cell_lists import strays_out_of_list
+from scrapedown.rules.soup.cell_lists import (
+    clean_text_out_of_pre,
+    paragraphs_in_mixed_items,
+    strays_out_of_list,
+    unwrap_out_of_pre,
+)
 from scrapedown.tags import BLOCK_HTML_TAGS, TABLE_PART_PARENTS, TRIM_INSIDE, TRIM_OUTSIDE
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+_FENCE_START = re.compile(r"(?<=\n)([ \t]*+)([`~])(?=\2\2)")
 _PRE_BLOCK = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL)
 # (the HTML is bs4's serialisation: every tag ends with `>`, so `[^>]*+` stops in the tag)
 _SPACE_BESIDE_BLOCK = re.compile(
@@ -24,8 +30,9 @@ _SPACE_BESIDE_BLOCK = re.compile(
 
 # Cell content a pipe table cannot hold (one line per cell, no blocks).
 _ANY_CONTENT = ("img", "br", "hr", "video", "audio", "iframe")
-# A nested table's structure stays as it is, empty cells included (a calendar's blank days).
-_NESTED_TABLE = frozenset({"table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption"})
+# A nested table's empty cells stay (a calendar's blank days); its rows, parts and the table
+# itself go when nothing but empty cells is left, as the `remove_empty` rule drops them.
+_KEPT_EMPTY = frozenset({"td", "th", "br"})
 # Each table part, and where it may stand.
 _TABLE_PARTS = {**TABLE_PART_PARENTS, "caption": frozenset({"table"})}
 _BLOCKS_IN_CELL = frozenset(
@@ -84,7 +91,7 @@ def prepare_tables(root: Tag, options: Options) -> None:
         if is_decomposed(table):
             continue
         if not is_pipe_table(table):
-            _tidy_kept_table(table, options.unwrap_tags)
+            _tidy_kept_table(table, options)
         if _is_empty(table):
             table.decompose()
             continue
@@ -95,32 +102,37 @@ def prepare_tables(root: Tag, options: Options) -> None:
                 _flatten_paragraphs(cell)
 
 
-def _tidy_kept_table(table: Tag, unwrap_tags: frozenset[str]) -> None:
+def _tidy_kept_table(table: Tag, options: Options) -> None:
     """A table kept as HTML, as the next pass will read it: elements emptied by a later rule
     (an image without a source went) gone, rows left empty gone, and whitespace beside a
     block (layout, left out of the next pass's tree) gone."""
+    clean_text = "text_whitespace" not in options.disabled_rules
     for row in rows_of(table):
-        kept = [_tidy_kept_cell(cell, unwrap_tags) for cell in cells_of(row)]
+        kept = [_tidy_kept_cell(cell, options.unwrap_tags, clean_text) for cell in cells_of(row)]
         if not any(kept):
             row.decompose()
 
 
-def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str]) -> bool:
+def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) -> bool:
     """Tidy one cell (see `_tidy_kept_table`); whether it has content left."""
     for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
         if _misplaced(part):
             part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
     _unwrap_off_allowlist(cell)  # first: an unknown tag (`<pre><o><table>`) hides a closer
     _close_as_parsed(cell)
-    _unwrap_out_of_pre(cell, unwrap_tags)
+    unwrap_out_of_pre(cell, unwrap_tags)
+    if clean_text:
+        clean_text_out_of_pre(cell)
+    paragraphs_in_mixed_items(cell)
+    for link in tags_named(cell, "a"):  # its text set late (a link emptied shows its target)
+        if str(link.get("title", "x")).strip() in ("", link.get_text().strip()):
+            del link["title"]  # as the `links` rule drops it
     full: set[int] = set()
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
-            if (
-                node.name in _ANY_CONTENT
-                or node.name in _NESTED_TABLE
-                or _holds_content(node, full)
-            ):
+            if node.name in _KEPT_EMPTY and not _holds_content(node, full):
+                continue  # kept, but it makes no element worth keeping (`<li><br></li>` goes)
+            if node.name in _ANY_CONTENT or _holds_content(node, full):
                 full.add(id(node))
                 if node.name in ("ul", "ol"):
                     full.update(id(made) for made in strays_out_of_list(node))
@@ -166,15 +178,6 @@ def _close_as_parsed(cell: Tag) -> None:
         for position in range(len(children) - 1, first - 1, -1):  # from the end: no shifting
             children[position].extract(_self_index=position)
         siblings.insert_after(holder, *moved)
-
-
-def _unwrap_out_of_pre(cell: Tag, unwrap_tags: frozenset[str]) -> None:
-    """Wrappers the rules left alone inside a `<pre>` and that moved out of it (`<pre><li><cite>`
-    is read `<pre></pre><li><cite>`) unwrapped, as the next pass's rules unwrap them there."""
-    siblings = Siblings()
-    for tag in reversed(tags_named(cell, *unwrap_tags)):
-        if not any(parent.name == "pre" for parent in tag.parents):
-            siblings.unwrap(tag)
 
 
 def _unwrap_off_allowlist(cell: Tag) -> None:
@@ -257,7 +260,10 @@ def table_html(table: Tag) -> str:
         lines.append(f"<tr>{cells}</tr>")
     lines.append("</table>")
     # A blank line would end the HTML block; inside <pre> it is written as an entity instead.
-    return _BLANK_LINE.sub("&#10;", "\n".join(lines))
+    # A line starting like a code fence is written with an entity too: the layout stage would
+    # take it for one and leave the blank lines after it alone.
+    html = _BLANK_LINE.sub("&#10;", "\n".join(lines))
+    return _FENCE_START.sub(lambda m: f"{m[1]}&#{ord(m[2])};", html) if "\n" in html else html
 
 
 def _cell_html(cell: Tag) -> str:

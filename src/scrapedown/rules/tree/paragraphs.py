@@ -35,12 +35,15 @@ def make_paragraphs(root: Element, options: Options) -> None:
 
 def _mixed_item(element: Element) -> bool:
     """A list item with loose content after a block (a nested list): that content needs a <p>,
-    or it would join the nested list's last item. (Text before the block stays tight.)"""
+    or it would join the nested list's last item. (Text before the block stays tight.) So does
+    a paragraph after a block (text moved out of the nested list): the item is loose."""
     if element.tag not in ("li", "dd"):
         return False
     seen_block = False
     for child in element:
-        if seen_block and (child.tag not in BLOCK_TAGS or not is_blank(child.tail)):
+        if seen_block and (
+            child.tag not in BLOCK_TAGS or child.tag == "p" or not is_blank(child.tail)
+        ):
             return True
         if is_element(child) and child.tag in BLOCK_TAGS:
             seen_block = True
