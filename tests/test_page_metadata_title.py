@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scrapedown.page import clean_page
@@ -253,6 +253,7 @@ def test_title_choice_is_linear_in_the_title(unit: str) -> None:
     st.text(alphabet="ab -|–_:[]()»·", max_size=40),
     st.sampled_from(["", "Site", "ab"]),
 )
+@example(": [ |a", "")  # (a lone <title> cut at its one separator left punctuation alone)
 def test_the_title_is_never_empty_when_the_title_element_has_words(
     title: str, site_name: str
 ) -> None:

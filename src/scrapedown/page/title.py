@@ -151,8 +151,9 @@ def lone_title(title: str) -> str:
         return title
     before = title[: separators[0].start()].split()
     after = title[separators[0].end() :].split()
-    if 0 < len(after) <= _LONE_NAME_WORDS and len(after) * 2 <= len(before):
-        return " ".join(before)
+    kept = " ".join(before)
+    if 0 < len(after) <= _LONE_NAME_WORDS and len(after) * 2 <= len(before) and squash(kept):
+        return kept  # (never a title of punctuation alone: `: [ | a` stays whole)
     return title
 
 
