@@ -7,7 +7,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from scrapedown import Options, clean_html
+from scrapedown import Options, clean, clean_html
 
 MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
@@ -139,3 +139,21 @@ def test_rules_can_be_switched_off_by_name() -> None:
     assert convert(html) == "![](https://cdn.example.org/a.png)"
     kept = clean_html(html, Options(disabled_rules=frozenset({"image_texts"})))
     assert kept == "![a.png](https://cdn.example.org/a.png)\n"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<p>from &lt;<a href="http://a.org/">http://a.org/</a>&gt;.</p>',
+            "from <<http://a.org/>>.\n",
+        ),
+        ('<p>see &lt;<a href="http://a.org/x">doc</a>&gt;</p>', "see <[doc](http://a.org/x)>\n"),
+        ("<p>a &lt;<b>b</b></p>", "a \\<**b**\n"),  # `<**` is no tag, but `<b` was: kept safe
+    ],
+)
+def test_a_less_than_sign_before_a_link_stays_bare(html: str, expected: str) -> None:
+    """A link is written from `[` or `<`, neither of which makes a tag of a `<` before it:
+    no escape (the corpus's `<<https://…>>` mail-list style stays as written)."""
+    assert clean_html(html) == expected
+    assert clean(expected) == expected

@@ -92,6 +92,8 @@ def _next_char(text: NavigableString) -> str | None:
         if sibling is not None:
             if isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS:
                 return ""
+            if isinstance(sibling, Tag) and sibling.name == "a" and _written_as_link(sibling):
+                return "["  # a link starts `[` or `<` (autolink): the same to both escapes
             first = _first_text_char(sibling)
             return first or None
         parent = node.parent
@@ -101,6 +103,11 @@ def _next_char(text: NavigableString) -> str | None:
             return None  # its closing syntax follows
         node = parent
     return None
+
+
+def _written_as_link(link: Tag) -> bool:
+    """Whether `convert_a` writes `link` as link syntax: a target and visible text."""
+    return bool(str(link.get("href") or "").strip()) and bool(link.get_text().strip())
 
 
 # What, after an escaped `<` or `]`, would continue it into syntax.
