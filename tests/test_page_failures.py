@@ -4,14 +4,13 @@ with prose never comes out empty."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrapedown.page import PageOptions, clean_page, clean_page_result
 from scrapedown.page.policy import CHROME_HINTS
+from tests.conftest import best_cpu_seconds
 from tests.page_fixtures import LONG, body, front, load, page
 
 CASES = {
@@ -208,12 +207,7 @@ def _section(index: int) -> str:
 def test_furniture_pruning_is_linear() -> None:
     def best(count: int) -> float:
         html = page("", "<article>" + "".join(_section(i) for i in range(count)) + "</article>")
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            clean_page(html)
-            times.append(time.perf_counter() - start)
-        return min(times)
+        return best_cpu_seconds(clean_page, html)
 
     small, large = best(25), best(400)
     assert large < 16 * small * 3, (small, large)  # 16x the input, well under 48x the time
@@ -239,12 +233,7 @@ def test_caption_credit_search_is_linear(unit: str) -> None:
     def best(count: int) -> float:
         caption = f"<figure><img src='a.jpg'><figcaption>{unit * count}</figcaption></figure>"
         html = page("", f"<article><p>{LONG}</p>{caption}<p>{LONG}</p></article>")
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            clean_page(html)
-            times.append(time.perf_counter() - start)
-        return min(times)
+        return best_cpu_seconds(clean_page, html)
 
     small, large = best(500), best(8000)
     assert large < 16 * small * 3, (unit, small, large)
@@ -267,12 +256,7 @@ def test_prompt_removal_is_linear() -> None:
 
     def best(count: int) -> float:
         html = page("", "<article>" + unit * count + "</article>")
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            clean_page(html)
-            times.append(time.perf_counter() - start)
-        return min(times)
+        return best_cpu_seconds(clean_page, html)
 
     small, large = best(25), best(400)
     assert large < 16 * small * 3, (small, large)

@@ -3,11 +3,10 @@ hand-written pages through `clean_page`, one per failure class found on the page
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from scrapedown.page import clean_page
+from tests.conftest import best_cpu_seconds
 from tests.page_fixtures import LONG, article, front, page
 
 
@@ -75,12 +74,7 @@ def test_a_real_name_is_left_as_it_is() -> None:
 def test_name_clean_up_is_linear(unit: str) -> None:
     def seconds(count: int) -> float:
         html = page(f'<meta name="author" content="Ines {unit * count}x">', article(LONG))
-        best = float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            clean_page(html)
-            best = min(best, time.process_time() - start)
-        return best
+        return best_cpu_seconds(clean_page, html)
 
     small, large = seconds(2_000), seconds(32_000)
     assert large < 16 * 4 * max(small, 0.002)

@@ -3,13 +3,12 @@ failure class found on real pages, through `clean_page`."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scrapedown.page import clean_page
+from tests.conftest import best_cpu_seconds
 from tests.page_fixtures import LONG, article, front, page
 
 
@@ -237,12 +236,7 @@ def test_title_choice_is_linear_in_the_title(unit: str) -> None:
         head = f"<title>{title}</title><meta property='og:title' content='abc'>"
         body_html = f"<article><h1>{title[: count // 2]}</h1><p>{LONG}</p></article>"
         html = page(head, body_html)
-        best = float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            clean_page(html)
-            best = min(best, time.process_time() - start)
-        return best
+        return best_cpu_seconds(clean_page, html)
 
     small, large = seconds(2_000), seconds(32_000)
     assert large < 16 * 4 * max(small, 0.002)  # 16x input: far below the 256x of a square
