@@ -223,3 +223,11 @@ def test_any_tree_ends_up_with_safe_images_and_links(
     for link in soup.find_all("a", href=True):
         assert not is_unsafe_link(str(link["href"]))
     assert soup.find("amp-img") is None
+
+
+def test_a_tree_deeper_than_libxml2_builds_keeps_its_text_and_images() -> None:
+    """`rewrite_urls` reads the soup through lxml: past its 2,048 levels nothing may go."""
+    deep = "<div>" * 3000 + "<p>deep text</p><img data-src='https://img.example.net/d.jpg'>"
+    soup = _rewrite(deep + "</div>" * 3000 + "<p>after</p>")
+    assert "deep text" in soup.get_text() and "after" in soup.get_text()
+    assert _images(soup) == ["https://img.example.net/d.jpg"]

@@ -31,14 +31,7 @@ def parse_tree(markup: str, max_depth: int) -> Element | None:
     markup = sanitize(markup)
     if not markup.strip():
         return None
-    markup = keep_paragraphs_in_headings(cap_attributes(markup))
-    parser = _parser()
-    try:
-        document = etree.fromstring(markup, parser)
-        if any("Excessive depth" in error.message for error in parser.error_log):
-            document = etree.fromstring(markup, _DepthLimited.parser(max_depth))
-    except (etree.ParserError, etree.XMLSyntaxError):
-        return None
+    document = parse_document(keep_paragraphs_in_headings(cap_attributes(markup)), max_depth)
     if document is None:
         return None
     body = document.find("body")
@@ -52,6 +45,19 @@ _HEAD_CONTENT = frozenset(
     {"base", "basefont", "bgsound", "link", "meta", "noframes", "script", "style", "template",
      "title", "noscript"}
 )  # fmt: skip
+
+
+def parse_document(markup: str, max_depth: int) -> Element | None:
+    """The whole document `markup` (sanitized) as lxml parses it, or None. Past libxml2's
+    2,048 levels it is parsed again by a builder that flattens below `max_depth` (text kept)."""
+    parser = _parser()
+    try:
+        document = etree.fromstring(markup, parser)
+        if any("Excessive depth" in error.message for error in parser.error_log):
+            document = etree.fromstring(markup, _DepthLimited.parser(max_depth))
+    except (etree.ParserError, etree.XMLSyntaxError):
+        return None
+    return document
 
 
 def _body_with_head_leftovers(document: Element, body: Element | None) -> Element | None:

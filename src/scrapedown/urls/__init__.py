@@ -67,7 +67,7 @@ def rewrite_urls(soup: BeautifulSoup, options: Options, base_url: str | None = N
     """
     from scrapedown.urls.dom import rewrite_tree
 
-    rewrite_tree(soup, options.urls, base_url)
+    rewrite_tree(soup, options.urls, base_url, options.max_depth)
 
 
 def rewrite_markdown_urls(markdown: str, options: Options, base_url: str | None = None) -> str:

@@ -13,17 +13,20 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from scrapedown.parse.markup import sanitize
-from scrapedown.parse.tree import protect_uri_attributes, unprotect_uri_markup
+from scrapedown.parse.tree import parse_document, protect_uri_attributes, unprotect_uri_markup
 from scrapedown.urls.options import UrlOptions
 from scrapedown.urls.tree import rewrite_urls_in_tree
 
 
-def rewrite_tree(soup: BeautifulSoup, options: UrlOptions, base_url: str | None) -> None:
-    """Rewrite every image and link of `soup` in place (see `urls/tree.py`)."""
+def rewrite_tree(
+    soup: BeautifulSoup, options: UrlOptions, base_url: str | None, max_depth: int
+) -> None:
+    """Rewrite every image and link of `soup` in place (see `urls/tree.py`); a tree deeper
+    than libxml2 builds is flattened below `max_depth`, its text kept."""
     markup = sanitize(soup.decode())  # (as the pipeline: no characters lxml refuses)
     if not markup.strip():
         return
-    root = etree.fromstring(markup, etree.HTMLParser(huge_tree=True, remove_comments=False))
+    root = parse_document(markup, max_depth)
     if root is None:
         return
     rewrite_urls_in_tree(root, options, base_url)
