@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from html import unescape
 
+from scrapedown.collector import collector_paused
 from scrapedown.convert.escape import drop_escape_marks
 from scrapedown.convert.whitespace import join_parts, strip_blank_edges
 from scrapedown.errors import ScrapedownError
@@ -35,6 +36,11 @@ def clean(text: str, options: Options | None = None) -> str:
 def clean_taken(holder: list[str], options: Options) -> str:
     """`clean(holder.pop(), options)`, for a caller that gives the text up: on a big page no
     frame keeps the whole text (nor the body cut from it) while the body is converted."""
+    with collector_paused():
+        return _clean_taken(holder, options)
+
+
+def _clean_taken(holder: list[str], options: Options) -> str:
     text = holder.pop()
     crlf = "\r\n" in text
     if crlf:
@@ -57,7 +63,7 @@ def clean_html(html: str, options: Options | None = None) -> str:
     from scrapedown.pipeline import html_to_markdown
 
     options = _checked(html, options)
-    with public_errors("clean_html"):
+    with public_errors("clean_html"), collector_paused():
         markdown = _normalize(html_to_markdown(drop_escape_marks(html), options), options)
         markdown = safe_start(_settled(markdown, options))
     return markdown + "\n" if markdown else ""

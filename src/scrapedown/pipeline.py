@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scrapedown.collector import collect_young
 from scrapedown.convert.converter import Converter
 from scrapedown.convert.escape import unmark_escapes
 from scrapedown.convert.whitespace import tidy_markdown
@@ -34,6 +35,8 @@ def html_to_markdown(html: str, options: Options) -> str:
         root = root_of(soup)
         apply_soup_rules(root, options)
         markdown = Converter(options).convert_tree(root)
+        del soup, root  # a cyclic tree: freed by the collector (paused, see `collector`)
+        collect_young()
     except RecursionError:
         raise ScrapedownError("HTML nests too deeply to convert") from None
     return tidy_markdown(unmark_escapes(markdown))
