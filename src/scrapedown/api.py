@@ -10,12 +10,12 @@ import re
 from dataclasses import replace
 from html import unescape
 
-from scrapedown.collector import collector_paused
 from scrapedown.convert.escape import drop_escape_marks
 from scrapedown.convert.whitespace import join_parts, strip_blank_edges
 from scrapedown.errors import ScrapedownError
 from scrapedown.frontmatter.block import FrontMatter, join_post, split_post
 from scrapedown.frontmatter.meta import unwrap_image_keys
+from scrapedown.memory import collector_paused, trim_heap
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.punct import normalize_markdown
 from scrapedown.safety import safe_body, safe_start
@@ -42,6 +42,7 @@ def clean_taken(holder: list[str], options: Options) -> str:
 
 def _clean_taken(holder: list[str], options: Options) -> str:
     text = holder.pop()
+    trim_heap(len(text))  # (a page's tree, freed before its article is handed over)
     crlf = "\r\n" in text
     if crlf:
         text = text.replace("\r\n", "\n")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from scrapedown.collector import collect_young
 from scrapedown.convert.converter import Converter
 from scrapedown.convert.escape import unmark_escapes
 from scrapedown.convert.whitespace import tidy_markdown
 from scrapedown.errors import ScrapedownError
+from scrapedown.memory import collect_young, trim_heap
 from scrapedown.options import Options
 from scrapedown.parse.soup import root_of, soup_from_tree
 from scrapedown.parse.tree import Element, inner_html, parse_tree, unwrap
@@ -23,6 +23,7 @@ from scrapedown.safety import XML_INVALID
 
 def html_to_markdown(html: str, options: Options) -> str:
     """Stages 3–6 for one HTML region: parse, clean, convert, tidy."""
+    chars = len(html)
     tree = parse_tree(xml_compatible(html), options.max_depth)
     del html  # a caller that passes a temporary (`convert_regions`) frees it here
     if tree is None:
@@ -32,10 +33,11 @@ def html_to_markdown(html: str, options: Options) -> str:
         apply_tree_rules(tree, options)
         soup = soup_from_tree(tree)
         del tree  # a big page's lxml tree is several times its size: not kept while converting
+        trim_heap(chars)  # (what it held, handed back: see `memory`)
         root = root_of(soup)
         apply_soup_rules(root, options)
         markdown = Converter(options).convert_tree(root)
-        del soup, root  # a cyclic tree: freed by the collector (paused, see `collector`)
+        del soup, root  # a cyclic tree: freed by the collector (paused, see `memory`)
         collect_young()
     except RecursionError:
         raise ScrapedownError("HTML nests too deeply to convert") from None

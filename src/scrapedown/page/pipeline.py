@@ -13,6 +13,7 @@ from typing import Any
 
 from scrapedown.api import clean_taken
 from scrapedown.frontmatter.block import split_post
+from scrapedown.memory import collector_paused
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.page import PAGE_START, PageResult, confidence, extract, links
 from scrapedown.page.frontmatter_out import front_matter_data, render_front_matter
@@ -29,7 +30,7 @@ def clean_page_result(html: str, options: Options | None, page: PageOptions | No
     if not isinstance(html, str):
         raise TypeError(f"expected str, got {type(html).__name__}")
     options = _options(options)
-    with public_errors("clean_page"):
+    with public_errors("clean_page"), collector_paused():  # (see `memory`)
         post, sure = post_and_confidence(html, options, page)
         holder = [post]  # given up to `clean_taken`: not kept while its body is converted
         del post
