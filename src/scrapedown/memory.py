@@ -63,7 +63,10 @@ def _malloc_trim() -> Callable[[int], int] | None:
     import ctypes  # (here: only a big document needs it, and the command line starts faster)
 
     try:
-        function: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+        function = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows)
         return None
-    return function
+    function.argtypes = [ctypes.c_size_t]  # int malloc_trim(size_t pad)
+    function.restype = ctypes.c_int
+    trim: Callable[[int], int] = function
+    return trim
