@@ -161,6 +161,11 @@ def _block_edge(br: Tag, direction: str) -> bool:
     return direction == "next_sibling" and isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
 
 
+def _unescaped(text: str) -> str:
+    """`text` with its backslash escapes undone."""
+    return _UNESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
 def _collapse_space(text: str) -> str:
     """`text` with each run of HTML white space one space, a line break between two CJK
     characters none. (Tabs, returns, newlines and form feeds are not printable: text without
@@ -300,14 +305,18 @@ class Converter(ListAndTableMarkup):
     def convert_a(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         if "_noformat" in parent_tags:
             return text
-        prefix, suffix, text = chomp(_EDGE_BREAKS.sub("", text))
+        if "\\\n" in text:
+            text = _EDGE_BREAKS.sub("", text)
+        prefix, suffix, text = chomp(text)
         if not text:
             return ""
-        href = _URL_SPACE.sub("", str(el.get("href") or "").strip())
+        href = str(el.get("href") or "").strip()
+        if not href.isprintable():  # (tab, CR and LF are not)
+            href = _URL_SPACE.sub("", href)
         if not href:
             return prefix + text + suffix
         title = str(el.get("title") or "")
-        if not title and _UNESCAPE.sub(r"\1", text) == href and _AUTOLINKABLE.match(href):
+        if not title and _unescaped(text) == href and _AUTOLINKABLE.match(href):
             return f"{prefix}<{href}>{suffix}"
         title_part = f' "{escape_title(title)}"' if title.strip() else ""
         return f"{prefix}[{text}]({escape_destination(href)}{title_part}){suffix}"
@@ -322,8 +331,17 @@ class Converter(ListAndTableMarkup):
         return f"![{alt}]({escape_destination(src)}{title_part})"
 
     def convert_code(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        markdown: str = super().convert_code(el, text, parent_tags)
-        if ("td" in parent_tags or "th" in parent_tags) and "_noformat" not in parent_tags:
+        # markdownify's code span: one backtick more than the longest run inside, and a space
+        # inside each end when the code holds a backtick
+        if "_noformat" in parent_tags:
+            return text
+        prefix, suffix, text = chomp(text)
+        if not text:
+            return ""
+        longest = max(map(len, _BACKTICKS.findall(text))) if "`" in text else 0
+        fence = "`" * (longest + 1)
+        markdown = f"{prefix}{fence}{f' {text} ' if longest else text}{fence}{suffix}"
+        if "td" in parent_tags or "th" in parent_tags:
             markdown = markdown.replace("|", "\\|")  # GFM splits cells even inside code spans
         return markdown
 
