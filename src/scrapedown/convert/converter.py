@@ -200,7 +200,7 @@ class Converter(ListAndTableMarkup):
             table_infer_header=True,
         )
         self._list_positions: dict[int, int] = {}
-        self._contexts: dict[tuple[ParentTags, str], ParentTags] = {}
+        self._contexts: dict[tuple[ParentTags, str], tuple[ParentTags, bool]] = {}
         self._table_shapes: dict[int, tuple[int, int]] = {}
         self._convert_fns: dict[str, Any] = {}
 
@@ -215,13 +215,14 @@ class Converter(ListAndTableMarkup):
 
     def process_tag(self, node: Tag, parent_tags: ParentTags | None = None) -> str:
         name = node.name
-        context = self._child_context(parent_tags or _NO_TAGS, name)
+        parent_tags = parent_tags or _NO_TAGS
+        found = self._contexts.get((parent_tags, name))
+        context, separates_lists = found or self._child_context(parent_tags, name)
         trim_inside = name in TRIM_INSIDE
         children = node.contents
         last = len(children) - 1
         parts: list[str] = []
         last_list = ""  # the kind of list the last part was, if it was one
-        separates_lists = separates_adjacent_lists(context)
         starts_line = False  # a part after the first starts a line: blocks to collapse
         for index, child in enumerate(children):
             if isinstance(child, Tag):
@@ -249,17 +250,17 @@ class Converter(ListAndTableMarkup):
             convert = self._convert_fns[name] = self.get_conv_fn_cached(name)
         return text if convert is None else convert(node, text, parent_tags=parent_tags)
 
-    def _child_context(self, parent_tags: ParentTags, name: str) -> ParentTags:
-        key = (parent_tags, name)
-        context = self._contexts.get(key)
-        if context is None:
-            extra = {name}
-            if name in HEADINGS or name in ("td", "th"):
-                extra.add("_inline")
-            if name in ("pre", "code", "kbd", "samp"):
-                extra.add("_noformat")
-            context = self._contexts[key] = frozenset(parent_tags | extra)
-        return context
+    def _child_context(self, parent_tags: ParentTags, name: str) -> tuple[ParentTags, bool]:
+        """The context of the children of a `name` element under `parent_tags`, and whether
+        two adjacent lists there need `LIST_SEPARATOR` (kept per converter, looked up once)."""
+        extra = {name}
+        if name in HEADINGS or name in ("td", "th"):
+            extra.add("_inline")
+        if name in ("pre", "code", "kbd", "samp"):
+            extra.add("_noformat")
+        context = frozenset(parent_tags | extra)
+        found = self._contexts[(parent_tags, name)] = (context, separates_adjacent_lists(context))
+        return found
 
     # --- text -------------------------------------------------------------------------------
 
