@@ -42,12 +42,11 @@ from scrapedown.convert.walk import (
     join_blocks,
     pre_text,
     separates_adjacent_lists,
-    trims_outside,
     writes_nothing,
 )
 from scrapedown.options import Options
 from scrapedown.parse.soup import is_blank_text
-from scrapedown.tags import BLOCK_TAGS, HEADINGS, LISTS, TRIM_INSIDE
+from scrapedown.tags import BLOCK_TAGS, HEADINGS, LISTS, TRIM_INSIDE, TRIM_OUTSIDE
 
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 _NO_TAGS: ParentTags = frozenset()
@@ -234,7 +233,8 @@ class Converter(ListAndTableMarkup):
             elif isinstance(child, NavigableString) and (
                 type(child) is NavigableString or not isinstance(child, _SKIPPED)
             ):
-                if not child.strip() and ignorable_space(child, index, last, trim_inside):
+                blank = not child or child.isspace()  # (`not child.strip()`, without a copy)
+                if blank and ignorable_space(child, index, last, trim_inside):
                     continue
                 part = self.process_text(child, context)
                 child_list = ""
@@ -277,9 +277,14 @@ class Converter(ListAndTableMarkup):
             text = escape_text(text, in_link="a" in parent_tags, in_table=in_table)
         previous, following = el.previous_sibling, el.next_sibling
         parent_trims = el.parent is not None and el.parent.name in TRIM_INSIDE
-        if trims_outside(previous) or (parent_trims and not previous):
+        # (`trims_outside` written out: it runs twice per text node)
+        if (isinstance(previous, Tag) and previous.name in TRIM_OUTSIDE) or (
+            parent_trims and not previous
+        ):
             text = text.lstrip(" \t\r\n")
-        if trims_outside(following) or (parent_trims and not following):
+        if (isinstance(following, Tag) and following.name in TRIM_OUTSIDE) or (
+            parent_trims and not following
+        ):
             text = text.rstrip()
         if not formatted:
             return text
