@@ -149,7 +149,7 @@ def unwrap_inline_wrappers(root: Element, options: Options) -> None:
         ]
     )
     for element in reversed(elements(root)):
-        if _unknown_around_block(element):
+        if len(element) and _unknown_around_block(element):  # (it holds a child element)
             unwrap(element)
 
 
