@@ -9,6 +9,7 @@ destinations.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bs4.element import (
     CData,
@@ -41,15 +42,15 @@ from scrapedown.convert.walk import (
     join_blocks,
     pre_text,
     separates_adjacent_lists,
-    trims_inside,
-    trims_outside,
     writes_nothing,
 )
 from scrapedown.options import Options
 from scrapedown.parse.soup import is_blank_text
-from scrapedown.tags import BLOCK_TAGS, HEADINGS, LISTS
+from scrapedown.tags import BLOCK_TAGS, HEADINGS, LISTS, TRIM_INSIDE, TRIM_OUTSIDE
 
 _SKIPPED = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
+_NO_TAGS: ParentTags = frozenset()
+_UNKNOWN = object()  # (a tag name whose conversion function is not looked up yet)
 
 _CJK = CJK_WIDE_CLASS
 # A line break between two CJK characters is not a space (CSS Text segment-break rules).
@@ -159,6 +160,22 @@ def _block_edge(br: Tag, direction: str) -> bool:
     return direction == "next_sibling" and isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
 
 
+def _unescaped(text: str) -> str:
+    """`text` with its backslash escapes undone."""
+    return _UNESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+def _collapse_space(text: str) -> str:
+    """`text` with each run of HTML white space one space, a line break between two CJK
+    characters none. (Tabs, returns, newlines and form feeds are not printable: text without
+    them and without two spaces in a row is already collapsed, and skips both patterns.)"""
+    if "\n" in text:
+        text = _CJK_BREAK.sub("", text)
+    if "  " in text or not text.isprintable():
+        text = WHITESPACE.sub(" ", text)
+    return text
+
+
 def _render(markdown: str) -> str:
     html: str = _markdown_it().render(markdown)
     return html
@@ -182,8 +199,9 @@ class Converter(ListAndTableMarkup):
             table_infer_header=True,
         )
         self._list_positions: dict[int, int] = {}
-        self._contexts: dict[tuple[ParentTags, str], ParentTags] = {}
+        self._contexts: dict[tuple[ParentTags, str], tuple[ParentTags, bool]] = {}
         self._table_shapes: dict[int, tuple[int, int]] = {}
+        self._convert_fns: dict[str, Any] = {}
 
     def convert_tree(self, root: Tag) -> str:
         """Markdown for everything under `root`, without surrounding blank lines."""
@@ -195,79 +213,96 @@ class Converter(ListAndTableMarkup):
     # element; this one carries both in an interned frozenset (same output, about half the time).
 
     def process_tag(self, node: Tag, parent_tags: ParentTags | None = None) -> str:
-        context = self._child_context(parent_tags or frozenset(), node.name)
-        trim_inside = trims_inside(node)
+        name = node.name
+        parent_tags = parent_tags or _NO_TAGS
+        found = self._contexts.get((parent_tags, name))
+        context, separates_lists = found or self._child_context(parent_tags, name)
+        trim_inside = name in TRIM_INSIDE
         children = node.contents
         last = len(children) - 1
         parts: list[str] = []
         last_list = ""  # the kind of list the last part was, if it was one
-        separates_lists = separates_adjacent_lists(context)
+        starts_line = False  # a part after the first starts a line: blocks to collapse
         for index, child in enumerate(children):
             if isinstance(child, Tag):
                 part = self.process_tag(child, context)
                 if part and child.name == last_list and separates_lists:
                     parts.append(LIST_SEPARATOR)
-            elif (
-                isinstance(child, _SKIPPED)
-                or not isinstance(child, NavigableString)
-                or (not child.strip() and ignorable_space(child, index, last, trim_inside))
+                    starts_line = True
+                child_list = child.name if child.name in LISTS else ""
+            elif isinstance(child, NavigableString) and (
+                type(child) is NavigableString or not isinstance(child, _SKIPPED)
             ):
-                continue
-            else:
+                blank = not child or child.isspace()  # (`not child.strip()`, without a copy)
+                if blank and ignorable_space(child, index, last, trim_inside):
+                    continue
                 part = self.process_text(child, context)
+                child_list = ""
+            else:
+                continue
             if part:
+                starts_line = starts_line or (part[0] == "\n" and bool(parts))
                 parts.append(part)
-                last_list = child.name if isinstance(child, Tag) and child.name in LISTS else ""
-        text = "".join(parts) if "pre" in context else join_blocks(parts)
-        convert = self.get_conv_fn_cached(node.name)
+                last_list = child_list
+        text = join_blocks(parts) if starts_line and "pre" not in context else "".join(parts)
+        convert = self._convert_fns.get(name, _UNKNOWN)
+        if convert is _UNKNOWN:
+            convert = self._convert_fns[name] = self.get_conv_fn_cached(name)
         return text if convert is None else convert(node, text, parent_tags=parent_tags)
 
-    def _child_context(self, parent_tags: ParentTags, name: str) -> ParentTags:
-        key = (parent_tags, name)
-        context = self._contexts.get(key)
-        if context is None:
-            extra = {name}
-            if name in HEADINGS or name in ("td", "th"):
-                extra.add("_inline")
-            if name in ("pre", "code", "kbd", "samp"):
-                extra.add("_noformat")
-            context = self._contexts[key] = frozenset(parent_tags | extra)
-        return context
+    def _child_context(self, parent_tags: ParentTags, name: str) -> tuple[ParentTags, bool]:
+        """The context of the children of a `name` element under `parent_tags`, and whether
+        two adjacent lists there need `LIST_SEPARATOR` (kept per converter, looked up once)."""
+        extra = {name}
+        if name in HEADINGS or name in ("td", "th"):
+            extra.add("_inline")
+        if name in ("pre", "code", "kbd", "samp"):
+            extra.add("_noformat")
+        context = frozenset(parent_tags | extra)
+        found = self._contexts[(parent_tags, name)] = (context, separates_adjacent_lists(context))
+        return found
 
     # --- text -------------------------------------------------------------------------------
 
     def process_text(self, el: NavigableString, parent_tags: ParentTags | None = None) -> str:
-        parent_tags = parent_tags or frozenset()
+        parent_tags = parent_tags or _NO_TAGS
         text = str(el)
         if "pre" not in parent_tags:
-            text = WHITESPACE.sub(" ", _CJK_BREAK.sub("", text))
+            text = _collapse_space(text)
             if text.startswith(" ") and follows_space(el):
                 text = text[1:]  # `a <i> b</i>` shows one space (and a second pass sees one)
-        if "_noformat" not in parent_tags:
+        formatted = "_noformat" not in parent_tags
+        if formatted:
             in_table = "td" in parent_tags or "th" in parent_tags
             text = escape_text(text, in_link="a" in parent_tags, in_table=in_table)
-        if trims_outside(el.previous_sibling) or (
-            trims_inside(el.parent) and not el.previous_sibling
+        previous, following = el.previous_sibling, el.next_sibling
+        parent_trims = el.parent is not None and el.parent.name in TRIM_INSIDE
+        # (`trims_outside` written out: it runs twice per text node)
+        if (isinstance(previous, Tag) and previous.name in TRIM_OUTSIDE) or (
+            parent_trims and not previous
         ):
             text = text.lstrip(" \t\r\n")
-        formatted = "_noformat" not in parent_tags
-        if trims_outside(el.next_sibling) or (trims_inside(el.parent) and not el.next_sibling):
+        if (isinstance(following, Tag) and following.name in TRIM_OUTSIDE) or (
+            parent_trims and not following
+        ):
             text = text.rstrip()
-        if formatted and text[-2:] in ("\\]", "\\<") and el.endswith(text[-1]):
+        if not formatted:
+            return text
+        if text[-2:] in ("\\]", "\\<") and el.endswith(text[-1]):
             # escaped in case the next node continued it (`](`, `<b`): bare when what follows
             # (at a block end: nothing) does not, as one before spaces (trimmed later) was
-            following = _next_char(el)
-            if following is not None and following not in _CONTINUES[text[-1]]:
+            next_char = _next_char(el)
+            if next_char is not None and next_char not in _CONTINUES[text[-1]]:
                 text = text[:-2] + text[-1]
-        elif formatted and text.endswith("\\\\") and el.endswith("\\") and _word_follows(el):
+        elif text.endswith("\\\\") and el.endswith("\\") and _word_follows(el):
             text = text[:-1]  # doubled in case the next node began with punctuation: it does not
-        if "_noformat" not in parent_tags and "_inline" not in parent_tags and at_line_start(el):
+        if "_inline" not in parent_tags and at_line_start(el):
             # Text split in two nodes (an unwrapped element between) reads as one line start:
             # `-` then `…` is no list marker (escaped, the next pass drops the escape).
-            peek = _first_text_char(el.next_sibling)
+            peek = _first_text_char(following)
             escaped = escape_line_start(text.lstrip() + peek) if text.strip() else text.lstrip()
             text = escaped[: len(escaped) - len(peek)]
-        if text.endswith("!") and "_noformat" not in parent_tags and _is_link(el.next_sibling):
+        if text.endswith("!") and _is_link(following):
             text = text[:-1] + "\\!"  # `!` then `[label](url)` would read as an image
         return text
 
@@ -276,14 +311,18 @@ class Converter(ListAndTableMarkup):
     def convert_a(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         if "_noformat" in parent_tags:
             return text
-        prefix, suffix, text = chomp(_EDGE_BREAKS.sub("", text))
+        if "\\\n" in text:
+            text = _EDGE_BREAKS.sub("", text)
+        prefix, suffix, text = chomp(text)
         if not text:
             return ""
-        href = _URL_SPACE.sub("", str(el.get("href") or "").strip())
+        href = str(el.get("href") or "").strip()
+        if not href.isprintable():  # (tab, CR and LF are not)
+            href = _URL_SPACE.sub("", href)
         if not href:
             return prefix + text + suffix
         title = str(el.get("title") or "")
-        if not title and _UNESCAPE.sub(r"\1", text) == href and _AUTOLINKABLE.match(href):
+        if not title and _unescaped(text) == href and _AUTOLINKABLE.match(href):
             return f"{prefix}<{href}>{suffix}"
         title_part = f' "{escape_title(title)}"' if title.strip() else ""
         return f"{prefix}[{text}]({escape_destination(href)}{title_part}){suffix}"
@@ -298,8 +337,17 @@ class Converter(ListAndTableMarkup):
         return f"![{alt}]({escape_destination(src)}{title_part})"
 
     def convert_code(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        markdown: str = super().convert_code(el, text, parent_tags)
-        if ("td" in parent_tags or "th" in parent_tags) and "_noformat" not in parent_tags:
+        # markdownify's code span: one backtick more than the longest run inside, and a space
+        # inside each end when the code holds a backtick
+        if "_noformat" in parent_tags:
+            return text
+        prefix, suffix, text = chomp(text)
+        if not text:
+            return ""
+        longest = max(map(len, _BACKTICKS.findall(text))) if "`" in text else 0
+        fence = "`" * (longest + 1)
+        markdown = f"{prefix}{fence}{f' {text} ' if longest else text}{fence}{suffix}"
+        if "td" in parent_tags or "th" in parent_tags:
             markdown = markdown.replace("|", "\\|")  # GFM splits cells even inside code spans
         return markdown
 

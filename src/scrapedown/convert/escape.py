@@ -284,7 +284,9 @@ def escape_line_start(text: str) -> str:
 def escape_destination(url: str) -> str:
     """A link or image destination that renders to the URL a browser reads from `url`: edge
     whitespace and tabs/newlines removed (URL parsing drops them), anything else kept."""
-    url = encode_controls(normalize(url))
+    url = normalize(url)
+    if not url.isprintable():  # (controls, U+FFFE and U+FFFF are not)
+        url = encode_controls(url)
     url = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
     return url.replace("\\", "%5C").replace("(", "\\(").replace(")", "\\)")
 

@@ -241,11 +241,11 @@ def _reach(blocks: list[_Block], lines: list[str]) -> tuple[list[int], list[bool
         inside_html[index] = unclosed > 0 and block.kind in _LAYOUT
         raw = scanner.inside is not None or (inside_html[index] and block.kind == "code_block")
         piece = "\n".join(lines[block.start : block.end]) if raw else block.html
-        for tag in scanner.scan(piece):
-            if tag.self_closing or tag.name in UNBALANCED_TAGS:
+        for name, closing in scanner.element_tags(piece):
+            if name in UNBALANCED_TAGS:
                 continue
-            stack = open_at.setdefault(tag.name, [])
-            if not tag.closing:
+            stack = open_at.setdefault(name, [])
+            if not closing:
                 stack.append(index)
                 unclosed += 1
             elif stack:

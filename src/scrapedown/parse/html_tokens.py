@@ -29,6 +29,13 @@ _RAW_TEXT = frozenset(
     {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"}
 )
 _RAW_END = {name: re.compile(f"</{name}[\t\n\f\r />]", re.IGNORECASE) for name in _RAW_TEXT}
+# A piece of nothing but text and complete start and end tags: every `<` that could start
+# markup (`<!`, `<?`, `</`, `<` + letter) starts a tag `_TAG` matches. Anchored at both ends
+# and possessive (its three alternatives start differently; a tag `_TAG` cannot close ends
+# the loop and the match fails at `\Z`): one pass, each character read once.
+_PLAIN = re.compile(rf"\A(?:[^<]++|<(?![!?/A-Za-z])|{_TAG.pattern})*+\Z")
+# A start tag of a raw-text element (as `_TAG` ends a name: at white space, `/` or `>`).
+_RAW_START = re.compile(rf"<(?:{'|'.join(sorted(_RAW_TEXT))})[\t\n\f\r />]", re.IGNORECASE)
 
 
 class Tag(NamedTuple):  # a tuple: built 100,000s of times per corpus pass
@@ -82,11 +89,29 @@ class TagScanner:
 
     def scan(self, html: str) -> list[Tag]:
         """The tags and comments of one piece, in order (positions in the piece)."""
+        plain = _plain_matches(html) if self.inside is None else None
+        if plain is not None:
+            return [
+                Tag(tag[2].lower(), tag[1] == "/", self_closing(tag[3]), tag.start(), tag.end())
+                for tag in plain
+            ]
         tags: list[Tag] = []
         position = self._leave(html, tags) if self.inside is not None else 0
         while self.inside is None and (position := html.find("<", position)) >= 0:
             position = self._markup(html, position, tags)
         return tags
+
+    def element_tags(self, html: str) -> list[tuple[str, bool]]:
+        """(name, closing) of each tag of one piece that opens or closes something: `scan`'s
+        tags without the self-closing ones and the complete comments."""
+        plain = _plain_matches(html) if self.inside is None else None
+        if plain is None:
+            return [(tag.name, tag.closing) for tag in self.scan(html) if not tag.self_closing]
+        return [
+            (tag[2].lower(), tag[1] == "/")
+            for tag in plain
+            if not (tag[3].endswith("/") and self_closing(tag[3]))
+        ]
 
     def _markup(self, html: str, position: int, tags: list[Tag]) -> int:
         """Reads the markup at `html[position] == "<"`; returns where scanning goes on."""
@@ -133,6 +158,17 @@ class TagScanner:
             return len(html)
         self.inside = None
         return close.start()  # the end tag itself is read as a tag
+
+
+def _plain_matches(html: str) -> list[re.Match[str]] | None:
+    """`_TAG`'s matches in `html`, found all at once, when it holds only text and complete
+    start and end tags (no comment, bogus comment, tag left open nor raw-text element): then
+    `scan`'s walk from one tag to the next finds the same tags, and so does `finditer`, each
+    of whose tries fails at the first or second character or matches. None otherwise (then
+    `scan` walks)."""
+    if _PLAIN.match(html) is None or _RAW_START.search(html):
+        return None
+    return list(_TAG.finditer(html))
 
 
 def self_closing(rest: str) -> bool:

@@ -90,6 +90,8 @@ def text_groups(lines: list[str], last: int | None = None) -> list[Group]:
 
 
 def _continue_fence(state: _State, line: str) -> None:
+    if state.fence[0] not in line:
+        return  # (most lines of code: no run of the fence's character can close it)
     inner = line[_end_of_quote_markers(line) :]
     body = inner.lstrip(" \t")
     marker = body.rstrip(" \t")
@@ -123,7 +125,10 @@ _MAY_START_SYNTAX = frozenset(" \t>-+*#<[`~=_|0123456789")
 
 
 def _scan_line(state: _State, index: int, line: str) -> None:
-    if line and line[0] not in _MAY_START_SYNTAX:
+    if not line:
+        state.close_group()  # a blank line (what the steps below find for it, at once)
+        return
+    if line[0] not in _MAY_START_SYNTAX:
         if not state.paragraph:
             state.close_group()
             state.list_indent = -1

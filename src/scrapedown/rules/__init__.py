@@ -82,9 +82,14 @@ RULE_NAMES: frozenset[str] = frozenset(name for name, _ in (*TREE_RULES, *SOUP_R
 
 def apply_tree_rules(root: Element, options: Options) -> None:
     """Run every enabled structural rule over the lxml tree under `root`."""
+    # lxml makes a Python object for an element each time a walk reaches it, and frees it
+    # when the walk's list goes; a dozen rules walk the whole tree. Held here, the objects of
+    # the elements parsed are made once and found again by every walk.
+    held = list(root.iter())
     for name, rule in TREE_RULES:
         if name not in options.disabled_rules:
             rule(root, options)
+    del held
 
 
 def apply_soup_rules(root: Tag, options: Options) -> None:

@@ -24,6 +24,8 @@ def inline_heading_wrappers(root: Element, options: Options) -> None:
     """In a heading that holds only inline content and `HEADING_WRAPPERS`, each wrapper is
     replaced by its content between spaces (the line breaks a reader saw)."""
     for heading in reversed(elements(root, *HEADINGS)):
+        if not len(heading):
+            continue  # text only (most headings): nothing to unwrap, no matcher built
         wrappers = list(heading.iterdescendants(*HEADING_WRAPPERS))
         if not wrappers or next(heading.iterdescendants(*_OTHER_BLOCKS), None) is not None:
             continue

@@ -30,7 +30,7 @@ def tidy_links(root: Element, options: Options) -> None:
         title = link.get("title")
         if title is not None and title.strip() in ("", text_content(link).strip()):
             del link.attrib["title"]
-        if _holds_block(link) or _holds_link(link):
+        if len(link) and (_holds_block(link) or _holds_link(link)):  # (most hold text only)
             _push_link_into_blocks(link)
 
 

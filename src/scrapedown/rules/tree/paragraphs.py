@@ -24,20 +24,21 @@ def make_paragraphs(root: Element, options: Options) -> None:
     wrappers (div soup) are replaced by their content. Deepest first, one pass per element."""
     wrappers = BLOCK_WRAPPERS & options.unwrap_tags
     for element in reversed([root, *elements(root)]):
-        if element.tag == "p":
-            if any(is_element(c) and c.tag == "br" for c in element):
+        tag = element.tag  # (lxml makes a new string at every read)
+        if tag == "p":
+            if element.find("br") is not None:  # a child <br> (found in C)
                 split_paragraph(element)
-        elif element is root or element.tag in BLOCK_WRAPPERS or _mixed_item(element):
+        elif element is root or tag in BLOCK_WRAPPERS or _mixed_item(element, tag):
             rebuild_children(element, wrappers, paragraphs=True)
-        elif any(is_element(c) and c.tag in wrappers for c in element):
+        elif len(element) and any(is_element(c) and c.tag in wrappers for c in element):
             rebuild_children(element, wrappers, paragraphs=False)
 
 
-def _mixed_item(element: Element) -> bool:
+def _mixed_item(element: Element, tag: object) -> bool:
     """A list item with loose content after a block (a nested list): that content needs a <p>,
     or it would join the nested list's last item. (Text before the block stays tight.) So does
     a paragraph after a block (text moved out of the nested list): the item is loose."""
-    if element.tag not in ("li", "dd"):
+    if tag not in ("li", "dd"):
         return False
     seen_block = False
     for child in element:

@@ -128,7 +128,9 @@ def _blocks_out_of_headings(root: Element) -> None:
     """An ATX heading is one line: a heading holding lists, code or tables is a section of
     blocks instead (its own text becomes a paragraph)."""
     for heading in reversed(elements(root, "h1", "h2", "h3", "h4", "h5", "h6")):
-        if next(heading.iterdescendants(*_BLOCKS), None) is not None:
+        # (a heading with no child element holds no block: lxml's matcher for 50 names
+        # is built at every call, for the few headings that hold elements)
+        if len(heading) and next(heading.iterdescendants(*_BLOCKS), None) is not None:
             heading.tag = "div"
 
 

@@ -149,7 +149,7 @@ def unwrap_inline_wrappers(root: Element, options: Options) -> None:
         ]
     )
     for element in reversed(elements(root)):
-        if _unknown_around_block(element):
+        if len(element) and _unknown_around_block(element):  # (it holds a child element)
             unwrap(element)
 
 
@@ -172,11 +172,12 @@ def remove_empty(root: Element, options: Options) -> None:
     has_content: set[Element] = set()
     verbatim = {node for code in elements(root, *VERBATIM) for node in code.iter()}
     for element in reversed(elements(root)):
-        if element.tag in _DROP_WHEN_EMPTY and element.tag in VERBATIM and _blank_code(element):
+        tag = element.tag  # (lxml makes a new string at every read)
+        if tag in _DROP_WHEN_EMPTY and tag in VERBATIM and _blank_code(element):
             _drop_empty(element)  # kept, a blank `<pre>` in a cell made the table minimal HTML
-        elif element in verbatim or _has_content(element, has_content):
+        elif element in verbatim or _has_content(element, tag, has_content):
             has_content.add(element)
-        elif element.tag in _DROP_WHEN_EMPTY:
+        elif tag in _DROP_WHEN_EMPTY:
             _drop_empty(element)
 
 
@@ -187,8 +188,7 @@ def _blank_code(element: Element) -> bool:
     return next(element.iter(*CONTENT_WITHOUT_TEXT), None) is None
 
 
-def _has_content(element: Element, has_content: set[Element]) -> bool:
-    tag = element.tag
+def _has_content(element: Element, tag: object, has_content: set[Element]) -> bool:
     if tag in CONTENT_WITHOUT_TEXT:
         return True
     if tag in VERBATIM:

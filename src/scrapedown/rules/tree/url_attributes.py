@@ -34,6 +34,8 @@ def normalize_url_attributes(root: Element, options: Options) -> None:
             value = element.get(name)
             if value is None:
                 continue
-            url = encode_controls(normalize(value))
+            url = normalize(value)
+            if not url.isprintable():  # (controls, U+FFFE and U+FFFF are not)
+                url = encode_controls(url)
             if url != value:
                 element.set(name, url)
