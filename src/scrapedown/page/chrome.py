@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from scrapedown.page.options import PageOptions
+from scrapedown.page.policy import ARTICLE_PROPS, ARTICLE_TAGS
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _HIDDEN_STYLE = re.compile(r"(?<![-\w])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
@@ -47,7 +48,18 @@ def hint_strength(element: Element, page: PageOptions) -> int:
     classes, ident = str(element.get("class") or ""), _id_of(element)
     if not classes and not ident:
         return 0
-    return _strength(classes, ident, page)
+    strength = _strength(classes, ident, page)
+    if strength == 2 and _says_article(element):
+        return 1
+    return strength
+
+
+def _says_article(element: Element) -> bool:
+    """An `<article>` or an element marked as the article's body (`policy.ARTICLE_TAGS`)."""
+    if element.tag in ARTICLE_TAGS:
+        return True
+    prop = str(element.get("itemprop") or "").lower()
+    return not ARTICLE_PROPS.isdisjoint(prop.split())
 
 
 @functools.lru_cache(maxsize=4096)

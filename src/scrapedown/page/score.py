@@ -40,6 +40,7 @@ from scrapedown.page.blocks import (
 )
 from scrapedown.page.chrome import Element, hint_strength, is_frame, is_structural_chrome
 from scrapedown.page.options import PageOptions
+from scrapedown.page.toc import OwnToc
 
 __all__ = [
     "BLOCK_TAGS",
@@ -121,12 +122,18 @@ def _find_chrome(
     """
     controls, blocks, running = found
     limit = 0.5 * plain.get(body, 0.0)
+    own_toc = OwnToc(body)
+    tocs: set[Element] = set()
     page_running = running.get(body, 0.0)
     roots: list[Element] = []
     inside: set[Element] = set()
     for element in _elements(body):
-        if element.getparent() in inside:
+        parent = element.getparent()
+        if parent in inside:
             inside.add(element)
+            continue
+        if parent in tocs:
+            tocs.add(element)  # inside the article's table of contents: never chrome
             continue
         context = contexts.get(element)
         if element is body or context is None or context[UNCOUNTED_AT]:
@@ -144,6 +151,9 @@ def _find_chrome(
         if structural and element.tag == "header" and running.get(element, 0.0) > 0:
             structural = next(element.iter("h1", "h2", "h3"), None) is None  # a title block
         if (chrome or structural) and text <= limit:
+            if own_toc(element):
+                tocs.add(element)
+                continue
             roots.append(element)
             inside.add(element)
     return roots, inside
