@@ -55,6 +55,18 @@ _EARLY = (
 )
 _PROLOGUE = r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?>(?:" + "|".join(_EARLY) + r")\s*)*+"
 PAGE_START = re.compile(_PROLOGUE + r"<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_SERVER_NOTICE = re.compile(_EARLY[-1])
+
+
+def without_server_notices(html: str) -> str:
+    """`html` without the PHP diagnostics printed before its document: the parser would put
+    them at the top of the `<body>`, where they read like a line of the article. Head elements
+    written before the document stay (the parser moves them into `<head>`, metadata and all)."""
+    found = PAGE_START.match(html)
+    if found is None or "<b>" not in html[: found.end()]:
+        return html
+    start = found.end() - len(found.group().rsplit("<", 1)[1]) - 1
+    return _SERVER_NOTICE.sub("", html[:start]) + html[start:]
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,16 @@ def _strength(classes: str, ident: str, page: PageOptions) -> int:
     return 1 if found or stems else 0
 
 
+def is_comment_box(element: Element, page: PageOptions) -> bool:
+    """Whether an element's class or id names a comment section (`PageOptions.comment_hints`),
+    unless comments are kept."""
+    if page.keep_comments or element.tag in page.hint_exempt_tags:
+        return False
+    names = _names(element, page.hint_ignored_prefixes)
+    tokens = {token for name in names for token in _SEPARATORS.split(name) if token}
+    return _is_comments(tokens, names, page.comment_hints)
+
+
 def _is_comments(tokens: set[str], names: list[str], hints: frozenset[str]) -> bool:
     if not tokens.isdisjoint(hints):
         return True
