@@ -139,3 +139,21 @@ def test_comments_beside_a_short_article_are_kept_on_request() -> None:
     html = load("failures/article_feature_flags.html")
     out = body(clean_page(html, page=PageOptions(keep_comments=True)))
     assert "Das kenne ich so gut" in out and "Träger sahen anders aus" in out
+
+
+def test_an_inline_line_between_blocks_is_read_as_a_line() -> None:
+    """`<a>` or `<span>` alone between blocks is a line on the screen: the patterns apply to it
+    as to a paragraph; the same words inside a sentence stay."""
+    html = page(
+        "",
+        "<div class='news'><h1>Ferry</h1>"
+        f"<p>{LONG}</p><p>{LONG} Two.</p><a href='/presse'>zurück zur Listenansicht</a>"
+        "<div class='box'><span class='title'>Zobacz również</span>"
+        "<ul><li><a href='/a'>Inny artykuł o promach</a></li></ul></div>"
+        "<p>Read it <a href='/x'>zurück zur Listenansicht</a> in German, said the note.</p>"
+        "</div>",
+    )
+    out = body(clean_page(html))
+    assert "Two." in out and "in German, said the note" in out
+    assert out.count("zurück zur Listenansicht") == 1
+    assert "Zobacz" not in out and "Inny artykuł" not in out

@@ -34,6 +34,7 @@ import re
 
 from scrapedown.page.boxes import prune_boxes
 from scrapedown.page.chrome import Element
+from scrapedown.page.lines import anonymous_line_text
 from scrapedown.page.linklists import (
     LIST_DENSITY,
     RUNNING_TEXT,
@@ -147,7 +148,7 @@ def _drop_sections(
     labels, whole = patterns
     teasers = _teasers(article, measure)
     for element in alive(article, measure):
-        text = label_text(element, measure) or ""
+        text = label_text(element, measure) or anonymous_line_text(element, measure) or ""
         is_whole = bool(text) and any(p.fullmatch(text) for p in whole)
         if is_whole or (text and any(p.fullmatch(text) for p in labels)):
             _drop_section(element, article, measure, budget, is_whole)
@@ -248,7 +249,7 @@ def _is_line(
     """A short line (a label, or an inline element alone in its block) that is an ad label or
     a share prompt, starts like a credit, or is the site talking (a prompt that is no leaf
     block of its own: `<div><span>Follow us on …</span></div>`)."""
-    text = label_text(element, measure)
+    text = label_text(element, measure) or anonymous_line_text(element, measure)
     if not text:
         return False
     lines, credits = patterns
