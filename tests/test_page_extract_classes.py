@@ -157,3 +157,39 @@ def test_an_inline_line_between_blocks_is_read_as_a_line() -> None:
     assert "Two." in out and "in German, said the note" in out
     assert out.count("zurück zur Listenansicht") == 1
     assert "Zobacz" not in out and "Inny artykuł" not in out
+
+
+@pytest.mark.parametrize(
+    "classes",
+    [
+        "TestReport__Section TestReport__Section--Ads",  # a section that holds ads
+        "pagebody pagebody--wsidebar",  # a body laid out with a sidebar
+    ],
+)
+def test_a_modifier_naming_chrome_is_weak_evidence(classes: str) -> None:
+    """What a BEM modifier names is what a part holds or how it is laid out, not what it is:
+    the article's sections so named stay (a weak hint: chrome only without running text)."""
+    texts = (
+        "The pan heats evenly across its whole base and holds the heat when the steak goes in.",
+        "Its handle stays cool for the first ten minutes, then needs a cloth or a silicone grip.",
+        "Cleaning takes hot water and a brush; soap does no harm to the coating we tested.",
+    )
+    sections = "".join(
+        f"<section class='{classes}'><h2>Part {n}</h2><p>{text} {LONG} Part {n}.</p></section>"
+        for n, text in enumerate(texts)
+    )
+    html = page("", f"<nav><a href='/'>Home</a></nav><div class='report'>{sections}</div>")
+    out = body(clean_page(html))
+    assert "Part 0." in out and "Part 2." in out
+
+
+def test_a_block_modifier_naming_related_posts_is_still_chrome() -> None:
+    """Drupal names a field by a block modifier (`field--name-field-related-articles`)."""
+    related = (
+        "<div class='field field--name-field-related-articles'>"
+        "<p>Pier repairs start in spring, say the divers who inspected the piles last week.</p>"
+        "</div>"
+    )
+    html = page("", f"<article><p>{LONG}</p><p>{LONG} Two.</p>{related}</article>")
+    out = body(clean_page(html))
+    assert "Two." in out and "Pier repairs" not in out

@@ -14,6 +14,8 @@ _HIDDEN_STYLE = re.compile(r"(?<![-\w])(?:display\s*:\s*none|visibility\s*:\s*hi
 _SLUG_WORDS = re.compile(r"[^\W_]+")
 _SLUG_LENGTH = 3  # an id of this many words is a heading's slug
 _STEM_LENGTH = 8  # comment hints this long are also looked for inside compound names
+_MODIFIER = "--"  # BEM: `block__element--modifier`
+_ELEMENT = "__"
 
 Element = Any
 """An `lxml.html.HtmlElement` (lxml ships no type stubs)."""
@@ -65,19 +67,30 @@ def _says_article(element: Element) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _strength(classes: str, ident: str, page: PageOptions) -> int:
     """`hint_strength` of a class attribute and id (pages repeat them: memoised)."""
-    names = [n for n in (*classes.lower().split(), ident.lower()) if n]
-    names = [n for n in names if not n.startswith(page.hint_ignored_prefixes)]
+    every = [n for n in (*classes.lower().split(), ident.lower()) if n]
+    every = [n for n in every if not n.startswith(page.hint_ignored_prefixes)]
+    # A modifier (`block__element--modifier`) says what a part holds or how it looks, not what
+    # it is: `TestReport__Section--Ads` is a section of the report that holds ads, and
+    # `pagebody--wsidebar` a page body laid out with a sidebar. So the words of a BEM element's
+    # modifier, and stems found only inside a modifier, are weak evidence. A block's modifier
+    # words stay strong: Drupal names its fields that way (`field--name-field-related-articles`).
+    names = [_without_modifier(n) for n in every]
     tokens = {token for name in names for token in _SEPARATORS.split(name) if token}
     found = tokens & page.chrome_hints
     if found - page.weak_hints:
         return 2
     if not page.keep_comments and _is_comments(tokens, names, page.comment_hints):
         return 2
-    joined = " ".join(names)
-    stems = {stem for stem in page.chrome_hint_stems if stem in joined}
+    bases = " ".join(name.partition(_MODIFIER)[0] for name in every)
+    stems = {stem for stem in page.chrome_hint_stems if stem in bases}
     if stems - page.weak_hints:
         return 2
-    return 1 if found or stems else 0
+    if found or stems:
+        return 1
+    tokens = {token for name in every for token in _SEPARATORS.split(name) if token}
+    whole = " ".join(every)
+    hinted = not tokens.isdisjoint(page.chrome_hints)
+    return 1 if hinted or any(stem in whole for stem in page.chrome_hint_stems) else 0
 
 
 def is_comment_box(element: Element, page: PageOptions) -> bool:
@@ -88,6 +101,11 @@ def is_comment_box(element: Element, page: PageOptions) -> bool:
     names = _names(element, page.hint_ignored_prefixes)
     tokens = {token for name in names for token in _SEPARATORS.split(name) if token}
     return _is_comments(tokens, names, page.comment_hints)
+
+
+def _without_modifier(name: str) -> str:
+    element, _, modifier = name.partition(_MODIFIER)
+    return element if modifier and _ELEMENT in element else name
 
 
 def _is_comments(tokens: set[str], names: list[str], hints: frozenset[str]) -> bool:

@@ -34,7 +34,8 @@ SECTION_LABELS: tuple[str, ...] = (
     r"mehr (?:zum thema|zu diesem thema|themen|interessantes|aus .{1,40}|von .{1,40}|dazu"
     r"|artikel|nachrichten|infos?|zu .{1,40})(?: .{1,40})?|noch mehr .{1,40}",
     r"entdecke (?:weitere|mehr) .{1,40}|empfehlungen aus .{1,40}|themen im artikel",
-    r"(?:weitere|ähnliche|verwandte|aktuelle|neueste|beliebte|passende)(?: aktuelle| neueste)?"
+    r"(?:weitere|ähnliche|verwandte|aktuelle|neueste|beliebte|passende|empfohlene)"
+    r"(?: aktuelle| neueste)?"
     r" (?:artikel|beiträge|themen|nachrichten|meldungen|berichte|news|links|rezepte)(?: .{1,40})?",
     r"lesen sie (?:auch|mehr|weiter)(?: die folgenden (?:beiträge|artikel))?"
     r"|(?:schon|auch) gelesen|meist(?:gelesen|geklickt|kommentiert)",
@@ -110,6 +111,9 @@ AUTHOR_LABELS: tuple[str, ...] = (
     r"about the authors?|über (?:den|die) autor(?:in|en)?|zum autor|zur autorin",
     r"à propos de l'auteur|sobre el autor|sull'autore|o autorze|作者简介|关于作者",
     r"fragen an (?:den|die) autor(?:in)?|(?:ask|questions? (?:for|to)) the author",
+    r"(?:inne artykuły|weitere (?:artikel|beiträge)|mehr|autres articles|otros artículos"
+    r"|other (?:articles|posts|stories)) (?:autora|des autors|der autorin|vom autor|von der autorin"
+    r"|de l'auteur|del autor|by (?:the|this) author)",
 )
 
 #: Labels of comment sections (like `SECTION_LABELS`; kept with `PageOptions.keep_comments`).
@@ -232,7 +236,8 @@ PROMPT_LINES: tuple[str, ...] = (
     r"|für links auf dieser seite erhält|affiliate[- ]links?:",
     r"the (?:views|opinions) expressed (?:in|here|by)|les opinions exprimées|las opiniones"
     r" expresadas|(?:dieser )?beitrag gibt die meinung de[rs] autor",
-    r"bei diesem (?:beitrag|text) handelt es sich um einen? (?:blog|gastbeitrag|kommentar)",
+    r"bei diesem (?:beitrag|text) handelt es sich um (?:einen|eine|ein)"
+    r" (?:blog|gastbeitrag|kommentar)",
     r"letzte aktualisierung am [\d.]+ / ",
     r"¿?ya sabías que .{0,60}(?:telegram|whatsapp|newsletter|canal)",
     r"gefällt (?:dir|ihnen|euch) (?:unser|unsere|das) [\w-]+\?|bitte teilen sie uns (?:ihre|ihren)"
@@ -243,6 +248,7 @@ PROMPT_LINES: tuple[str, ...] = (
     r"¡?(?:mira|visita|suscríbete a) (?:lo que tiene )?nuestro canal|(?:abonnieren sie|folgen sie)"
     r" unserem? (?:youtube-|whatsapp-|telegram-)?kanal|subscribe to our (?:youtube )?channel",
     r"werden sie (?:jetzt )?mitglied|kennt? (?:ihr|du|sie) schon (?:unseren|unsere|unser) ",
+    r"we need your help|wir brauchen (?:deine|ihre|eure) (?:hilfe|unterstützung)",
     r"(?:puede|pueden) escribirnos a|escríbenos a|schreiben sie uns (?:an|unter|eine)"
     r"|write to us at|écrivez-nous à",
     r"(?:medically|medizinisch|fachlich) (?:reviewed|geprüft) (?:by|von)"
