@@ -87,8 +87,10 @@ def _strength(classes: str, ident: str, page: PageOptions) -> int:
         return 2
     if found or stems:
         return 1
-    tokens = {token for name in every for token in _SEPARATORS.split(name) if token}
     whole = " ".join(every)
+    if _MODIFIER not in whole:
+        return 0
+    tokens = {token for name in every for token in _SEPARATORS.split(name) if token}
     hinted = not tokens.isdisjoint(page.chrome_hints)
     return 1 if hinted or any(stem in whole for stem in page.chrome_hint_stems) else 0
 

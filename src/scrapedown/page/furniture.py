@@ -92,8 +92,9 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
     budget = Budget(measure.text.get(article, 0.0))
     labels = compiled(page.section_labels)
     whole = compiled(page.author_labels + (() if page.keep_comments else page.comment_labels))
+    site = site_host(article)
     _drop_before_title(article, measure, budget)
-    _drop_sections(article, measure, budget, (labels, whole))
+    _drop_sections(article, measure, budget, (labels, whole), site)
     lines, credits = compiled(page.drop_lines), compiled(page.credit_lines)
     pointers = compiled(tuple(rf"(?:{p})\s*[:：]" for p in page.read_also_lines))
     prompt = _one_of(page.prompt_lines)
@@ -110,7 +111,6 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
     if link_dense(article, measure, INDEX_DENSITY):
         return left  # an index of links (a reference page): its lists are the article
     trailing = after_last_paragraph(article, measure)
-    site = site_host(article)
     for element in alive(article, measure):
         listed = is_link_list(element, measure, element in trailing, site)
         if listed and drop(element, measure, budget):
@@ -144,9 +144,10 @@ def _drop_sections(
     measure: Measure,
     budget: Budget,
     patterns: tuple[list[re.Pattern[str]], list[re.Pattern[str]]],
+    site: str,
 ) -> None:
     labels, whole = patterns
-    teasers = _teasers(article, measure)
+    teasers = _teasers(article, measure, site)
     for element in alive(article, measure):
         text = label_text(element, measure) or anonymous_line_text(element, measure) or ""
         is_whole = bool(text) and any(p.fullmatch(text) for p in whole)
@@ -156,12 +157,11 @@ def _drop_sections(
             _drop_section(element, article, measure, budget, False, TEASER_EXCERPT)
 
 
-def _teasers(article: Element, measure: Measure) -> set[Element]:
+def _teasers(article: Element, measure: Measure, site: str) -> set[Element]:
     """The teaser headings of the article (`scrapedown.page.teasers`), none when the article
     is a list of posts: mostly links (an index), or mostly teasers (a section front)."""
     if link_dense(article, measure, INDEX_DENSITY):
         return set()
-    site = site_host(article)
     first = next(article.iter(*HEADINGS), None)
     found = {h for h in article.iter(*TEASER_LEVELS) if is_teaser_heading(h, measure, site, first)}
     covered = sum(

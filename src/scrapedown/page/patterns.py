@@ -161,7 +161,7 @@ DROP_LINES: tuple[str, ...] = (
     r"(?:jetzt |hier )?(?:buch |ticket |tickets )?(?:bestellen|kaufen)|(?:buy|order) (?:now|here)",
     r"(?:síguenos|siguenos|nos siga|siga-nos|folgen sie uns|folge uns|suivez-nous|follow us)"
     r"(?: (?:en|no|na|auf|sur|on))?",
-    r"\(?(?:alle )?angaben ohne gewähr\)?|关注\S{1,12}",
+    r"\(?(?:alle )?angaben ohne gewähr\)?|关注\S{0,10}(?:网|号|微信|微博|公众号|头条|抖音)",
     # downloads, toggles and shop notices of the page's widgets
     r"(?:(?:dieses|diesen|das|den) (?:skript|artikel|beitrag|text|dokument) )?als pdf"
     r"(?: herunterladen| speichern)?"

@@ -32,10 +32,13 @@ class OwnToc:
         self._targets: frozenset[str] | None = None
 
     def __call__(self, element: Element) -> bool:
-        hrefs = [str(a.get("href") or "").strip() for a in element.iter("a")]
+        hrefs: list[str] = []
+        for link in element.iter("a"):
+            href = str(link.get("href") or "").strip()
+            if not href.startswith("#") or len(href) < 2:
+                return False  # a menu fails at its first link
+            hrefs.append(href)
         if len(hrefs) < MIN_ENTRIES:
-            return False
-        if not all(href.startswith("#") and len(href) > 1 for href in hrefs):
             return False
         targets = self._heading_anchors()
         found = sum(href[1:] in targets for href in hrefs)
