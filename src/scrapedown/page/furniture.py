@@ -255,7 +255,8 @@ def _is_line(
     lines, credits = patterns
     if any(p.fullmatch(text) for p in lines) or any(p.match(text) for p in credits):
         return True
-    return prompt.match(text) is not None
+    # a block line is tried by `_is_prompt` (on its whole text): only inline lines here
+    return element.tag not in LINE_TAGS and prompt.match(text) is not None
 
 
 def _is_prompt(element: Element, measure: Measure, prompt: re.Pattern[str]) -> bool:
