@@ -21,19 +21,29 @@ Element = Any
 """An `lxml.html.HtmlElement` (lxml ships no type stubs)."""
 
 
-def hint_tokens(element: Element, ignored_prefixes: tuple[str, ...]) -> set[str]:
+def hint_tokens(element: Element, ignored_prefixes: tuple[str, ...]) -> frozenset[str]:
     """The words of an element's class names and id: `share_bar post-meta` → share, bar, post,
     meta. Class names that name a taxonomy term (`tag-ads`) are skipped. camelCase is not split:
     `nonStandardHeader` (an MDN note) is one word, not a header."""
+    classes, ident = element.get("class"), element.get("id")
+    if not classes and not ident:
+        return _NO_TOKENS  # most elements: asked for every element of a page
+    return _tokens(str(classes or ""), _id_of(element), ignored_prefixes)
+
+
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(classes: str, ident: str, ignored_prefixes: tuple[str, ...]) -> frozenset[str]:
+    """`hint_tokens` of a class attribute and id (pages repeat them: memoised)."""
     tokens: set[str] = set()
-    names = str(element.get("class") or "").split()
-    names.append(_id_of(element))
-    for name in names:
+    for name in (*classes.split(), ident):
         lowered = name.lower()
         if not lowered or lowered.startswith(ignored_prefixes):
             continue
         tokens.update(token for token in _SEPARATORS.split(lowered) if token)
-    return tokens
+    return frozenset(tokens)
 
 
 def is_hinted(element: Element, page: PageOptions) -> bool:
