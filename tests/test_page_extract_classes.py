@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scrapedown.page import clean_page, clean_page_result, is_whole_page
+from scrapedown.page.policy import CHROME_HINTS
 from tests.conftest import best_cpu_seconds
 from tests.page_fixtures import LONG, body, front, load, page
 
@@ -193,3 +196,34 @@ def test_a_block_modifier_naming_related_posts_is_still_chrome() -> None:
     html = page("", f"<article><p>{LONG}</p><p>{LONG} Two.</p>{related}</article>")
     out = body(clean_page(html))
     assert "Two." in out and "Pier repairs" not in out
+
+
+@settings(max_examples=25, deadline=None)
+@given(hint=st.sampled_from(sorted(CHROME_HINTS)))
+def test_a_chrome_word_in_an_element_modifier_never_loses_the_article(hint: str) -> None:
+    sections = "".join(
+        f"<section class='Report__Part Report__Part--{hint}'><p>{LONG} Part {n}.</p>"
+        f"<p>{LONG} More {n}.</p></section>"
+        for n in range(2)
+    )
+    out = body(clean_page(page("", f"<nav><a href='/'>Home</a></nav><div>{sections}</div>")))
+    assert "Part 1." in out and "More 0." in out
+
+
+def _furniture_page(count: int) -> str:
+    """A page with `count` of each new rule's inputs: table-of-contents entries and their
+    headings, teasers, inline lines between blocks."""
+    toc = "".join(f"<li><a href='#s{n}'>Section {n}</a></li>" for n in range(count))
+    sections = "".join(
+        f"<h2 id='s{n}'>Section {n}</h2><p>{LONG} {n}.</p><a href='/list'>zurück</a>"
+        f"<h3><a href='/news/{n}'>Other story {n}</a></h3><p>Short excerpt {n}.</p>"
+        for n in range(count)
+    )
+    return page(
+        "", f"<article><h1>T</h1><div role='navigation'><ul>{toc}</ul></div>{sections}</article>"
+    )
+
+
+def test_the_new_rules_are_linear() -> None:
+    small, large = (best_cpu_seconds(clean_page, _furniture_page(n)) for n in (100, 400))
+    assert large < 4 * 2.5 * small + 0.05
