@@ -4,7 +4,8 @@
     >>> markdown = clean_page(html)        # the same, cleaned: clean(page_to_post(html))
 
 A page is recognised by `is_whole_page` (`<!DOCTYPE html>`, `<html>`, `<head>` or `<body>` at
-the start); anything else (a fragment, a Markdown post) passes through unchanged.
+the start, after at most comments, head elements and PHP warnings a server printed before it);
+anything else (a fragment, a Markdown post) passes through unchanged.
 
 If the input is already a post (front matter whose body is a whole page), its front matter is
 kept byte for byte and nothing is added to it: the post's own values always win over what the
@@ -41,9 +42,31 @@ __all__ = [
 LOW_CONFIDENCE = 0.5
 """Below this, a page's extraction is reported as doubtful (`PageResult.low_confidence`)."""
 
-# What may precede the page's first tag: a BOM, blank space, comments, an XML declaration.
-_PROLOGUE = r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+# What may precede the page's first tag: a BOM, blank space, comments, an XML declaration,
+# and what servers print before the document: head elements written out of place (`<meta>`,
+# `<link>`, a `<script>` or `<style>`: plug-ins and ad scripts that echo early) and PHP's
+# diagnostics (`<br />\n<b>Warning</b>:  … on line <b>299</b><br />`). Each alternative
+# starts with its own fixed tag and ends at its own close, possessively: linear.
+_EARLY = (
+    r"<!--(?:[^-]++|-(?!->))*+-->",
+    r"<(?:meta|link|base)\b[^>]*+>",
+    r"<(script|style|title)\b[^>]*+>(?:[^<]++|<(?!/\1))*+</\1\s*>",
+    r"<br\s*/?>\s*<b>[^<\n]{1,40}</b>:[^\n]*+",
+)
+_PROLOGUE = r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?>(?:" + "|".join(_EARLY) + r")\s*)*+"
 PAGE_START = re.compile(_PROLOGUE + r"<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_SERVER_NOTICE = re.compile(_EARLY[-1])
+
+
+def without_server_notices(html: str) -> str:
+    """`html` without the PHP diagnostics printed before its document: the parser would put
+    them at the top of the `<body>`, where they read like a line of the article. Head elements
+    written before the document stay (the parser moves them into `<head>`, metadata and all)."""
+    found = PAGE_START.match(html)
+    if found is None or "<b>" not in html[: found.end()]:
+        return html
+    start = found.end() - len(found.group().rsplit("<", 1)[1]) - 1
+    return _SERVER_NOTICE.sub("", html[:start]) + html[start:]
 
 
 @dataclass(frozen=True)

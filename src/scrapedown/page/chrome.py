@@ -7,30 +7,43 @@ import re
 from typing import Any
 
 from scrapedown.page.options import PageOptions
+from scrapedown.page.policy import ARTICLE_PROPS, ARTICLE_TAGS
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _HIDDEN_STYLE = re.compile(r"(?<![-\w])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
 _SLUG_WORDS = re.compile(r"[^\W_]+")
 _SLUG_LENGTH = 3  # an id of this many words is a heading's slug
 _STEM_LENGTH = 8  # comment hints this long are also looked for inside compound names
+_MODIFIER = "--"  # BEM: `block__element--modifier`
+_ELEMENT = "__"
 
 Element = Any
 """An `lxml.html.HtmlElement` (lxml ships no type stubs)."""
 
 
-def hint_tokens(element: Element, ignored_prefixes: tuple[str, ...]) -> set[str]:
+def hint_tokens(element: Element, ignored_prefixes: tuple[str, ...]) -> frozenset[str]:
     """The words of an element's class names and id: `share_bar post-meta` → share, bar, post,
     meta. Class names that name a taxonomy term (`tag-ads`) are skipped. camelCase is not split:
     `nonStandardHeader` (an MDN note) is one word, not a header."""
+    classes, ident = element.get("class"), element.get("id")
+    if not classes and not ident:
+        return _NO_TOKENS  # most elements: asked for every element of a page
+    return _tokens(str(classes or ""), _id_of(element), ignored_prefixes)
+
+
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(classes: str, ident: str, ignored_prefixes: tuple[str, ...]) -> frozenset[str]:
+    """`hint_tokens` of a class attribute and id (pages repeat them: memoised)."""
     tokens: set[str] = set()
-    names = str(element.get("class") or "").split()
-    names.append(_id_of(element))
-    for name in names:
+    for name in (*classes.split(), ident):
         lowered = name.lower()
         if not lowered or lowered.startswith(ignored_prefixes):
             continue
         tokens.update(token for token in _SEPARATORS.split(lowered) if token)
-    return tokens
+    return frozenset(tokens)
 
 
 def is_hinted(element: Element, page: PageOptions) -> bool:
@@ -47,25 +60,64 @@ def hint_strength(element: Element, page: PageOptions) -> int:
     classes, ident = str(element.get("class") or ""), _id_of(element)
     if not classes and not ident:
         return 0
-    return _strength(classes, ident, page)
+    strength = _strength(classes, ident, page)
+    if strength == 2 and _says_article(element):
+        return 1
+    return strength
+
+
+def _says_article(element: Element) -> bool:
+    """An `<article>` or an element marked as the article's body (`policy.ARTICLE_TAGS`)."""
+    if element.tag in ARTICLE_TAGS:
+        return True
+    prop = str(element.get("itemprop") or "").lower()
+    return not ARTICLE_PROPS.isdisjoint(prop.split())
 
 
 @functools.lru_cache(maxsize=4096)
 def _strength(classes: str, ident: str, page: PageOptions) -> int:
     """`hint_strength` of a class attribute and id (pages repeat them: memoised)."""
-    names = [n for n in (*classes.lower().split(), ident.lower()) if n]
-    names = [n for n in names if not n.startswith(page.hint_ignored_prefixes)]
+    every = [n for n in (*classes.lower().split(), ident.lower()) if n]
+    every = [n for n in every if not n.startswith(page.hint_ignored_prefixes)]
+    # A modifier (`block__element--modifier`) says what a part holds or how it looks, not what
+    # it is: `TestReport__Section--Ads` is a section of the report that holds ads, and
+    # `pagebody--wsidebar` a page body laid out with a sidebar. So the words of a BEM element's
+    # modifier, and stems found only inside a modifier, are weak evidence. A block's modifier
+    # words stay strong: Drupal names its fields that way (`field--name-field-related-articles`).
+    names = [_without_modifier(n) for n in every]
     tokens = {token for name in names for token in _SEPARATORS.split(name) if token}
     found = tokens & page.chrome_hints
     if found - page.weak_hints:
         return 2
     if not page.keep_comments and _is_comments(tokens, names, page.comment_hints):
         return 2
-    joined = " ".join(names)
-    stems = {stem for stem in page.chrome_hint_stems if stem in joined}
+    bases = " ".join(name.partition(_MODIFIER)[0] for name in every)
+    stems = {stem for stem in page.chrome_hint_stems if stem in bases}
     if stems - page.weak_hints:
         return 2
-    return 1 if found or stems else 0
+    if found or stems:
+        return 1
+    whole = " ".join(every)
+    if _MODIFIER not in whole:
+        return 0
+    tokens = {token for name in every for token in _SEPARATORS.split(name) if token}
+    hinted = not tokens.isdisjoint(page.chrome_hints)
+    return 1 if hinted or any(stem in whole for stem in page.chrome_hint_stems) else 0
+
+
+def is_comment_box(element: Element, page: PageOptions) -> bool:
+    """Whether an element's class or id names a comment section (`PageOptions.comment_hints`),
+    unless comments are kept."""
+    if page.keep_comments or element.tag in page.hint_exempt_tags:
+        return False
+    names = _names(element, page.hint_ignored_prefixes)
+    tokens = {token for name in names for token in _SEPARATORS.split(name) if token}
+    return _is_comments(tokens, names, page.comment_hints)
+
+
+def _without_modifier(name: str) -> str:
+    element, _, modifier = name.partition(_MODIFIER)
+    return element if modifier and _ELEMENT in element else name
 
 
 def _is_comments(tokens: set[str], names: list[str], hints: frozenset[str]) -> bool:

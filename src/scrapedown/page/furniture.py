@@ -8,7 +8,9 @@ other posts. Class names do not always say so; the text does. Four rules, one pa
 0. What precedes the article's `<h1>` inside it (breadcrumbs, a kicker, a date line) goes,
    when it is little text and holds no picture.
 1. A *label* (a heading, or a short block alone on its line) whose whole text reads like a
-   section of furniture (`scrapedown.page.patterns`) is removed with the section it opens:
+   section of furniture (`scrapedown.page.patterns`), or a heading that is only a link to
+   another post of the site (a teaser, `scrapedown.page.teasers`), is removed with the
+   section it opens:
    its following siblings up to the next heading of the same or a higher level; for related
    and newsletter labels also up to the next paragraph of running text (the article may go
    on), for comment and author labels the whole section.
@@ -32,6 +34,7 @@ import re
 
 from scrapedown.page.boxes import prune_boxes
 from scrapedown.page.chrome import Element
+from scrapedown.page.lines import anonymous_line_text
 from scrapedown.page.linklists import (
     LIST_DENSITY,
     RUNNING_TEXT,
@@ -56,6 +59,7 @@ from scrapedown.page.measure import (
     remove,
 )
 from scrapedown.page.options import PageOptions
+from scrapedown.page.teasers import TEASER_LEVELS, is_teaser_heading
 
 LEAD_SHARE = 0.15
 """Text before the article's `<h1>` up to this share of the article is furniture."""
@@ -71,6 +75,13 @@ _INNER_BLOCKS = frozenset(
      "article", "aside", "header", "footer", "form"}
 )  # fmt: skip
 _LEAD_JUNK = " \t\n•·»›>#*+-–—|:"
+TEASER_EXCERPT = 300.0
+"""Most text (letters and digits) under a linked heading for it to be a teaser of another post:
+an excerpt is a sentence or two; a digest's section titled with a link to the full story is
+longer."""
+TEASER_SHARE = 0.5
+"""Teasers covering more than this share of the article's text are the article (a section
+front's list of stories), not furniture beside it."""
 INDEX_DENSITY = 0.4
 """An article with more than this share of its text in links is an index: no list goes."""
 
@@ -81,14 +92,15 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
     budget = Budget(measure.text.get(article, 0.0))
     labels = compiled(page.section_labels)
     whole = compiled(page.author_labels + (() if page.keep_comments else page.comment_labels))
+    site = site_host(article)
     _drop_before_title(article, measure, budget)
-    _drop_sections(article, measure, budget, (labels, whole))
+    _drop_sections(article, measure, budget, (labels, whole), site)
     lines, credits = compiled(page.drop_lines), compiled(page.credit_lines)
     pointers = compiled(tuple(rf"(?:{p})\s*[:：]" for p in page.read_also_lines))
     prompt = _one_of(page.prompt_lines)
     for element in alive(article, measure):
         if (
-            _is_line(element, measure, lines, credits)
+            _is_line(element, measure, (lines, credits), prompt)
             or _points_elsewhere(element, measure, pointers)
             or _is_prompt(element, measure, prompt)
         ):
@@ -99,7 +111,6 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
     if link_dense(article, measure, INDEX_DENSITY):
         return left  # an index of links (a reference page): its lists are the article
     trailing = after_last_paragraph(article, measure)
-    site = site_host(article)
     for element in alive(article, measure):
         listed = is_link_list(element, measure, element in trailing, site)
         if listed and drop(element, measure, budget):
@@ -133,22 +144,44 @@ def _drop_sections(
     measure: Measure,
     budget: Budget,
     patterns: tuple[list[re.Pattern[str]], list[re.Pattern[str]]],
+    site: str,
 ) -> None:
     labels, whole = patterns
+    teasers = _teasers(article, measure, site)
     for element in alive(article, measure):
-        text = label_text(element, measure)
-        if not text:
-            continue
-        is_whole = any(p.fullmatch(text) for p in whole)
-        if is_whole or any(p.fullmatch(text) for p in labels):
+        text = label_text(element, measure) or anonymous_line_text(element, measure) or ""
+        is_whole = bool(text) and any(p.fullmatch(text) for p in whole)
+        if is_whole or (text and any(p.fullmatch(text) for p in labels)):
             _drop_section(element, article, measure, budget, is_whole)
+        elif element in teasers:
+            _drop_section(element, article, measure, budget, False, TEASER_EXCERPT)
+
+
+def _teasers(article: Element, measure: Measure, site: str) -> set[Element]:
+    """The teaser headings of the article (`scrapedown.page.teasers`), none when the article
+    is a list of posts: mostly links (an index), or mostly teasers (a section front)."""
+    if link_dense(article, measure, INDEX_DENSITY):
+        return set()
+    first = next(article.iter(*HEADINGS), None)
+    found = {h for h in article.iter(*TEASER_LEVELS) if is_teaser_heading(h, measure, site, first)}
+    covered = sum(
+        measure.text.get(h, 0.0) + min(_section_text(h, _level(h), measure), TEASER_EXCERPT)
+        for h in found
+    )
+    return found if covered <= TEASER_SHARE * measure.text.get(article, 0.0) else set()
 
 
 def _drop_section(
-    label: Element, article: Element, measure: Measure, budget: Budget, whole: bool
+    label: Element,
+    article: Element,
+    measure: Measure,
+    budget: Budget,
+    whole: bool,
+    excerpt: float | None = None,
 ) -> None:
     """Remove `label` (climbing out of wrappers that hold nothing else) and the siblings of
-    the section it opens."""
+    the section it opens; with `excerpt`, only when the section holds at most that much text
+    (a teaser's excerpt, not a section of the article titled with a link)."""
     node = label
     while True:
         parent = node.getparent()
@@ -158,6 +191,8 @@ def _drop_section(
             break
         node = parent
     level = _level(label)
+    if excerpt is not None and _section_text(node, level, measure) > excerpt:
+        return
     section = [node]
     for sibling in node.itersiblings():
         if not isinstance(sibling.tag, str):
@@ -175,6 +210,17 @@ def _drop_section(
     budget.spend(weight)
     for element in section:
         remove(element, measure)
+
+
+def _section_text(node: Element, level: int, measure: Measure) -> float:
+    """The text of the siblings after `node` up to the next heading of `level` or higher."""
+    total = 0.0
+    for sibling in node.itersiblings():
+        if isinstance(sibling.tag, str):
+            if _opens_section(sibling, level):
+                break
+            total += measure.text.get(sibling, 0.0)
+    return total
 
 
 def _level(label: Element) -> int:
@@ -195,12 +241,22 @@ def _is_running_text(element: Element, measure: Measure) -> bool:
 
 
 def _is_line(
-    element: Element, measure: Measure, lines: list[re.Pattern[str]], credits: list[re.Pattern[str]]
+    element: Element,
+    measure: Measure,
+    patterns: tuple[list[re.Pattern[str]], list[re.Pattern[str]]],
+    prompt: re.Pattern[str],
 ) -> bool:
-    text = label_text(element, measure)
+    """A short line (a label, or an inline element alone in its block) that is an ad label or
+    a share prompt, starts like a credit, or is the site talking (a prompt that is no leaf
+    block of its own: `<div><span>Follow us on …</span></div>`)."""
+    text = label_text(element, measure) or anonymous_line_text(element, measure)
     if not text:
         return False
-    return any(p.fullmatch(text) for p in lines) or any(p.match(text) for p in credits)
+    lines, credits = patterns
+    if any(p.fullmatch(text) for p in lines) or any(p.match(text) for p in credits):
+        return True
+    # a block line is tried by `_is_prompt` (on its whole text): only inline lines here
+    return element.tag not in LINE_TAGS and prompt.match(text) is not None
 
 
 def _is_prompt(element: Element, measure: Measure, prompt: re.Pattern[str]) -> bool:

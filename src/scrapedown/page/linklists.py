@@ -66,7 +66,10 @@ def is_link_list(element: Element, measure: Measure, trailing: bool, site: str) 
 def _has_titles(element: Element, measure: Measure, site: str) -> bool:
     """Whether the links read like titles of other posts of the site (a few words each, on
     average, most of them relative or to `site`; any host when `site` is unknown)."""
-    links = [str(a.get("href")) for a in element.iter("a") if a.get("href") is not None]
+    hrefs = (str(a.get("href") or "").strip() for a in element.iter("a"))
+    # `#anchor` links lead within the page (a table of contents), not to other posts; a bare
+    # `#` is a script's placeholder (a slider's arrows), counted as before
+    links = [href for href in hrefs if href and not (href.startswith("#") and len(href) > 1)]
     if not links or measure.link.get(element, 0.0) / len(links) < TITLE_TEXT:
         return False
     return 2 * sum(_is_internal(href, site) for href in links) > len(links)

@@ -34,16 +34,28 @@ SECTION_LABELS: tuple[str, ...] = (
     r"mehr (?:zum thema|zu diesem thema|themen|interessantes|aus .{1,40}|von .{1,40}|dazu"
     r"|artikel|nachrichten|infos?|zu .{1,40})(?: .{1,40})?|noch mehr .{1,40}",
     r"entdecke (?:weitere|mehr) .{1,40}|empfehlungen aus .{1,40}|themen im artikel",
-    r"(?:weitere|ähnliche|verwandte|aktuelle|neueste|beliebte|passende)(?: aktuelle| neueste)?"
+    r"(?:weitere|ähnliche|verwandte|aktuelle|neueste|beliebte|passende|empfohlene)"
+    r"(?: aktuelle| neueste)?"
     r" (?:artikel|beiträge|themen|nachrichten|meldungen|berichte|news|links|rezepte)(?: .{1,40})?",
     r"lesen sie (?:auch|mehr|weiter)(?: die folgenden (?:beiträge|artikel))?"
     r"|(?:schon|auch) gelesen|meist(?:gelesen|geklickt|kommentiert)",
     r"empfehlungen(?: der redaktion)?|top[- ]themen|das interessiert (?:andere|sie)",
+    # "Weitere Tourentipps in Schweden", "Videos zum Thema", "Beiträge aus dem Forum"
+    r"(?:weitere|mehr|ähnliche|neue) \w*(?:tipps|ideen|rezepte|artikel|beiträge|videos|bilder"
+    r"|fotos|podcasts|themen|meldungen|nachrichten)(?: .{1,40})?",
+    r"(?:videos?|audios?|bilder|fotos|podcasts?|bildergalerien?|beiträge|artikel|dossiers?)"
+    r" (?:zum thema|aus dem forum|aus der community)(?: .{1,40})?",
+    r"meist[- ]?(?:gelesen|geklickt|kommentiert|diskutiert|geteilt|gesehen)e?",
+    r"(?:kommende|nächste|aktuelle) (?:events|termine|veranstaltungen)|upcoming events"
+    r"|termine(?: (?:/|und|&) \w+)?",
+    r"(?:unsere|our) partner(?:s|innen)?(?: .{1,40})?|über diese (?:reihe|serie)|about this series",
+    r"(?:also|auch|aussi|también) (?:on|auf|bei|sur|en) [\w-]+\.[a-z]{2,6}",
     # French, Spanish, Italian, Portuguese, Dutch, Polish
     r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles? (?:similaires|liés)|les plus lus",
     r"vous aimerez (?:aussi|peut-être)|(?:lea|lee) (?:también|más)|te puede interesar",
     r"(?:noticias|artículos|notas|contenidos?) relacionad[oa]s|lo más leído|más leídas",
     r"dans la même rubrique|à lire (?:aussi|également)|temas relacionados|video recomendado",
+    r"(?:(?:audios? et )?vidéos?|articles?|dossiers?) sur (?:le|ce) (?:même )?(?:sujet|thème)",
     r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também",
     r"(?:notícias|artigos) relacionad[oa]s|lees ook|gerelateerde artikelen|meer nieuws",
     r"(?:zobacz|czytaj) (?:też|także|również|więcej)|polecamy|najczęściej czytane|podobne artykuły",
@@ -83,6 +95,10 @@ SECTION_LABELS: tuple[str, ...] = (
     # newsletter and subscription
     r"(?:\w+ )?newsletter(?: \w+){0,3}|subscribe(?: to .{1,40}| now)?|sign up for .{1,40}",
     r"abonnieren sie .{1,40}|jetzt abonnieren|inscrivez-vous .{1,40}|suscríbete .{1,40}",
+    r"(?:\d{4} )?nichts mehr (?:verpassen|versäumen)|never miss (?:a|an) \w+(?: again)?",
+    # paywall boxes: the way to buy access, not the article
+    r"wählen sie ihr(?:en)? (?:zugang|abo(?:nnement)?|angebot)(?: .{1,40})?"
+    r"|(?:already a subscriber|subscribe to (?:continue|keep) reading)(?: .{1,40})?",
     r"订阅(?:我们)?|关注我们|扫码关注|扫描二维码",
     # share and tags
     r"share(?: this)?(?: (?:article|post|story|page))?(?: on)?|diesen artikel teilen|teilen",
@@ -94,6 +110,10 @@ SECTION_LABELS: tuple[str, ...] = (
 AUTHOR_LABELS: tuple[str, ...] = (
     r"about the authors?|über (?:den|die) autor(?:in|en)?|zum autor|zur autorin",
     r"à propos de l'auteur|sobre el autor|sull'autore|o autorze|作者简介|关于作者",
+    r"fragen an (?:den|die) autor(?:in)?|(?:ask|questions? (?:for|to)) the author",
+    r"(?:inne artykuły|weitere (?:artikel|beiträge)|mehr|autres articles|otros artículos"
+    r"|other (?:articles|posts|stories)) (?:autora|des autors|der autorin|vom autor|von der autorin"
+    r"|de l'auteur|del autor|by (?:the|this) author)",
 )
 
 #: Labels of comment sections (like `SECTION_LABELS`; kept with `PageOptions.keep_comments`).
@@ -134,6 +154,14 @@ DROP_LINES: tuple[str, ...] = (
     r"(?:back|zurück) (?:to top|nach oben|zur übersicht)|nach oben|top|返回顶部",
     r"permalink|merken|pinnen|(?:rezept|seite) drucken|bild anzeigen|auf einer seite lesen",
     r"zurück zur (?:liste|listenansicht|übersicht)|alle anzeigen",
+    r"(?:rezept|artikel|beitrag|tipp) (?:favorisieren|merken|speichern)",
+    # account and shop buttons
+    r"(?:jetzt |hier )?(?:kostenlos )?(?:registrieren|anmelden|einloggen)"
+    r"|(?:register|sign up|sign in|log in)(?: now| here| for free)?",
+    r"(?:jetzt |hier )?(?:buch |ticket |tickets )?(?:bestellen|kaufen)|(?:buy|order) (?:now|here)",
+    r"(?:síguenos|siguenos|nos siga|siga-nos|folgen sie uns|folge uns|suivez-nous|follow us)"
+    r"(?: (?:en|no|na|auf|sur|on))?",
+    r"\(?(?:alle )?angaben ohne gewähr\)?|关注\S{0,10}(?:网|号|微信|微博|公众号|头条|抖音)",
     # downloads, toggles and shop notices of the page's widgets
     r"(?:(?:dieses|diesen|das|den) (?:skript|artikel|beitrag|text|dokument) )?als pdf"
     r"(?: herunterladen| speichern)?"
@@ -208,11 +236,23 @@ PROMPT_LINES: tuple[str, ...] = (
     r"|für links auf dieser seite erhält|affiliate[- ]links?:",
     r"the (?:views|opinions) expressed (?:in|here|by)|les opinions exprimées|las opiniones"
     r" expresadas|(?:dieser )?beitrag gibt die meinung de[rs] autor",
-    r"bei diesem (?:beitrag|text) handelt es sich um einen? (?:blog|gastbeitrag|kommentar)",
+    r"bei diesem (?:beitrag|text) handelt es sich um (?:einen|eine|ein)"
+    r" (?:blog|gastbeitrag|kommentar)",
     r"letzte aktualisierung am [\d.]+ / ",
     r"¿?ya sabías que .{0,60}(?:telegram|whatsapp|newsletter|canal)",
     r"gefällt (?:dir|ihnen|euch) (?:unser|unsere|das) [\w-]+\?|bitte teilen sie uns (?:ihre|ihren)"
     r" (?:erfahrung|meinung)",
+    # the site's shop, channel, club and other offers
+    r"(?:jetzt neu! )?besuchen sie (?:unseren|unsere|unser) [\w-]*(?:shop|kanal|channel)"
+    r"|visit our (?:\w+ )?(?:shop|store|channel)",
+    r"¡?(?:mira|visita|suscríbete a) (?:lo que tiene )?nuestro canal|(?:abonnieren sie|folgen sie)"
+    r" unserem? (?:youtube-|whatsapp-|telegram-)?kanal|subscribe to our (?:youtube )?channel",
+    r"werden sie (?:jetzt )?mitglied|kennt? (?:ihr|du|sie) schon (?:unseren|unsere|unser) ",
+    r"we need your help|wir brauchen (?:deine|ihre|eure) (?:hilfe|unterstützung)",
+    r"(?:puede|pueden) escribirnos a|escríbenos a|schreiben sie uns (?:an|unter|eine)"
+    r"|write to us at|écrivez-nous à",
+    r"(?:medically|medizinisch|fachlich) (?:reviewed|geprüft) (?:by|von)"
+    r"|dieser (?:text|artikel|beitrag) entspricht den vorgaben",
     # licence and comment-form notices
     r"(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter"
     r" (?:der|einer) (?:lizenz|creative)|this (?:work|article|post|text) is licensed under",

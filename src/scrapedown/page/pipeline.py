@@ -15,7 +15,14 @@ from scrapedown.api import clean_taken
 from scrapedown.frontmatter.block import split_post
 from scrapedown.memory import collector_paused
 from scrapedown.options import DEFAULT_OPTIONS, Options
-from scrapedown.page import PAGE_START, PageResult, confidence, extract, links
+from scrapedown.page import (
+    PAGE_START,
+    PageResult,
+    confidence,
+    extract,
+    links,
+    without_server_notices,
+)
 from scrapedown.page.frontmatter_out import front_matter_data, render_front_matter
 from scrapedown.page.links import page_base
 from scrapedown.page.metadata import PageMeta, read_metadata
@@ -60,7 +67,7 @@ def _convert(
 ) -> tuple[PageMeta, str, float]:
     """The metadata of a page (URLs absolute where they can be), its article's HTML and the
     extraction's confidence."""
-    doc, complete = parse_page(text)
+    doc, complete = parse_page(without_server_notices(text))
     choice = extract.choose_article(body_of(doc), page)
     meta = read_metadata(doc, choice.element)
     meta, base = _absolute_urls(meta, options, post_data)

@@ -85,6 +85,13 @@ HINT_EXEMPT_TAGS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Elements that say they are an article (`<article>`, `itemprop="articleBody"`): a chrome
+#: word among their class names is a theme's feature flag (`<article class="enable-pin-share
+#: hentry">`, `post has-sidebar`) more often than a share bar, so it counts as a weak hint:
+#: chrome only when the element holds no running text.
+ARTICLE_TAGS: frozenset[str] = frozenset({"article"})
+ARTICLE_PROPS: frozenset[str] = frozenset({"articlebody"})
+
 #: Class names that name a taxonomy term or a post state rather than a part of the page
 #: (WordPress `tag-ads`, `category-social`): ignored when looking for chrome hints.
 HINT_IGNORED_PREFIXES: tuple[str, ...] = (

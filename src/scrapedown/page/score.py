@@ -38,8 +38,16 @@ from scrapedown.page.blocks import (
     measure_blocks,
     text_weight,
 )
-from scrapedown.page.chrome import Element, hint_strength, is_frame, is_structural_chrome
+from scrapedown.page.chrome import (
+    Element,
+    hint_strength,
+    is_comment_box,
+    is_frame,
+    is_structural_chrome,
+)
 from scrapedown.page.options import PageOptions
+from scrapedown.page.policy import ARTICLE_TAGS
+from scrapedown.page.toc import OwnToc
 
 __all__ = [
     "BLOCK_TAGS",
@@ -54,11 +62,13 @@ __all__ = [
 WIDGET_TEXT = 150.0
 """A box with form controls and less article-like text than this is a widget."""
 WEAK_HINT_TEXT = 100.0
+"""Running text (beyond short lines) that keeps an element with only a weak chrome hint
+(`elementor-widget`, `post-meta`) in the article: a layout box, not furniture."""
+ARTICLES_LOOKED_AT = 20
+"""`<article>` elements a comment section is weighed against (a page of cards has hundreds)."""
 FRAME_SHARE = 0.15
 """A box named as the page's footer (`PageOptions.frame_hints`) holding less than this share
 of the page's running text is chrome, whatever it holds."""
-"""Running text (beyond short lines) that keeps an element with only a weak chrome hint
-(`elementor-widget`, `post-meta`) in the article: a layout box, not furniture."""
 
 
 @dataclass
@@ -117,16 +127,25 @@ def _find_chrome(
     a share bar (by its text), or as a widget (form controls, little text and no picture: an
     article of one image may well sit next to a button). An element holding over half the
     page's article-like text is never chrome (`<div class="post ad-free">`, the `<form>` of an
-    ASP.NET page around everything).
+    ASP.NET page around everything), unless it is a comment section beside an `<article>` of
+    its own text (`_ArticleBeside`). The article's own table of contents is never chrome
+    (`scrapedown.page.toc`).
     """
     controls, blocks, running = found
     limit = 0.5 * plain.get(body, 0.0)
+    own_toc = OwnToc(body)
+    beside = _ArticleBeside(body, running, page)
+    tocs: set[Element] = set()
     page_running = running.get(body, 0.0)
     roots: list[Element] = []
     inside: set[Element] = set()
     for element in _elements(body):
-        if element.getparent() in inside:
+        parent = element.getparent()
+        if parent in inside:
             inside.add(element)
+            continue
+        if parent in tocs:
+            tocs.add(element)  # inside the article's table of contents: never chrome
             continue
         context = contexts.get(element)
         if element is body or context is None or context[UNCOUNTED_AT]:
@@ -143,10 +162,41 @@ def _find_chrome(
         structural = is_structural_chrome(element, context[ARTICLE], page)
         if structural and element.tag == "header" and running.get(element, 0.0) > 0:
             structural = next(element.iter("h1", "h2", "h3"), None) is None  # a title block
-        if (chrome or structural) and text <= limit:
+        if text > limit and hint == 2:
+            chrome = beside.holds_more_than(element)
+        if (chrome or structural) and (text <= limit or chrome):
+            if own_toc(element):
+                tocs.add(element)
+                continue
             roots.append(element)
             inside.add(element)
     return roots, inside
+
+
+class _ArticleBeside:
+    """Whether a comment section holding most of the page's text sits beside the article: the
+    page marks an `<article>` of its own running text outside it (a popular post's comments
+    outgrow the post; WordPress themes put `#comments` after `<article>`). The articles are
+    found once, on the first question."""
+
+    def __init__(self, body: Element, running: dict[Element, float], page: PageOptions) -> None:
+        self._body, self._running, self._page = body, running, page
+        self._articles: list[Element] | None = None
+
+    def holds_more_than(self, element: Element) -> bool:
+        if not is_comment_box(element, self._page):
+            return False
+        if self._articles is None:
+            self._articles = list(self._body.iter(*ARTICLE_TAGS))[:ARTICLES_LOOKED_AT]
+        for article in self._articles:
+            own = self._running.get(article, 0.0)
+            if element in article.iterancestors():
+                continue  # an article card inside the comments
+            if article in element.iterancestors():
+                own -= self._running.get(element, 0.0)
+            if own >= WIDGET_TEXT:
+                return True
+        return False
 
 
 def _elements(root: Element) -> Iterable[Element]:
