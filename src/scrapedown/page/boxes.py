@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from scrapedown.page.chrome import Element
+from scrapedown.page.chrome import Element, without_modifier
 from scrapedown.page.measure import (
     CELLS,
     KEEP_INSIDE,
@@ -65,7 +65,10 @@ def prune_boxes(article: Element, measure: Measure, budget: Budget, page: PageOp
 
 
 def _names(element: Element) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}".strip().lower()
+    # A BEM element's modifier is no name (`report__part--byline` is a part of the report):
+    # read as the chrome hints read it, it does not make an author box of the article's parts.
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    return " ".join(without_modifier(name) for name in names)
 
 
 def _is_author_box(element: Element, names: str, stems: tuple[str, ...], measure: Measure) -> bool:

@@ -84,7 +84,7 @@ def _strength(classes: str, ident: str, page: PageOptions) -> int:
     # `pagebody--wsidebar` a page body laid out with a sidebar. So the words of a BEM element's
     # modifier, and stems found only inside a modifier, are weak evidence. A block's modifier
     # words stay strong: Drupal names its fields that way (`field--name-field-related-articles`).
-    names = [_without_modifier(n) for n in every]
+    names = [without_modifier(n) for n in every]
     tokens = {token for name in names for token in _SEPARATORS.split(name) if token}
     found = tokens & page.chrome_hints
     if found - page.weak_hints:
@@ -115,7 +115,9 @@ def is_comment_box(element: Element, page: PageOptions) -> bool:
     return _is_comments(tokens, names, page.comment_hints)
 
 
-def _without_modifier(name: str) -> str:
+def without_modifier(name: str) -> str:
+    """A class name without its BEM element's modifier (`report__part--ads` → `report__part`):
+    the modifier says what a part holds or how it looks, not what it is (see `_strength`)."""
     element, _, modifier = name.partition(_MODIFIER)
     return element if modifier and _ELEMENT in element else name
 
