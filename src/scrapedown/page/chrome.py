@@ -18,19 +18,25 @@ Element = Any
 """An `lxml.html.HtmlElement` (lxml ships no type stubs)."""
 
 
-def hint_tokens(element: Element, ignored_prefixes: tuple[str, ...]) -> set[str]:
+def hint_tokens(element: Element, ignored_prefixes: tuple[str, ...]) -> frozenset[str]:
     """The words of an element's class names and id: `share_bar post-meta` → share, bar, post,
     meta. Class names that name a taxonomy term (`tag-ads`) are skipped. camelCase is not split:
     `nonStandardHeader` (an MDN note) is one word, not a header."""
+    return _tokens(str(element.get("class") or ""), str(element.get("id") or ""), ignored_prefixes)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(classes: str, ident: str, ignored_prefixes: tuple[str, ...]) -> frozenset[str]:
+    """`hint_tokens` of a class attribute and id (pages repeat them: memoised)."""
     tokens: set[str] = set()
-    names = str(element.get("class") or "").split()
-    names.append(_id_of(element))
+    names = classes.split()
+    names.append(_unless_slug(ident))
     for name in names:
         lowered = name.lower()
         if not lowered or lowered.startswith(ignored_prefixes):
             continue
         tokens.update(token for token in _SEPARATORS.split(lowered) if token)
-    return tokens
+    return frozenset(tokens)
 
 
 def is_hinted(element: Element, page: PageOptions) -> bool:
@@ -44,7 +50,7 @@ def hint_strength(element: Element, page: PageOptions) -> int:
     (`elementor-widget`, `post-meta`, `site-header`: `PageOptions.weak_hints`), else 0."""
     if element.tag in page.hint_exempt_tags:
         return 0
-    classes, ident = str(element.get("class") or ""), _id_of(element)
+    classes, ident = str(element.get("class") or ""), str(element.get("id") or "")
     if not classes and not ident:
         return 0
     return _strength(classes, ident, page)
@@ -53,7 +59,7 @@ def hint_strength(element: Element, page: PageOptions) -> int:
 @functools.lru_cache(maxsize=4096)
 def _strength(classes: str, ident: str, page: PageOptions) -> int:
     """`hint_strength` of a class attribute and id (pages repeat them: memoised)."""
-    names = [n for n in (*classes.lower().split(), ident.lower()) if n]
+    names = [n for n in (*classes.lower().split(), _unless_slug(ident).lower()) if n]
     names = [n for n in names if not n.startswith(page.hint_ignored_prefixes)]
     tokens = {token for name in names for token in _SEPARATORS.split(name) if token}
     found = tokens & page.chrome_hints
@@ -86,7 +92,10 @@ def _id_of(element: Element) -> str:
     """The element's id, unless it is a slug of a heading (`sharing-with-a-single-developer`,
     `related-work`: documentation generators give sections such ids), which names no part
     of the page."""
-    value = str(element.get("id") or "")
+    return _unless_slug(str(element.get("id") or ""))
+
+
+def _unless_slug(value: str) -> str:
     return "" if len(_SLUG_WORDS.findall(value)) >= _SLUG_LENGTH else value
 
 
