@@ -14,7 +14,7 @@ that runs on into the text after it (more than 8 words).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from scrapedown.page import jsonld
 from scrapedown.page.chrome import Element
@@ -65,11 +65,7 @@ def read_authors(
 ) -> tuple[str, ...]:
     """Author names: JSON-LD, else the first author `<meta>` key, else `itemprop=author` or
     `rel=author` elements, else the article's byline."""
-    sources = [jsonld.texts(node.get("author"))]
-    sources += [meta.get(key, []) for key in AUTHOR_KEYS]
-    marked = doc.xpath("//*[@itemprop='author']|//a[contains(concat(' ',@rel,' '),' author ')]")
-    sources.append([str(element.text_content()) for element in marked])
-    for names in sources:
+    for names in _sources(doc, meta, node):
         usable = [name for name in map(name_only, names) if name]
         if usable:
             return _without_wrappers(tuple(dict.fromkeys(usable)))
@@ -77,6 +73,15 @@ def read_authors(
     if len(byline.split()) > _MAX_NAME_WORDS:
         return ()  # a name run into a headline or a comment: no author beats a wrong one
     return (byline,) if byline else ()
+
+
+def _sources(doc: Element, meta: dict[str, list[str]], node: jsonld.Node) -> Iterator[list[str]]:
+    """The names each source states, best first (the page is searched only when reached)."""
+    yield jsonld.texts(node.get("author"))
+    for key in AUTHOR_KEYS:
+        yield meta.get(key, [])
+    marked = doc.xpath("//*[@itemprop='author']|//a[contains(concat(' ',@rel,' '),' author ')]")
+    yield [str(element.text_content()) for element in marked]
 
 
 def name_only(value: str) -> str:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
 from scrapedown.chars import CJK_WORD_CLASS
 from scrapedown.errors import ScrapedownError
 from scrapedown.page.chrome import Element
+from scrapedown.page.digits import DIGIT, split_on_digits
 from scrapedown.page.options import PageOptions
 
 #: Elements that own the text inside them (a text's block is its nearest one of these).
@@ -135,18 +137,20 @@ def measure_blocks(
     blocks = {body: Block(str(body.tag))}
     controls: set[Element] = set()
     control_tags = page.control_tags
-    for node in body.iter():
-        parent = node.getparent()
-        if node is not body and node.tail and parent is not None:
-            outer = contexts[parent]
-            if not outer[UNCOUNTED_AT]:
-                blocks[outer[BLOCK]].add(node.tail, outer[LINK])
+    nodes = body.iter()
+    next(nodes)  # the body itself (first): its context and block are set above
+    for node in nodes:
+        outer = contexts[node.getparent()]
+        tail = node.tail
+        if tail and not outer[UNCOUNTED_AT]:
+            blocks[outer[BLOCK]].add(tail, outer[LINK])
         tag = node.tag
-        if node is body or not isinstance(tag, str):
+        if not isinstance(tag, str):
             continue
         if tag in control_tags:
             _mark_ancestors(node, body, controls)
-        context = _context_of(node, tag, contexts[parent])
+        # Most elements (inline ones, wrappers that own no text) sit where their parent does.
+        context = _context_of(node, tag, outer) if tag in _CONTEXT_TAGS else outer
         contexts[node] = context
         if context[UNCOUNTED_AT]:
             continue
@@ -157,8 +161,9 @@ def measure_blocks(
             block.images += IMAGE_WEIGHT
             if context[PAGE_LINK] or _is_decoration(node):
                 block.decorations += IMAGE_WEIGHT
-        if node.text:
-            block.add(node.text, context[LINK])
+        text = node.text
+        if text:
+            block.add(text, context[LINK])
     blocks[body].add(body.text, False)
     _flag_lines(blocks, page)
     return contexts, blocks, controls
@@ -171,6 +176,10 @@ def _mark_ancestors(node: Element, body: Element, marked: set[Element]) -> None:
         if node is body:
             break
         node = node.getparent()
+
+
+#: The tags `_context_of` looks at: any other element's context is its parent's.
+_CONTEXT_TAGS = BLOCK_TAGS | UNCOUNTED | {"a", "article"}
 
 
 def _context_of(node: Element, tag: str, outer: Context) -> Context:
@@ -187,7 +196,7 @@ def _context_of(node: Element, tag: str, outer: Context) -> Context:
 
 def _flag_lines(blocks: dict[Element, Block], page: PageOptions) -> None:
     """Mark the short blocks that are meta lines or share bars (by their text)."""
-    meta = _joined(page.meta_line_patterns)
+    is_meta_line = _meta_search(page.meta_line_patterns)
     share = _joined(page.share_line_patterns)
     is_meta: dict[str, bool] = {}  # a page repeats its short lines (and its blank ones) a lot
     for block in blocks.values():
@@ -196,11 +205,32 @@ def _flag_lines(blocks: dict[Element, Block], page: PageOptions) -> None:
         sample = " ".join(block.short)
         found = is_meta.get(sample)
         if found is None:
-            found = is_meta[sample] = meta.search(sample) is not None
+            found = is_meta[sample] = is_meta_line(sample)
         block.meta_line = found
         bar = block.tag not in HEADINGS and 0 < block.text <= SHARE_LINE
         bar = bar and block.link > LINK_DENSITY * block.text
         block.share_line = bar and share.search(sample) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _meta_search(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a line matches one of `patterns`: those that need a digit are searched only in
+    a line holding one (`scrapedown.page.digits`; same answers, most short lines hold none)."""
+    joined = _joined(patterns)  # (a bad pattern's error, as before)
+    with_digit, others = split_on_digits(patterns)
+    if not with_digit:
+        return lambda line: joined.search(line) is not None
+    try:
+        need_digit, rest = _joined(with_digit), _joined(others)
+    except (re.error, ScrapedownError):
+        return lambda line: joined.search(line) is not None
+
+    def search(line: str) -> bool:
+        if rest.search(line) is not None:
+            return True
+        return DIGIT.search(line) is not None and need_digit.search(line) is not None
+
+    return search
 
 
 @functools.lru_cache(maxsize=64)

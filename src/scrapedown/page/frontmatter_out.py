@@ -21,26 +21,23 @@ from scrapedown.page.dates import format_date
 from scrapedown.page.metadata import PageMeta, is_web_url
 from scrapedown.page.options import PageOptions
 from scrapedown.page.presets import FIELDS, PRESETS, Preset
+from scrapedown.page.yaml_lines import DateText, yaml_lines
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STRING = "tag:yaml.org,2002:str"
 _URL_FIELDS = frozenset({"cover", "url"})
 
 
-class _DateText(str):
-    """A formatted date: written plain (a YAML timestamp when it reads as one)."""
-
-
 class _Representer(RoundTripRepresenter):
-    """ruamel's round-trip representer plus `_DateText` (registered on this subclass only)."""
+    """ruamel's round-trip representer plus `DateText` (registered on this subclass only)."""
 
 
-def _represent_date(representer: RoundTripRepresenter, value: _DateText) -> Any:
+def _represent_date(representer: RoundTripRepresenter, value: DateText) -> Any:
     tag = _TIMESTAMP if timestamp_regexp.match(value) else _STRING
     return representer.represent_scalar(tag, str(value))
 
 
-_Representer.add_representer(_DateText, _represent_date)
+_Representer.add_representer(DateText, _represent_date)
 
 
 def preset_of(page: PageOptions) -> Preset:
@@ -89,6 +86,12 @@ def render_front_matter(data: Mapping[str, Any]) -> str:
     """`data` as a `---` fenced YAML block ending with a newline (empty data: empty block)."""
     if not data:
         return "---\n---\n"
+    lines = yaml_lines(data)  # the usual one-line values, without ruamel's machinery
+    return "---\n" + (lines if lines is not None else ruamel_yaml(data)) + "---\n"
+
+
+def ruamel_yaml(data: Mapping[str, Any]) -> str:
+    """`data` as ruamel.yaml writes it (the block of `render_front_matter` without `---`)."""
     yaml = YAML(typ="rt")
     yaml.Representer = _Representer
     yaml.version = (1, 1)  # quote what YAML 1.1 readers would turn into booleans or numbers
@@ -99,8 +102,7 @@ def render_front_matter(data: Mapping[str, Any]) -> str:
     yaml.dump(dict(data), stream)
     text = stream.getvalue()
     directive, separator, rest = text.partition("---\n")
-    body = rest if separator and directive.startswith("%YAML") else text
-    return "---\n" + body + "---\n"
+    return rest if separator and directive.startswith("%YAML") else text
 
 
 def _field_value(meta: PageMeta, name: str, date_format: str) -> object:
@@ -117,5 +119,5 @@ def _field_value(meta: PageMeta, name: str, date_format: str) -> object:
         "url": meta.url,
     }[name]
     if isinstance(value, date | datetime):
-        return _DateText(format_date(value, date_format))
+        return DateText(format_date(value, date_format))
     return value

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from scrapedown.page import jsonld
 from scrapedown.page.authors import read_authors
@@ -80,18 +81,20 @@ def read_metadata(doc: Element, article: Element) -> PageMeta:
     node = linked.article
     node_url = jsonld.url(node.get("url") or node.get("mainEntityOfPage"))
     page_url = _first([*links.get("canonical", ()), *_values(meta, URL_KEYS), node_url])
-    published = [  # structured data first: publishers maintain it for search engines
-        jsonld.text(node.get("datePublished")),
-        *_values(meta, DATE_KEYS[:1]),
-        *_values(meta, DATE_KEYS[1:]),
-        *_time_texts(doc, article),
-    ]
-    modified = [
-        *_values(meta, UPDATED_KEYS[:2]),
-        jsonld.text(node.get("dateModified")),
-        *_values(meta, UPDATED_KEYS[2:]),
-        *_marked_times(doc, "dateModified"),
-    ]
+    # Candidates best first; the searches of the page's elements (generators) run only
+    # when no earlier candidate is a date.
+    published = chain(  # structured data first: publishers maintain it for search engines
+        [jsonld.text(node.get("datePublished")), *_values(meta, DATE_KEYS)],
+        _time_texts(doc, article),
+    )
+    modified = chain(
+        [
+            *_values(meta, UPDATED_KEYS[:2]),
+            jsonld.text(node.get("dateModified")),
+            *_values(meta, UPDATED_KEYS[2:]),
+        ],
+        _marked_times(doc, "dateModified"),
+    )
     tags = _values(meta, TAG_KEYS[:1]) or _values(meta, TAG_KEYS[1:])
     sections = _values(meta, SECTION_KEYS) or jsonld.texts(node.get("articleSection"))
     images = [
@@ -187,20 +190,21 @@ def _date(candidates: Iterable[str]) -> dt.date | dt.datetime | None:
     return None
 
 
-def _marked_times(doc: Element, itemprop: str) -> list[str]:
+def _marked_times(doc: Element, itemprop: str) -> Iterator[str]:
     """`datetime` of elements marked with a schema.org property (`<time itemprop=…>`)."""
     path = f"//*[@itemprop='{itemprop}']"
-    return [str(e.get("datetime") or e.get("content") or e.text_content()) for e in doc.xpath(path)]
+    for element in doc.xpath(path):
+        yield str(element.get("datetime") or element.get("content") or element.text_content())
 
 
-def _time_texts(doc: Element, article: Element) -> list[str]:
+def _time_texts(doc: Element, article: Element) -> Iterator[str]:
     """Publication times marked in the body, then the `<time>` nearest the article."""
-    found = _marked_times(doc, "datePublished")
-    found += [str(e.get("datetime") or e.text_content()) for e in doc.xpath("//time[@pubdate]")]
+    yield from _marked_times(doc, "datePublished")
+    for element in doc.xpath("//time[@pubdate]"):
+        yield str(element.get("datetime") or element.text_content())
     nearest = nearest_time(doc, article)
     if nearest is not None:
-        found.append(str(nearest.get("datetime") or nearest.text_content()))
-    return found
+        yield str(nearest.get("datetime") or nearest.text_content())
 
 
 def _split_list(values: Iterable[str]) -> tuple[str, ...]:

@@ -88,6 +88,8 @@ def _is_role(element: Element) -> bool:
 
 
 def _is_byline(element: Element) -> bool:
+    if not element.get("class") and not element.get("id"):
+        return False  # no hint to read (most of a page's elements): what the rest would say
     tokens = hint_tokens(element, ())
     if _is_role(element):
         return False  # `author-title`: the job title printed under the name
@@ -122,7 +124,8 @@ def _nearest(
         if accept(element):
             return element
     last = None
-    for element in doc.iter():
+    # Only the wanted tags and the article's own come out of lxml (the rest is skipped in C).
+    for element in doc.iter(*tags, article.tag):
         if element is article:
             break
         if element.tag in tags and accept(element):
