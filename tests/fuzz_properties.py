@@ -21,6 +21,7 @@ the standalone driver (benchmarks/fuzz_driver.py) share.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import html
 import re
 import time
@@ -86,8 +87,28 @@ def _timed(function: Callable[[str], str], text: str) -> tuple[str | None, list[
             return None, [("crash", f"{name}: {type(error).__name__}: {error}")]
     spent = time.process_time() - start
     if spent > BUDGET_SECONDS:
-        problems.append(("slow", f"{name}: {spent:.1f} s CPU"))
+        spent = min(spent, _best_of(function, text, _RETIMES))
+    if spent > BUDGET_SECONDS:
+        problems.append(("slow", f"{name}: {spent:.1f} s CPU (best of {1 + _RETIMES})"))
     return result, problems
+
+
+# A call over budget is timed again: the input is slow only when every run is. A garbage
+# collection of the fuzzer's own heap or a first-call import lands in one call's CPU time:
+# the three "slow" documents of the seed-12 run took 2.2-3.3 s there and 2-4 ms alone.
+_RETIMES = 2
+
+
+def _best_of(function: Callable[[str], str], text: str, runs: int) -> float:
+    best = float("inf")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for _ in range(runs):
+            start = time.process_time()
+            with contextlib.suppress(Exception):  # (the first run reported it)
+                function(text)
+            best = min(best, time.process_time() - start)
+    return best
 
 
 def failures(text: str, *, full: bool = True) -> list[Failure]:
@@ -139,7 +160,47 @@ def input_visible(body: str) -> Counter[str]:
     is ambiguous and the output may follow either. A tag cut off at the end (`<img src=x alt`)
     is not read at all: a browser drops a tag that the end of the document interrupts."""
     body = _CUT_TAG.sub("", body.rstrip())
-    return _markdown_visible(body) & _html_visible(_MARKDOWN_DESTINATION.sub("]", body))
+    markdown = _markdown_visible(body, keyed=True)
+    both = markdown & _html_visible(_MARKDOWN_DESTINATION.sub("]", body), keyed=True)
+    return _media_counted(both) & _blockwise_visible(body)
+
+
+def _media_counted(found: Counter[str]) -> Counter[str]:
+    """Keyed images and links (`_html_visible(keyed=True)`) counted as ``<img>`` and ``<a>``.
+    Keyed, the two readings agree on an image only when they show it with the same source, on
+    a link only when it has the same target and the same letters: an autolink `<ps:>` that
+    only the Markdown reading shows and an `<a href=` that only the HTML reading opens are two
+    links, neither surely there (counted alike, they made one "lost" link)."""
+    counted: Counter[str] = Counter()
+    for key, count in found.items():
+        counted[key.partition("\x00")[0]] += count
+    return counted
+
+
+def _blockwise_visible(body: str) -> Counter[str]:
+    """Letters and digits both readings show within one block (a top-level block of the
+    Markdown reading, as lines), summed over the blocks; images and links as `input_visible`
+    counts them for the whole body (a link may span blocks, `_link_closers`).
+
+    The rule: a letter is surely visible only when the two readings show it in the same block.
+    The library follows one reading per block (detect.py: a block is Markdown or part of an
+    HTML region), so a `1` that the Markdown reading shows in an indented code block
+    (`    <e1>`) and the HTML reading shows in another block (`>1.`, a quote's list marker
+    as Markdown) is two different characters, each visible to one reading only. Counted over
+    the whole body, they met and made a "lost" `1` that no output can keep. A block dropped
+    outright is still seen: both readings show its letters in it."""
+    lines = body.split("\n")
+    total: Counter[str] = Counter()
+    for token in _markdown_it().parse(body):
+        if token.level != 0 or token.map is None or token.nesting == -1:
+            continue
+        block = _CUT_TAG.sub("", "\n".join(lines[token.map[0] : token.map[1]]).rstrip())
+        markdown = _html_visible(_markdown_it().render(block))
+        html = _html_visible(_MARKDOWN_DESTINATION.sub("]", block))
+        total += markdown & html
+    for key in ("<a>", "<img>"):
+        total[key] = 1 << 30  # (not limited here)
+    return total
 
 
 # A start or end tag that the end of the text cuts off: no `>` outside quotes, or a quoted
@@ -152,7 +213,7 @@ _CUT_TAG = re.compile(
 _LINK_TAG = re.compile(r"<(/)?a[\t\n\f\r />]", re.IGNORECASE)
 
 
-def _markdown_visible(body: str) -> Counter[str]:
+def _markdown_visible(body: str, *, keyed: bool = False) -> Counter[str]:
     """The Markdown reading of an input: rendered by markdown-it, each HTML block confined to
     itself, as CommonMark ends it and as the library's contract reads it (detect.py: blocks
     join only when an element opened in one is closed in a later one). Rendered raw and
@@ -178,7 +239,7 @@ def _markdown_visible(body: str) -> Counter[str]:
             closers = _link_closers(raw, later_close)
             if closers:
                 token.children.append(Token("html_inline", "", 0, content=closers))
-    return _html_visible(parser.renderer.render(tokens, parser.options, {}))
+    return _html_visible(parser.renderer.render(tokens, parser.options, {}), keyed=keyed)
 
 
 def _link_closed_after(body: str) -> Callable[[int], bool]:
@@ -231,7 +292,12 @@ def _fragment(rendered: str) -> lxml_html.HtmlElement:
         return root if body is None else body
 
 
-def _html_visible(rendered: str, *, sourceless_alts: bool = False) -> Counter[str]:
+def _html_visible(
+    rendered: str, *, sourceless_alts: bool = False, keyed: bool = False
+) -> Counter[str]:
+    """Letters and digits, images and links of `rendered`; with `keyed`, each image under
+    ``<img>\x00`` + its source and each link under ``<a>\x00`` + its target + its letters
+    (`_media_counted` counts them)."""
     if not rendered.strip():
         return Counter()
     try:
@@ -244,8 +310,18 @@ def _html_visible(rendered: str, *, sourceless_alts: bool = False) -> Counter[st
         texts += (i.get("alt") or "" for i in root.iter("img") if not (i.get("src") or "").strip())
     text = unicodedata.normalize("NFKC", "".join(texts))
     found = Counter(c for c in text if unicodedata.category(c)[0] in "LN")
-    found["<img>"] = sum(1 for image in root.iter("img") if _is_image(image))
-    found["<a>"] = sum(1 for link in root.iter("a") if _is_link(link))
+    images = [image for image in root.iter("img") if _is_image(image)]
+    links = [link for link in root.iter("a") if _is_link(link)]
+    if not keyed:
+        found["<img>"] = len(images)
+        found["<a>"] = len(links)
+        return +found
+    for image in images:
+        found["<img>\x00" + _IGNORED_IN_URL.sub("", image.get("src") or "")] += 1
+    for link in links:
+        href = _IGNORED_IN_URL.sub("", link.get("href") or "")
+        letters = unicodedata.normalize("NFKC", _text_before_nested_link(link))
+        found["<a>\x00" + href + "\x00" + "".join(c for c in letters if c.isalnum())] += 1
     return +found
 
 

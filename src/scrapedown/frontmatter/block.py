@@ -23,7 +23,9 @@ Format = Literal["yaml", "toml", "json"]
 
 _BOM = "\ufeff"
 # Leading blank lines (and a BOM) before the opening delimiter: tolerated by Hexo, fatal to Jekyll.
-_LEADING_BLANK = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\n)*")
+# Every leading BOM goes, not only the first: the output of one removal would lose the next on a
+# second run (`\ufeff\ufeff_`).
+_LEADING_BLANK = re.compile(r"\A\ufeff*+(?:[ \t]*+\n)*+")
 _FENCES: dict[str, tuple[Format, re.Pattern[str]]] = {
     "---": ("yaml", re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)),
     "+++": ("toml", re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)),
@@ -63,7 +65,7 @@ def split_post(text: str) -> tuple[FrontMatter | None, str]:
     hexo = _split_hexo_json(rest, first_line)
     if hexo is not None:
         return hexo
-    return None, text.removeprefix(_BOM)
+    return None, text.lstrip(_BOM)
 
 
 def _split_fenced(rest: str, fence: str, first_line: int) -> tuple[FrontMatter, str]:

@@ -134,17 +134,37 @@ def _space_run_edits(line: Line, run: Pass) -> list[Edit]:
         start, end = match.span()
         while start > 0 and view[start - 1] in " \t":
             start -= 1
-        if joins_into_syntax(line, start, end):
-            edits.append((start, end, " "))
-        elif start == 0 or end == len(view):
-            edits.append((start, end, ""))
-        elif "\u3000" not in view[start:end]:
-            edits.append((start, end, view[start:end].replace(t.NBSP, " ")))
-        elif _SPACE_EATING_RE.match(view, start - 1) or _SPACE_EATING_RE.match(view, end):
-            edits.append((start, end, ""))
-        else:
-            edits.append((start, end, " "))
+        # hidden syntax inside the run (`) **\u3000<em>`: the `**`) splits it, as in
+        # `convert_hyphens`: each side is decided beside the syntax it touches
+        cuts = [p for p in range(start + 1, end) if line.hidden_at(p)]
+        for piece in zip([start, *cuts], [*cuts, end], strict=True):
+            edits.append((*piece, _space_run_replacement(line, run, *piece)))
     return edits
+
+
+def _space_run_replacement(line: Line, run: Pass, start: int, end: int) -> str:
+    view = line.view
+    if joins_into_syntax(line, start, end) or (
+        run.markdown and _beside_delimiter(line, start, end)
+    ):
+        return " "
+    if start == 0 or end == len(view):
+        return ""
+    if "\u3000" not in view[start:end]:
+        return view[start:end].replace(t.NBSP, " ")
+    if _SPACE_EATING_RE.match(view, start - 1) or _SPACE_EATING_RE.match(view, end):
+        return ""
+    return " "
+
+
+def _beside_delimiter(line: Line, start: int, end: int) -> bool:
+    """Whether a space run touches an emphasis or strikethrough delimiter (`**\u3000<em>文`):
+    CommonMark reads a delimiter beside whitespace differently (U+3000 is whitespace to it), so
+    deleting the run could make a literal `**` open emphasis on the next run."""
+    return line.raw_before(start) in _DELIMITERS or line.raw_after(end) in _DELIMITERS
+
+
+_DELIMITERS = frozenset("*_~")
 
 
 def convert_symbols(line: Line, run: Pass) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bs4.element import NavigableString, PageElement, Tag
 
-from scrapedown.parse.siblings import Siblings
+from scrapedown.parse.siblings import Siblings, take_children
 from scrapedown.parse.soup import first_named, new_tag, tags_named
 from scrapedown.rules.soup.emphasis import EMPHASIS
 from scrapedown.rules.tree.text import cleaned_text
@@ -156,3 +156,45 @@ def clean_text_out_of_pre(cell: Tag) -> None:
             continue
         if not any(parent.name in VERBATIM for parent in text.parents):
             text.replace_with(NavigableString(cleaned_text(text)))
+
+
+def paragraphs_split_at_breaks(cell: Tag) -> None:
+    """Each `<p>` of a kept cell with a `<br>` child split as the next pass's `paragraphs` rule
+    will split it (at runs of two or more breaks, the breaks at its edges dropped): unwrapping
+    an unknown element here (`<p>-<e><br></e></p>`) can bring a break to the paragraph's
+    edge, where the first pass, seeing the element, left it."""
+    siblings = Siblings()
+    for paragraph in tags_named(cell, "p"):
+        if not any(_is_break(child) for child in paragraph.contents):
+            continue
+        chunks: list[list[PageElement]] = [[]]
+        breaks = 0
+        for child in take_children(paragraph):
+            if _is_break(child):
+                breaks += 1
+            elif not _is_blank(child):
+                if breaks >= 2:
+                    chunks.append([])
+                breaks = 0
+            chunks[-1].append(child)
+        kept = [trimmed for trimmed in map(_trimmed, chunks) if trimmed]
+        paragraph.extend(kept[0] if kept else [])
+        made = []
+        for chunk in kept[1:]:
+            made.append(new_tag(paragraph, "p"))
+            made[-1].extend(chunk)
+        if made:
+            siblings.insert_after(paragraph, *made)
+
+
+def _is_break(node: PageElement) -> bool:
+    return isinstance(node, Tag) and node.name == "br"
+
+
+def _trimmed(chunk: list[PageElement]) -> list[PageElement]:
+    start, end = 0, len(chunk)
+    while start < end and (_is_break(chunk[start]) or _is_blank(chunk[start])):
+        start += 1
+    while end > start and (_is_break(chunk[end - 1]) or _is_blank(chunk[end - 1])):
+        end -= 1
+    return chunk[start:end]

@@ -13,6 +13,7 @@ from scrapedown.parse.soup import children_named, first_named, is_decomposed, ne
 from scrapedown.rules.soup.cell_lists import (
     clean_text_out_of_pre,
     paragraphs_in_mixed_items,
+    paragraphs_split_at_breaks,
     strays_out_of_list,
     unwrap_out_of_pre,
 )
@@ -124,6 +125,7 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
     if clean_text:
         clean_text_out_of_pre(cell)
     paragraphs_in_mixed_items(cell)
+    paragraphs_split_at_breaks(cell)
     for link in tags_named(cell, "a"):  # its text set late (a link emptied shows its target)
         if str(link.get("title", "x")).strip() in ("", link.get_text().strip()):
             del link["title"]  # as the `links` rule drops it

@@ -19,12 +19,15 @@ from scrapedown.parse.tree import (
     remove,
     replace_with_text,
     text_content,
+    unwrap,
 )
 from scrapedown.tags import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, LISTS
 
 Node = str | Element  # a text run or an element, in document order
 Run = tuple[bool, list[Node]]  # (holds items, its nodes in order)
 _CONTENT = tuple(CONTENT_WITHOUT_TEXT)
+# A link is split around the blocks it holds by the `links` rule, each piece keeping the target.
+_SPLIT_LATER = frozenset({"a"})
 
 
 def lists_into_items(root: Element) -> None:
@@ -53,10 +56,23 @@ def strays_out_of_lists(root: Element) -> None:
     for a_list in elements(root, *LISTS):
         if a_list.getparent() is None:
             continue
+        _unwrap_mixed_wrappers(a_list)
         if _has_strays(a_list):
             _split_around_strays(a_list)
         else:
             a_list.text = None  # layout before the first item: not kept in minimal HTML either
+
+
+def _unwrap_mixed_wrappers(a_list: Element) -> None:
+    """A wrapper in a list holding an item beside content of its own (`<ul><l>a<li>x`, as the
+    parser nests an item opened in an unknown element) is unwrapped: its items are the list's,
+    the rest strays, shown as a block before the item as a browser shows it."""
+    for child in list(a_list):
+        if child.tag in _SPLIT_LATER or child.tag in ("li", *LISTS) or not is_element(child):
+            continue
+        items = [c for c in child if is_element(c) and c.tag == "li"]
+        if items and (not is_blank(child.text) or len(items) < len(child)):
+            unwrap(child)
 
 
 def _holds_items(node: Node) -> bool:
