@@ -452,6 +452,12 @@ CASES: dict[str, tuple[str, str | None]] = {
     # its text is a block before the list, as a browser shows it.
     "item inside an unknown element in a list": ("<ul><l>a<li>x", "a\n\n- x\n"),
     "item inside bold in a list": ("<ol><b>x<li>y", "x\n\n1. y\n"),
+    # Found by the seed-22 run: after a setext underline (`-` under a paragraph, no empty
+    # list item) a tab-indented line is code; the normaliser read it as text and edited it.
+    "indented code after a setext heading": (
+        "'\n-\n\t\u3000<figure><p c=\"\"><t>\u3000<e a=\"\"> ",
+        "'\n-\n\t\u3000<figure><p c=\"\"><t>\u3000<e a=\"\"> \n",
+    ),
     "text before a table in an item inside an unknown element": (
         "<ul><l>:<li/k><table ><td><pre >|",
         ":\n\n- <table>\n  <tr><td><pre>|</pre></td></tr>\n  </table>\n",
