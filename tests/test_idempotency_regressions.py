@@ -455,8 +455,15 @@ CASES: dict[str, tuple[str, str | None]] = {
     # Found by the seed-22 run: after a setext underline (`-` under a paragraph, no empty
     # list item) a tab-indented line is code; the normaliser read it as text and edited it.
     "indented code after a setext heading": (
-        "'\n-\n\t\u3000<figure><p c=\"\"><t>\u3000<e a=\"\"> ",
-        "'\n-\n\t\u3000<figure><p c=\"\"><t>\u3000<e a=\"\"> \n",
+        '\'\n-\n\t\u3000<figure><p c=""><t>\u3000<e a=""> ',
+        '\'\n-\n\t\u3000<figure><p c=""><t>\u3000<e a=""> \n',
+    ),
+    # A full-width letter after a literal `<` became `<B`, which the next pass, converting the
+    # paragraph for its inline HTML, escaped: the normaliser escapes it as the converter does.
+    "full-width letter after a less-than sign": ("<Ｃ<b><del>文", "\\<C<strong>~~文~~</strong>\n"),
+    "full-width letter after a less-than sign and a tag": (
+        "<b><sub>粗</b>文<<o >Ｂ",
+        "<strong><sub>粗</sub></strong>文\\<B\n",
     ),
     "text before a table in an item inside an unknown element": (
         "<ul><l>:<li/k><table ><td><pre >|",

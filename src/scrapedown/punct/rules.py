@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from scrapedown.punct import tables as t
 from scrapedown.punct.escape import markdown_replacement, starts_block
 from scrapedown.punct.options import PunctOptions
-from scrapedown.punct.segments import Edit, Line, Replacement
+from scrapedown.punct.segments import EDIT, HIDE, KEEP, Edit, Line, Replacement
 
 
 @dataclass(frozen=True)
@@ -104,9 +104,24 @@ def compose_halfwidth_forms(line: Line, run: Pass) -> None:
 
 
 def convert_alnum(line: Line, run: Pass) -> None:
-    """Full-width letters and digits -> ASCII, always (clreq: avoid storing them)."""
-    if _FULLWIDTH_ALNUM_RE.search(line.view):
-        line.translate(t.FULLWIDTH_ALNUM)
+    """Full-width letters and digits -> ASCII, always (clreq: avoid storing them). In Markdown,
+    a literal `<` before a converted letter is escaped (`<Ｂ` -> `\\<B`), as the converter
+    writes a `<` before a letter: left bare, the next pass converting the paragraph (it holds
+    inline HTML) escapes it."""
+    if not _FULLWIDTH_ALNUM_RE.search(line.view):
+        return
+    if run.markdown and "<" in line.view:
+        line.apply(
+            [
+                (m.start(), m.end(), ((HIDE, "\\"), (KEEP, "<"), (EDIT, m.group(1))))
+                for m in _ANGLE_FULLWIDTH_LETTER_RE.finditer(line.view)
+                if not line.hidden_at(m.start() + 1)
+            ]
+        )
+    line.translate(t.FULLWIDTH_ALNUM)
+
+
+_ANGLE_FULLWIDTH_LETTER_RE = re.compile("<([\uff21-\uff3a\uff41-\uff5a])")
 
 
 def resolve_inner_space_runs(line: Line, run: Pass) -> None:
