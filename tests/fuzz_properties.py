@@ -263,17 +263,66 @@ def _link_closed_after(body: str) -> Callable[[int], bool]:
 
 
 def _link_closers(html: str, later_close: bool) -> str:
-    """`</a>` for each link `html` leaves open, unless an `</a>` follows later in the body."""
+    """`</a>` for each link `html` leaves open, unless an `</a>` follows later in the body,
+    each element opened inside the links and left open closed first (lxml ignores an `</a>`
+    while a `<div>` opened in the link is open, and the link ran on into the next block; a
+    browser ends it there too)."""
     if later_close:
         return ""
     unclosed = 0  # in order: an `</a>` before any `<a>` closes nothing
-    for tag in _LINK_TAG.finditer(html):
-        unclosed = unclosed + 1 if tag.group(1) is None else max(0, unclosed - 1)
+    inside: list[str] = []  # elements opened inside the open links, still open
+    for tag in _ANY_TAG.finditer(html):
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name == "a":
+            unclosed = max(0, unclosed - 1) if closing else unclosed + 1
+            if not unclosed:
+                inside.clear()
+        elif unclosed and name not in _VOID:
+            if not closing:
+                inside.append(name)
+            elif name in inside:
+                del inside[len(inside) - 1 - inside[::-1].index(name) :]
+    if not unclosed:
+        return ""
     # (a stray table part, `<a href=a><tbody>`, is left open by lxml and keeps it from
     # closing the link, where a browser ignores the part: closed first)
-    return (_TABLE_PART_CLOSERS + "</a>") * unclosed
+    opened = "".join(f"</{name}>" for name in reversed(inside))
+    return opened + (_TABLE_PART_CLOSERS + "</a>") * unclosed
 
 
+def _links_end_at_their_end_tag(html: str) -> str:
+    """`html` with the elements opened inside a link and still open at its `</a>` closed just
+    before it. A browser ends the link there (the adoption agency algorithm: what follows is
+    no longer linked); lxml ignores such an `</a>` and links everything up to the next `<a>`
+    (`<a href=t><div>&gt;</a>` + `# r`: "r" was linked for the oracle, in no browser)."""
+    if "</a" not in html and "</A" not in html:
+        return html
+    pieces: list[str] = []
+    position = 0
+    links = 0
+    inside: list[str] = []
+    for tag in _ANY_TAG.finditer(html):
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name == "a":
+            if closing and links and inside:
+                pieces += [html[position : tag.start()], *(f"</{n}>" for n in reversed(inside))]
+                position = tag.start()
+            links = max(0, links - 1) if closing else links + 1
+            if not links:
+                inside.clear()
+        elif links and name not in _VOID:
+            if not closing:
+                inside.append(name)
+            elif name in inside:
+                del inside[len(inside) - 1 - inside[::-1].index(name) :]
+    return "".join([*pieces, html[position:]])
+
+
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)[^<>]*+>")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
 _TABLE_PART_CLOSERS = "</td></th></tr></tbody></thead></tfoot></caption>"
 
 
@@ -301,7 +350,7 @@ def _html_visible(
     if not rendered.strip():
         return Counter()
     try:
-        root = _fragment(rendered)
+        root = _fragment(_links_end_at_their_end_tag(rendered))
     except (etree.ParserError, ValueError):
         return Counter()
     texts: list[str] = []
