@@ -465,6 +465,15 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<b><sub>粗</b>文<<o >Ｂ",
         "<strong><sub>粗</sub></strong>文\\<B\n",
     ),
+    # A BOM after a leading blank line stayed, and started the output: the next pass took
+    # it for the encoding mark (every BOM before the first content line goes now).
+    "byte-order mark after a blank line": ("\n\ufeff\t中", "\t中\n"),
+    # An escaped `<` at a node end is bare again before emphasis whose text starts with a
+    # space: the converter writes that space before the delimiters (`< ~~e~~`).
+    "less-than sign before a strikethrough starting with a line break": (
+        '<b><sub>粗</b>文<<o b=""><del>\ne',
+        "<strong><sub>粗</sub></strong>文< ~~e~~\n",
+    ),
     "text before a table in an item inside an unknown element": (
         "<ul><l>:<li/k><table ><td><pre >|",
         ":\n\n- <table>\n  <tr><td><pre>|</pre></td></tr>\n  </table>\n",

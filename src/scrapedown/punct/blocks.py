@@ -26,8 +26,9 @@ _PREFIX_RE = re.compile(  # matched at a line start: tried at line starts only, 
 _FENCE_RE = re.compile(r"(?<![ \t`~])[ \t]*+(`{3,}+(?=[^`]*$)|~{3,}+)")
 _LINK_DEFINITION_RE = re.compile(r"[ \t]{0,3}\[(?!\^)(?:[^\[\]\\]|\\.)+\]:")
 # A setext heading's underline: after paragraph text, `-` is no empty list item (one cannot
-# interrupt a paragraph), and the indented line after the heading is code.
-_SETEXT_RE = re.compile(r"(?:=++|-++)[ \t]*+$")
+# interrupt a paragraph), and the indented line after the heading is code. (The lookbehind: a
+# search starts at the start of a run only, linear.)
+_SETEXT_RE = re.compile(r"(?<![=-])(?:=++|-++)[ \t]*+$")
 _BLANK = re.compile(r"\A\Z")  # sentinel: an HTML block that ends at a blank line
 
 #: CommonMark HTML block start conditions 1–6 (with their end) and 7 (ends at a blank line).
