@@ -66,9 +66,10 @@ _UNSAFE_URL = re.compile(r"^(?:javascript:|vbscript:|data:text/html|data:image/s
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 
 
-@lru_cache(maxsize=1)
-def _markdown_it() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+@lru_cache(maxsize=2)
+def _markdown_it(tables: bool = True) -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
+    return parser.enable("table") if tables else parser
 
 
 def _timed(function: Callable[[str], str], text: str) -> tuple[str | None, list[Failure]]:
@@ -161,6 +162,8 @@ def input_visible(body: str) -> Counter[str]:
     is not read at all: a browser drops a tag that the end of the document interrupts."""
     body = _CUT_TAG.sub("", body.rstrip())
     markdown = _markdown_visible(body, keyed=True)
+    if "|" in body:  # and as CommonMark without tables reads it (see `_markdown_visible`)
+        markdown &= _markdown_visible(body, keyed=True, tables=False)
     both = markdown & _html_visible(_MARKDOWN_DESTINATION.sub("]", body), keyed=True)
     return _media_counted(both) & _blockwise_visible(body)
 
@@ -178,9 +181,9 @@ def _media_counted(found: Counter[str]) -> Counter[str]:
 
 
 def _blockwise_visible(body: str) -> Counter[str]:
-    """Letters and digits both readings show within one block (a top-level block of the
-    Markdown reading, as lines), summed over the blocks; images and links as `input_visible`
-    counts them for the whole body (a link may span blocks, `_link_closers`).
+    """Letters, digits and images both readings show within one block (a top-level block of
+    the Markdown reading, as lines), summed over the blocks; links as `input_visible` counts
+    them for the whole body (a link may span blocks, `_link_closers`).
 
     The rule: a letter is surely visible only when the two readings show it in the same block.
     The library follows one reading per block (detect.py: a block is Markdown or part of an
@@ -188,7 +191,9 @@ def _blockwise_visible(body: str) -> Counter[str]:
     (`    <e1>`) and the HTML reading shows in another block (`>1.`, a quote's list marker
     as Markdown) is two different characters, each visible to one reading only. Counted over
     the whole body, they met and made a "lost" `1` that no output can keep. A block dropped
-    outright is still seen: both readings show its letters in it."""
+    outright is still seen: both readings show its letters in it. So with images: an `<img`
+    tag that runs over a blank line (only HTML reads it) and a `![](same URL)` two blocks
+    later (only Markdown reads it) are two images, neither surely there."""
     lines = body.split("\n")
     total: Counter[str] = Counter()
     for token in _markdown_it().parse(body):
@@ -198,8 +203,7 @@ def _blockwise_visible(body: str) -> Counter[str]:
         markdown = _html_visible(_markdown_it().render(block))
         html = _html_visible(_MARKDOWN_DESTINATION.sub("]", block))
         total += markdown & html
-    for key in ("<a>", "<img>"):
-        total[key] = 1 << 30  # (not limited here)
+    total["<a>"] = 1 << 30  # (not limited here: a link may span blocks)
     return total
 
 
@@ -213,7 +217,7 @@ _CUT_TAG = re.compile(
 _LINK_TAG = re.compile(r"<(/)?a[\t\n\f\r />]", re.IGNORECASE)
 
 
-def _markdown_visible(body: str, *, keyed: bool = False) -> Counter[str]:
+def _markdown_visible(body: str, *, keyed: bool = False, tables: bool = True) -> Counter[str]:
     """The Markdown reading of an input: rendered by markdown-it, each HTML block confined to
     itself, as CommonMark ends it and as the library's contract reads it (detect.py: blocks
     join only when an element opened in one is closed in a later one). Rendered raw and
@@ -223,8 +227,11 @@ def _markdown_visible(body: str, *, keyed: bool = False) -> Counter[str]:
       `a>用`) is no tag, like a tag the end of the text cuts off (`_CUT_TAG`);
     - a link never closed anywhere after its block (`<p><a href=/>` + blank line + `z`, or
       `<a href=l><p>` in a paragraph that a `<li>` line interrupts) ends with its block, as
-      every element never closed does."""
-    parser = _markdown_it()
+      every element never closed does.
+    Without `tables`, as plain CommonMark: markdown-it tries a table before a list item, so
+    `1.     ||` over `|-|-` is a table holding "1." to it and an item to CommonMark (and to
+    GitHub, whose tables continue paragraphs only); a letter counts when both show it."""
+    parser = _markdown_it(tables)
     tokens = parser.parse(body)
     closed_after = _link_closed_after(body)
     for token in tokens:
@@ -290,6 +297,30 @@ def _link_closers(html: str, later_close: bool) -> str:
     return opened + (_TABLE_PART_CLOSERS + "</a>") * unclosed
 
 
+def _without_templates(html: str) -> str:
+    """`html` without the content of its `<template>` elements. A browser renders none of it,
+    and its parser ends a template at `</template>` only (or the end of the document): an end
+    tag of an element opened outside it (`<video><template></video>注`) closes nothing there.
+    lxml does not know the element: it ended it at `</video>` and showed "注"."""
+    if "<template" not in html.lower():
+        return html
+    kept: list[str] = []
+    depth = position = 0
+    for tag in _TEMPLATE_TAG.finditer(html):
+        if tag.group(1):  # an end tag
+            if depth == 1:
+                position = tag.end()
+            depth = max(0, depth - 1)
+        else:
+            if depth == 0:
+                kept.append(html[position : tag.start()])
+            depth += 1
+    return "".join(kept) + ("" if depth else html[position:])
+
+
+_TEMPLATE_TAG = re.compile(r"<(/?)template(?=[\s/>])[^<>]*+>?+", re.IGNORECASE)
+
+
 def _links_end_at_their_end_tag(html: str) -> str:
     """`html` with the elements opened inside a link and still open at its `</a>` closed just
     before it. A browser ends the link there (the adoption agency algorithm: what follows is
@@ -350,7 +381,7 @@ def _html_visible(
     if not rendered.strip():
         return Counter()
     try:
-        root = _fragment(_links_end_at_their_end_tag(rendered))
+        root = _fragment(_links_end_at_their_end_tag(_without_templates(rendered)))
     except (etree.ParserError, ValueError):
         return Counter()
     texts: list[str] = []

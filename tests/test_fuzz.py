@@ -282,6 +282,14 @@ def test_oracle_counts(text: str, links: int, images: int) -> None:
     assert (seen["<a>"], seen["<img>"]) == (links, images)
 
 
+def test_oracle_leaves_out_template_content_only() -> None:
+    # A browser shows nothing of a template, and its parser ends one at `</template>` only.
+    seen = input_visible(
+        "<p>x<template>a<template>b</template>c</template>d</p><video><template></video>e"
+    )
+    assert (seen["x"], seen["a"], seen["b"], seen["c"], seen["d"], seen["e"]) == (1, 0, 0, 0, 1, 0)
+
+
 def test_oracle_counts_alt_text_of_sourceless_output_images() -> None:
     # A browser shows the alt text of an image it cannot load: what the output shows. The
     # input's do not count (an image without a source is junk the library may drop).

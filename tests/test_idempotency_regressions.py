@@ -474,6 +474,10 @@ CASES: dict[str, tuple[str, str | None]] = {
         '<b><sub>粗</b>文<<o b=""><del>\ne',
         "<strong><sub>粗</sub></strong>文< ~~e~~\n",
     ),
+    # Code spans that touch were written back to back (`` `b``<` ``), one span to the next
+    # pass: merged into one.
+    "code spans that touch": ("<p><code>a</code><code>b</code></p>", "`ab`\n"),
+    "a Markdown code span touching a code element": ("어<g<s>``b``<code><", None),
     "text before a table in an item inside an unknown element": (
         "<ul><l>:<li/k><table ><td><pre >|",
         ":\n\n- <table>\n  <tr><td><pre>|</pre></td></tr>\n  </table>\n",

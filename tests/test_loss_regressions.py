@@ -9,6 +9,20 @@ from scrapedown import clean, clean_html
 from tests.fuzz_properties import _lost, failures
 
 CASES = {
+    # Found by the seed-22 run. A full-width colon after a bracket made `[x]: x`, a link
+    # reference definition, which shows nothing: its `[` is escaped like any block start the
+    # normaliser creates.
+    "link reference definition made by the normaliser": ("[x]：x", "\\[x]: x\n"),
+    "link reference definition made from a character reference": (
+        "<pre ></pre>[x]&#65306x",
+        "\\[x]: x\n",
+    ),
+    # Text before an item in a wrapper two levels down (`<ol><d><c>-<li>`): written on the
+    # item's line (`\\-1. …`), a later fence took the image after it into code.
+    "text in a nested wrapper before the items": (
+        "<ol><d><c>-<li>x<li>y</ol>",
+        "\\-\n\n1. x\n2. y\n",
+    ),
     # A destination holding a no-break space and an en space: CommonMark allows both (only
     # ASCII spaces end one), but the normaliser did not see a link there and made the U+00A0
     # a space, which broke the link (`[w](/ \u2002/)` is text).
@@ -115,6 +129,14 @@ ORACLE_CASES = {
     # Found by the seed-22 run: the link ends at its `</a>` (not, as lxml reads it, at the
     # next `<a>`), so the heading after it is no link text.
     "a heading after a link holding an open div": ('<a href="t"><div s="">&gt;</a>\n# r', None),
+    # A table to markdown-it, a list item to CommonMark (`1.` over `|-|-`): counted as both
+    # read it. A `<template>`'s content shows in no browser, whatever end tag follows it.
+    "a list item markdown-it reads as a table": ("1.     ||\n|-|-\n<g>", None),
+    "text after an unclosed template": ("<video ><!--more--><template ></video>注", None),
+    "an image tag over a blank line and a Markdown image": (
+        '```<img src="https://e.com/x.png"`\n\n<a >\n\n</a>![](https://e.com/x.png)',
+        None,
+    ),
     "a link each reading sees with other text": ('><pre>\n</pre><a href="/"><e\n\n>y', None),
 }
 

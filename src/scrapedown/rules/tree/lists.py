@@ -19,7 +19,7 @@ from scrapedown.parse.tree import (
     remove,
     replace_with_text,
     text_content,
-    unwrap,
+    unwrap_all,
 )
 from scrapedown.tags import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, LISTS
 
@@ -64,15 +64,40 @@ def strays_out_of_lists(root: Element) -> None:
 
 
 def _unwrap_mixed_wrappers(a_list: Element) -> None:
-    """A wrapper in a list holding an item beside content of its own (`<ul><l>a<li>x`, as the
-    parser nests an item opened in an unknown element) is unwrapped: its items are the list's,
-    the rest strays, shown as a block before the item as a browser shows it."""
-    for child in list(a_list):
-        if child.tag in _SPLIT_LATER or child.tag in ("li", *LISTS) or not is_element(child):
-            continue
-        items = [c for c in child if is_element(c) and c.tag == "li"]
-        if items and (not is_blank(child.text) or len(items) < len(child)):
-            unwrap(child)
+    """The wrappers between a list and its items (`<ul><l>a<li>x`, `<ol><d><c>-<li>`, as the
+    parser nests an item opened in an unknown element) are unwrapped when one holds content
+    of its own: its items are the list's, the rest strays, shown as a block before the item
+    as a browser shows it. (A link is left: the `links` rule splits it around its blocks.)"""
+    chains: dict[Element, None] = {}
+    for item in a_list.iter("li"):
+        chain: list[Element] = []
+        holder = item.getparent()
+        while holder is not None and holder is not a_list and holder.tag not in _ITEM_HOLDERS:
+            chain.append(holder)
+            holder = holder.getparent()
+        if (
+            holder is a_list
+            and chain
+            and not any(wrapper.tag in _SPLIT_LATER for wrapper in chain)
+            and any(_has_own_content(wrapper) for wrapper in chain)
+        ):
+            chains.update(dict.fromkeys(chain))
+    if chains:
+        unwrap_all([e for e in a_list.iter() if e in chains])  # in document order
+
+
+# An item's nearest list, or an item holding it: the walk up from an item stops there.
+_ITEM_HOLDERS = frozenset({"li", *LISTS})
+
+
+def _has_own_content(wrapper: Element) -> bool:
+    """Text or an element other than an item or a wrapper of items (blank text aside)."""
+    if not is_blank(wrapper.text):
+        return True
+    return any(
+        not is_blank(child.tail) or (child.tag != "li" and next(child.iter("li"), None) is None)
+        for child in wrapper
+    )
 
 
 def _holds_items(node: Node) -> bool:
