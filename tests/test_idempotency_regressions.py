@@ -478,6 +478,20 @@ CASES: dict[str, tuple[str, str | None]] = {
     # pass: merged into one.
     "code spans that touch": ("<p><code>a</code><code>b</code></p>", "`ab`\n"),
     "a Markdown code span touching a code element": ("어<g<s>``b``<code><", None),
+    # Older runs' classes, fixed the same evening. A stray item after a bulleted list (the
+    # list at the end of a wrapper that goes) was a block of its own: one loose list to
+    # Markdown, written tight by a second pass converting it (it holds inline HTML).
+    "stray item after a list in a details element": (
+        "<details ><ul><li>K</details><li><i><b>文</i>中",
+        "- K\n- <em>**文**</em>中\n",
+    ),
+    "stray items after a list": ("<ul><li>K</ul><li>x<li>y", "- K\n- x\n- y\n"),
+    # A term starting or ending with a link is not wrapped in `**` (the next pass moved it
+    # into the link).
+    "definition term that is a link": (
+        "<li><a href=d><dt >X<dd ><b><i>文</b>注",
+        "- [X](d)\n\n  [<strong>*文*</strong>注](d)\n",
+    ),
     "text before a table in an item inside an unknown element": (
         "<ul><l>:<li/k><table ><td><pre >|",
         ":\n\n- <table>\n  <tr><td><pre>|</pre></td></tr>\n  </table>\n",

@@ -63,6 +63,30 @@ def strays_out_of_lists(root: Element) -> None:
             a_list.text = None  # layout before the first item: not kept in minimal HTML either
 
 
+def stray_items_into_lists(root: Element, options: Options) -> None:
+    """A stray item right after a bulleted list (`<ul><li>a</ul><li>b`, or with the list at
+    the end of a wrapper that goes, `<details><ul><li>a</details><li>b`) joins it: written as
+    a block, its bullet made the two one loose list, which a second pass writes tight."""
+    for item in elements(root, "li"):
+        parent = item.getparent()
+        if parent is None or parent.tag in _ITEM_HOLDERS:
+            continue
+        holder = item.getprevious()
+        if holder is None or not is_blank(holder.tail) or not is_blank(_text_before(item)):
+            continue
+        while holder.tag in options.unwrap_tags and len(holder) and is_blank(holder[-1].tail):
+            holder = holder[-1]
+        if holder.tag == "ul":
+            tail, item.tail = item.tail, None
+            append_text(parent, item.getprevious(), tail)
+            holder.append(item)
+
+
+def _text_before(item: Element) -> str | None:
+    previous = item.getprevious()
+    return previous.tail if previous is not None else None
+
+
 def _unwrap_mixed_wrappers(a_list: Element) -> None:
     """The wrappers between a list and its items (`<ul><l>a<li>x`, `<ol><d><c>-<li>`, as the
     parser nests an item opened in an unknown element) are unwrapped when one holds content
