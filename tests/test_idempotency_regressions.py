@@ -492,6 +492,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<li><a href=d><dt >X<dd ><b><i>文</b>注",
         "- [X](d)\n\n  [<strong>*文*</strong>注](d)\n",
     ),
+    # Punctuation left at the end of an emphasis after a nested one (`<em><b>意</b>：</em>３`)
+    # moves out too: the `*` after `：` before a digit could not close.
+    "punctuation after nested bold at the end of an em": (
+        "<i><b>意：</i>３<i><b>文",
+        "***意***：3<em>**文**</em>\n",
+    ),
     "text before a table in an item inside an unknown element": (
         "<ul><l>:<li/k><table ><td><pre >|",
         ":\n\n- <table>\n  <tr><td><pre>|</pre></td></tr>\n  </table>\n",

@@ -158,6 +158,7 @@ def _move_edge_punctuation_out(tag: Tag, siblings: Siblings) -> None:
         _move_leading(tag, siblings)
     if _sink_into_sole_link(tag, siblings):
         return
+    before, after = char_before(tag), char_after(tag)  # as the moves left them
     stuck_before = _is_word(before) and _edge_is_markup(tag, 0)
     if stuck_before or (_is_word(after) and _edge_is_markup(tag, -1)):
         _keep_as_inline_html(tag, siblings)  # `a**`x`**b` cannot render as emphasis
@@ -254,9 +255,10 @@ def _move_trailing(tag: Tag, siblings: Siblings) -> None:
     while (
         len(tag.contents) > 1
         and _is_punctuation_text(tag.contents[-1])
-        and type(tag.contents[-2]) is NavigableString  # text stays at the edge (not a <br>)
         and not is_html_token(tag.contents[-2])
+        and not (isinstance(tag.contents[-2], Tag) and tag.contents[-2].name == "br")
     ):
+        # (after an element too: `<em><b>意</b>：</em>３`, the `：` its punctuation rule left)
         # `<s>粗<b>。</b></s>` once the <b> is unwrapped: a whole text node of punctuation
         outside = str(tag.contents[-1]) + outside
         tag.contents[-1].extract(_self_index=len(tag.contents) - 1)
