@@ -486,12 +486,6 @@ CASES: dict[str, tuple[str, str | None]] = {
         "- K\n- <em>**文**</em>中\n",
     ),
     "stray items after a list": ("<ul><li>K</ul><li>x<li>y", "- K\n- x\n- y\n"),
-    # A term starting or ending with a link is not wrapped in `**` (the next pass moved it
-    # into the link).
-    "definition term that is a link": (
-        "<li><a href=d><dt >X<dd ><b><i>文</b>注",
-        "- [X](d)\n\n  [<strong>*文*</strong>注](d)\n",
-    ),
     # Punctuation left at the end of an emphasis after a nested one (`<em><b>意</b>：</em>３`)
     # moves out too: the `*` after `：` before a digit could not close.
     "punctuation after nested bold at the end of an em": (

@@ -78,9 +78,6 @@ class ListAndTableMarkup(MarkdownConverter):
         # (already emphasised, with `*` or with the `<strong>` written where `**` cannot
         # close: a second `**` around it would nest bold in bold, which a second run undoes)
         plain = "*" not in text and html_token("strong") not in text
-        # (nor one starting or ending with a link: the next pass moves `**` around a link at
-        # its edge into it, `[**X**](d)`, as the emphasis rule writes bold links)
-        plain = plain and not text.startswith(("[", "![", "<")) and not text.endswith((")", ">"))
         return f"\n\n{f'**{text}**' if plain else text}\n\n"
 
     def convert_caption(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
