@@ -297,6 +297,24 @@ def _link_closers(html: str, later_close: bool) -> str:
     return opened + (_TABLE_PART_CLOSERS + "</a>") * unclosed
 
 
+def _without_unclosed_comment(html: str) -> str:
+    """`html` up to a `<!--` that no `-->` (nor `--!>`) ends: a browser's parser reads the
+    rest of the document as that comment (the end of the file ends it); lxml showed the text
+    after it. (`<!-->` and `<!--->` are complete, empty comments.)"""
+    position = html.find("<!--")
+    while position != -1:
+        if html.startswith(("<!-->", "<!--->"), position):
+            position = html.find("<!--", position + 5)
+            continue
+        ends = [
+            e for e in (html.find("-->", position + 4), html.find("--!>", position + 4)) if e >= 0
+        ]
+        if not ends:
+            return html[:position]
+        position = html.find("<!--", min(ends) + 3)
+    return html
+
+
 def _without_templates(html: str) -> str:
     """`html` without the content of its `<template>` elements. A browser renders none of it,
     and its parser ends a template at `</template>` only (or the end of the document): an end
@@ -358,7 +376,8 @@ _TABLE_PART_CLOSERS = "</td></th></tr></tbody></thead></tfoot></caption>"
 
 
 # `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).
-_MARKDOWN_DESTINATION = re.compile(r"\]\([^()\s]*+\)")
+# (Not over a `<`: to the HTML reading it starts markup, `](<!--)` opens a comment.)
+_MARKDOWN_DESTINATION = re.compile(r"\]\([^()\s<]*+\)")
 
 
 def _fragment(rendered: str) -> lxml_html.HtmlElement:
@@ -381,7 +400,8 @@ def _html_visible(
     if not rendered.strip():
         return Counter()
     try:
-        root = _fragment(_links_end_at_their_end_tag(_without_templates(rendered)))
+        shown = _without_unclosed_comment(_without_templates(rendered))
+        root = _fragment(_links_end_at_their_end_tag(shown))
     except (etree.ParserError, ValueError):
         return Counter()
     texts: list[str] = []

@@ -290,6 +290,12 @@ def test_oracle_leaves_out_template_content_only() -> None:
     assert (seen["x"], seen["a"], seen["b"], seen["c"], seen["d"], seen["e"]) == (1, 0, 0, 0, 1, 0)
 
 
+def test_oracle_reads_an_unclosed_comment_to_the_end() -> None:
+    # A browser ends a comment at `-->` or at the end of the document, nowhere else.
+    seen = input_visible("a<!-- b --> c <!--> d <!-- e")
+    assert (seen["a"], seen["b"], seen["c"], seen["d"], seen["e"]) == (1, 0, 1, 1, 0)
+
+
 def test_oracle_counts_alt_text_of_sourceless_output_images() -> None:
     # A browser shows the alt text of an image it cannot load: what the output shows. The
     # input's do not count (an image without a source is junk the library may drop).

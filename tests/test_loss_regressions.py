@@ -137,6 +137,7 @@ ORACLE_CASES = {
         '```<img src="https://e.com/x.png"`\n\n<a >\n\n</a>![](https://e.com/x.png)',
         None,
     ),
+    "text after a comment no `-->` ends": ('](<!--)<pre c="">\n- m</pre>', None),
     "a link each reading sees with other text": ('><pre>\n</pre><a href="/"><e\n\n>y', None),
 }
 
