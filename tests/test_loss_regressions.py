@@ -9,6 +9,9 @@ from scrapedown import clean, clean_html
 from tests.fuzz_properties import _lost, failures
 
 CASES = {
+    # A link inside an element inside code (`<samp><e><a>`): the elements around it go (a
+    # code span writes their text only), and the code is split around the link.
+    "link in an unknown element in code": ('<samp c="" s=\'\'><e><a href="h">a', "[`a`](h)\n"),
     # Found by the seed-22 run. A full-width colon after a bracket made `[x]: x`, a link
     # reference definition, which shows nothing: its `[` is escaped like any block start the
     # normaliser creates.

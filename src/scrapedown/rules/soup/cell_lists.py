@@ -198,3 +198,16 @@ def _trimmed(chunk: list[PageElement]) -> list[PageElement]:
     while end > start and (_is_break(chunk[end - 1]) or _is_blank(chunk[end - 1])):
         end -= 1
     return chunk[start:end]
+
+
+def nested_emphasis_unwrapped(cell: Tag) -> None:
+    """An emphasis inside one of its own kind in a kept cell (`<em><em>文</em></em>`, brought
+    together when an element off the allowlist between them went) is unwrapped, as the next
+    pass's emphasis rule does."""
+    siblings = Siblings()
+    for tag in reversed(tags_named(cell, *EMPHASIS)):
+        holder = tag.parent
+        while holder is not None and holder is not cell and holder.name != tag.name:
+            holder = holder.parent
+        if holder is not None and holder is not cell:
+            siblings.unwrap(tag)

@@ -255,8 +255,7 @@ def _move_trailing(tag: Tag, siblings: Siblings) -> None:
     while (
         len(tag.contents) > 1
         and _is_punctuation_text(tag.contents[-1])
-        and not is_html_token(tag.contents[-2])
-        and not (isinstance(tag.contents[-2], Tag) and tag.contents[-2].name == "br")
+        and not _is_markup_token_or_break(tag.contents[-2])
     ):
         # (after an element too: `<em><b>意</b>：</em>３`, the `：` its punctuation rule left)
         # `<s>粗<b>。</b></s>` once the <b> is unwrapped: a whole text node of punctuation
@@ -274,6 +273,12 @@ def _move_trailing(tag: Tag, siblings: Siblings) -> None:
             outside = text[cut:] + str(last)[len(text) :] + outside
     if outside:
         siblings.insert_after(tag, NavigableString(outside))
+
+
+def _is_markup_token_or_break(node: PageElement) -> bool:
+    if isinstance(node, Tag):
+        return node.name == "br"
+    return isinstance(node, NavigableString) and is_html_token(node)
 
 
 def _is_punctuation_text(node: object) -> bool:

@@ -70,7 +70,23 @@ def links_out_of_code(root: Element, options: Options) -> None:
             continue
         for nested in [n for n in code.iter("code") if n is not code]:
             unwrap(nested)  # `<code><code>x</code></code>` is one code span
+        # the elements around a link inside it (`<samp><e><a>`, `<code>x<b><a>`): a code span
+        # writes their text only, so they go, and the link is the code's child to split at
+        holders: dict[Element, None] = {}
+        for link in code.iter("a"):
+            holders.update(dict.fromkeys(a for a in _ancestors_up_to(link, code) if a.tag != "a"))
+        for holder in holders:
+            unwrap(holder)
         _split_around_links(code)
+
+
+def _ancestors_up_to(element: Element, top: Element) -> list[Element]:
+    found: list[Element] = []
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            break
+        found.append(ancestor)
+    return found
 
 
 def _split_around_links(code: Element) -> None:
