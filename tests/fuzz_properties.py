@@ -160,11 +160,13 @@ def input_visible(body: str) -> Counter[str]:
     end of a region, `&#1` without `;`, a URL in `[x](url)`, `<a href=` never closed) the input
     is ambiguous and the output may follow either. A tag cut off at the end (`<img src=x alt`)
     is not read at all: a browser drops a tag that the end of the document interrupts."""
-    body = _CUT_TAG.sub("", body.rstrip())
+    body = body.rstrip()
+    cut = _CUT_TAG.sub("", body)  # (for the HTML reading: to Markdown, `<n` is text, and
+    # cutting it changed the blocks: `]` + `1. <n` is a list item, `]` + `1. ` one paragraph)
     markdown = _markdown_visible(body, keyed=True)
     if "|" in body:  # and as CommonMark without tables reads it (see `_markdown_visible`)
         markdown &= _markdown_visible(body, keyed=True, tables=False)
-    both = markdown & _html_visible(_MARKDOWN_DESTINATION.sub("]", body), keyed=True)
+    both = markdown & _html_visible(_MARKDOWN_DESTINATION.sub("]", cut), keyed=True)
     return _media_counted(both) & _blockwise_visible(body)
 
 
@@ -199,9 +201,9 @@ def _blockwise_visible(body: str) -> Counter[str]:
     for token in _markdown_it().parse(body):
         if token.level != 0 or token.map is None or token.nesting == -1:
             continue
-        block = _CUT_TAG.sub("", "\n".join(lines[token.map[0] : token.map[1]]).rstrip())
+        block = "\n".join(lines[token.map[0] : token.map[1]]).rstrip()
         markdown = _html_visible(_markdown_it().render(block))
-        html = _html_visible(_MARKDOWN_DESTINATION.sub("]", block))
+        html = _html_visible(_MARKDOWN_DESTINATION.sub("]", _CUT_TAG.sub("", block)))
         total += markdown & html
     total["<a>"] = 1 << 30  # (not limited here: a link may span blocks)
     return total

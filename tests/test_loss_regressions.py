@@ -141,6 +141,9 @@ ORACLE_CASES = {
         None,
     ),
     "text after a comment no `-->` ends": ('](<!--)<pre c="">\n- m</pre>', None),
+    # A tag cut by the end is dropped for the HTML reading only: to Markdown `<n` is text,
+    # and cutting it made `1. ` an empty item that cannot interrupt `]` (text "1." then).
+    "an item holding a cut tag after a paragraph": ("]\n1. <n", "]\n1. <n\n"),
     "a link each reading sees with other text": ('><pre>\n</pre><a href="/"><e\n\n>y', None),
 }
 
