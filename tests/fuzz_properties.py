@@ -369,7 +369,8 @@ def _links_end_at_their_end_tag(html: str) -> str:
     return "".join([*pieces, html[position:]])
 
 
-_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)[^<>]*+>")
+# A tag's start, its name whole (the `>` is not looked for: `<a href=<>` is a link to `<`).
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)")
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}

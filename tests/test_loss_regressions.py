@@ -144,6 +144,8 @@ ORACLE_CASES = {
     # A tag cut by the end is dropped for the HTML reading only: to Markdown `<n` is text,
     # and cutting it made `1. ` an empty item that cannot interrupt `]` (text "1." then).
     "an item holding a cut tag after a paragraph": ("]\n1. <n", "]\n1. <n\n"),
+    # A link to `<` never closed ends with its block (its tag is read without its `>`).
+    "a link to a less-than sign never closed": ("<p><a href=<>\n\ne", "e\n"),
     "a link each reading sees with other text": ('><pre>\n</pre><a href="/"><e\n\n>y', None),
 }
 
