@@ -498,6 +498,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         'n<table><td><pre s=""><m><table >><table><em><em>文',
         "n\n\n<table>\n<tr><td><pre>&gt; </pre><em>文 </em></td></tr>\n</table>\n",
     ),
+    # Found by the seed-23 check run: a caption in a quote in a kept cell is the quote's
+    # paragraph (unwrapped, its text was loose in the quote, which the next pass wraps).
+    "caption in a quote in a kept cell": (
+        "1<table ><td ><blockquote ><caption>|",
+        "1\n\n<table>\n<tr><td><blockquote><p>|</p></blockquote></td></tr>\n</table>\n",
+    ),
     "text before a table in an item inside an unknown element": (
         "<ul><l>:<li/k><table ><td><pre >|",
         ":\n\n- <table>\n  <tr><td><pre>|</pre></td></tr>\n  </table>\n",

@@ -118,7 +118,10 @@ def _tidy_kept_table(table: Tag, options: Options) -> None:
 def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) -> bool:
     """Tidy one cell (see `_tidy_kept_table`); whether it has content left."""
     for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
-        if _misplaced(part):
+        in_quote = part.parent is not None and part.parent.name == "blockquote"
+        if _misplaced(part) and part.name == "caption" and in_quote:
+            part.name = "p"  # its line, which the next pass gives a paragraph in the quote
+        elif _misplaced(part):
             part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
     _unwrap_off_allowlist(cell)  # first: an unknown tag (`<pre><o><table>`) hides a closer
     nested_emphasis_unwrapped(cell)
