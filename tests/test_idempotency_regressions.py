@@ -504,6 +504,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "1<table ><td ><blockquote ><caption>|",
         "1\n\n<table>\n<tr><td><blockquote><p>|</p></blockquote></td></tr>\n</table>\n",
     ),
+    # Found by the seed-24 check run: a node of punctuation alone at the start of a bold
+    # after a letter moves out whole (`**:文**` after `b` cannot open).
+    "punctuation node at the start of a bold after a letter": (
+        "*3<b<b>:<b>文*3",
+        "<em>3\\<b:**文**</em>3\n",
+    ),
     "text before a table in an item inside an unknown element": (
         "<ul><l>:<li/k><table ><td><pre >|",
         ":\n\n- <table>\n  <tr><td><pre>|</pre></td></tr>\n  </table>\n",

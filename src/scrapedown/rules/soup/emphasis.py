@@ -296,11 +296,12 @@ def _move_leading(tag: Tag, siblings: Siblings) -> None:
     cut = 0
     while cut < len(text) and is_punctuation(text[cut]):
         cut += 1
-    if cut == 0 or cut == len(text):
-        return
+    if cut == 0 or (cut == len(text) and len(tag.contents) == 1):
+        return  # (a node of punctuation alone before more content moves out whole: `<b>:</b>`)
     lead = str(first)[: len(str(first)) - len(text)]
     first.extract(_self_index=0)
-    tag.insert(0, NavigableString(text[cut:]))
+    if text[cut:]:
+        tag.insert(0, NavigableString(text[cut:]))
     siblings.insert_before(tag, NavigableString(lead + text[:cut]))
 
 
