@@ -510,6 +510,11 @@ CASES: dict[str, tuple[str, str | None]] = {
         "*3<b<b>:<b>文*3",
         "<em>3\\<b:**文**</em>3\n",
     ),
+    "text after a quote in a quote in a kept cell": (
+        "<table ><tr><blockquote ><caption><blockquote>></blockquote>~",
+        "<table>\n<tr><td><blockquote><blockquote><p>&gt;</p></blockquote><p>~</p></blockquote>"
+        "</td></tr>\n</table>\n",
+    ),
     "text before a table in an item inside an unknown element": (
         "<ul><l>:<li/k><table ><td><pre >|",
         ":\n\n- <table>\n  <tr><td><pre>|</pre></td></tr>\n  </table>\n",

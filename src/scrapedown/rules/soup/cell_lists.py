@@ -102,9 +102,10 @@ def _as_blocks(nodes: list[PageElement], a_list: Tag) -> list[Tag]:
 def paragraphs_in_mixed_items(cell: Tag) -> None:
     """An item (`<li>`, `<dd>`) holding inline content after a block gets its inline runs in
     `<p>`s, as the next pass's `paragraphs` rule makes them (a wrapper unwrapped after that
-    rule, `<dd><meter><pre>…</pre>n`, left `n` loose beside the block)."""
-    for item in reversed(cell.find_all(("li", "dd"))):
-        if not _is_mixed(item):
+    rule, `<dd><meter><pre>…</pre>n`, left `n` loose beside the block). So does a quote
+    holding any inline content: that rule gives every loose run in a quote a paragraph."""
+    for item in reversed(cell.find_all(("li", "dd", "blockquote"))):
+        if not (_is_mixed(item) or (item.name == "blockquote" and _has_loose(item))):
             continue
         runs: list[list[PageElement]] = [[]]
         for node in [child.extract() for child in list(item.contents)]:
@@ -118,6 +119,13 @@ def paragraphs_in_mixed_items(cell: Tag) -> None:
                 item.append(run[0])
             elif not all(_is_blank(node) for node in run):
                 item.extend(_as_blocks(run, item))
+
+
+def _has_loose(quote: Tag) -> bool:
+    return any(
+        not (isinstance(child, Tag) and child.name in BLOCK_TAGS) and not _is_blank(child)
+        for child in quote.contents
+    )
 
 
 def _is_mixed(item: Tag) -> bool:
