@@ -515,6 +515,9 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table>\n<tr><td><blockquote><blockquote><p>&gt;</p></blockquote><p>~</p></blockquote>"
         "</td></tr>\n</table>\n",
     ),
+    # Found by the seed-25 check run: an emphasis holding a link through an element written
+    # as its bare content goes into the link (`[*o*](/)`) as it does without that element.
+    "emphasis around a link inside an unknown element": ("語<i><g><a href=/><img>o", None),
     "text before a table in an item inside an unknown element": (
         "<ul><l>:<li/k><table ><td><pre >|",
         ":\n\n- <table>\n  <tr><td><pre>|</pre></td></tr>\n  </table>\n",

@@ -306,11 +306,26 @@ def _move_leading(tag: Tag, siblings: Siblings) -> None:
 
 
 def _sole_link(tag: Tag) -> Tag | None:
-    """The link that is all `tag` holds (blank text aside), if any."""
-    content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c.strip())]
-    if len(content) != 1 or not isinstance(content[0], Tag) or content[0].name != "a":
-        return None
-    return content[0]
+    """The link that is all `tag` holds (blank text aside), if any, looking through elements
+    written as their bare content (`<em><g><a>`: the next pass, without the `<g>`, sinks)."""
+    node = tag
+    for _ in range(8):
+        content = [
+            c for c in node.contents if not (isinstance(c, NavigableString) and not c.strip())
+        ]
+        if len(content) != 1 or not isinstance(content[0], Tag):
+            return None
+        node = content[0]
+        if node.name == "a":
+            return node
+        if node.name in _WRITTEN_AS_SYNTAX or node.name in BLOCK_TAGS:
+            return None
+    return None
+
+
+_WRITTEN_AS_SYNTAX = frozenset(
+    {"strong", "em", "del", "code", "kbd", "samp", "sub", "sup", "q", "img", "br", "input"}
+)
 
 
 def _sink_into_sole_link(tag: Tag, siblings: Siblings) -> bool:
