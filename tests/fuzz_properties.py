@@ -21,6 +21,7 @@ the standalone driver (benchmarks/fuzz_driver.py) share.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import html
 import re
 import time
@@ -65,9 +66,10 @@ _UNSAFE_URL = re.compile(r"^(?:javascript:|vbscript:|data:text/html|data:image/s
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 
 
-@lru_cache(maxsize=1)
-def _markdown_it() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+@lru_cache(maxsize=2)
+def _markdown_it(tables: bool = True) -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
+    return parser.enable("table") if tables else parser
 
 
 def _timed(function: Callable[[str], str], text: str) -> tuple[str | None, list[Failure]]:
@@ -86,8 +88,28 @@ def _timed(function: Callable[[str], str], text: str) -> tuple[str | None, list[
             return None, [("crash", f"{name}: {type(error).__name__}: {error}")]
     spent = time.process_time() - start
     if spent > BUDGET_SECONDS:
-        problems.append(("slow", f"{name}: {spent:.1f} s CPU"))
+        spent = min(spent, _best_of(function, text, _RETIMES))
+    if spent > BUDGET_SECONDS:
+        problems.append(("slow", f"{name}: {spent:.1f} s CPU (best of {1 + _RETIMES})"))
     return result, problems
+
+
+# A call over budget is timed again: the input is slow only when every run is. A garbage
+# collection of the fuzzer's own heap or a first-call import lands in one call's CPU time:
+# the three "slow" documents of the seed-12 run took 2.2-3.3 s there and 2-4 ms alone.
+_RETIMES = 2
+
+
+def _best_of(function: Callable[[str], str], text: str, runs: int) -> float:
+    best = float("inf")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for _ in range(runs):
+            start = time.process_time()
+            with contextlib.suppress(Exception):  # (the first run reported it)
+                function(text)
+            best = min(best, time.process_time() - start)
+    return best
 
 
 def failures(text: str, *, full: bool = True) -> list[Failure]:
@@ -138,8 +160,53 @@ def input_visible(body: str) -> Counter[str]:
     end of a region, `&#1` without `;`, a URL in `[x](url)`, `<a href=` never closed) the input
     is ambiguous and the output may follow either. A tag cut off at the end (`<img src=x alt`)
     is not read at all: a browser drops a tag that the end of the document interrupts."""
-    body = _CUT_TAG.sub("", body.rstrip())
-    return _markdown_visible(body) & _html_visible(_MARKDOWN_DESTINATION.sub("]", body))
+    body = body.rstrip()
+    cut = _CUT_TAG.sub("", body)  # (for the HTML reading: to Markdown, `<n` is text, and
+    # cutting it changed the blocks: `]` + `1. <n` is a list item, `]` + `1. ` one paragraph)
+    markdown = _markdown_visible(body, keyed=True)
+    if "|" in body:  # and as CommonMark without tables reads it (see `_markdown_visible`)
+        markdown &= _markdown_visible(body, keyed=True, tables=False)
+    both = markdown & _html_visible(_MARKDOWN_DESTINATION.sub("]", cut), keyed=True)
+    return _media_counted(both) & _blockwise_visible(body)
+
+
+def _media_counted(found: Counter[str]) -> Counter[str]:
+    """Keyed images and links (`_html_visible(keyed=True)`) counted as ``<img>`` and ``<a>``.
+    Keyed, the two readings agree on an image only when they show it with the same source, on
+    a link only when it has the same target and the same letters: an autolink `<ps:>` that
+    only the Markdown reading shows and an `<a href=` that only the HTML reading opens are two
+    links, neither surely there (counted alike, they made one "lost" link)."""
+    counted: Counter[str] = Counter()
+    for key, count in found.items():
+        counted[key.partition("\x00")[0]] += count
+    return counted
+
+
+def _blockwise_visible(body: str) -> Counter[str]:
+    """Letters, digits and images both readings show within one block (a top-level block of
+    the Markdown reading, as lines), summed over the blocks; links as `input_visible` counts
+    them for the whole body (a link may span blocks, `_link_closers`).
+
+    The rule: a letter is surely visible only when the two readings show it in the same block.
+    The library follows one reading per block (detect.py: a block is Markdown or part of an
+    HTML region), so a `1` that the Markdown reading shows in an indented code block
+    (`    <e1>`) and the HTML reading shows in another block (`>1.`, a quote's list marker
+    as Markdown) is two different characters, each visible to one reading only. Counted over
+    the whole body, they met and made a "lost" `1` that no output can keep. A block dropped
+    outright is still seen: both readings show its letters in it. So with images: an `<img`
+    tag that runs over a blank line (only HTML reads it) and a `![](same URL)` two blocks
+    later (only Markdown reads it) are two images, neither surely there."""
+    lines = body.split("\n")
+    total: Counter[str] = Counter()
+    for token in _markdown_it().parse(body):
+        if token.level != 0 or token.map is None or token.nesting == -1:
+            continue
+        block = "\n".join(lines[token.map[0] : token.map[1]]).rstrip()
+        markdown = _html_visible(_markdown_it().render(block))
+        html = _html_visible(_MARKDOWN_DESTINATION.sub("]", _CUT_TAG.sub("", block)))
+        total += markdown & html
+    total["<a>"] = 1 << 30  # (not limited here: a link may span blocks)
+    return total
 
 
 # A start or end tag that the end of the text cuts off: no `>` outside quotes, or a quoted
@@ -152,7 +219,7 @@ _CUT_TAG = re.compile(
 _LINK_TAG = re.compile(r"<(/)?a[\t\n\f\r />]", re.IGNORECASE)
 
 
-def _markdown_visible(body: str) -> Counter[str]:
+def _markdown_visible(body: str, *, keyed: bool = False, tables: bool = True) -> Counter[str]:
     """The Markdown reading of an input: rendered by markdown-it, each HTML block confined to
     itself, as CommonMark ends it and as the library's contract reads it (detect.py: blocks
     join only when an element opened in one is closed in a later one). Rendered raw and
@@ -162,8 +229,11 @@ def _markdown_visible(body: str) -> Counter[str]:
       `a>用`) is no tag, like a tag the end of the text cuts off (`_CUT_TAG`);
     - a link never closed anywhere after its block (`<p><a href=/>` + blank line + `z`, or
       `<a href=l><p>` in a paragraph that a `<li>` line interrupts) ends with its block, as
-      every element never closed does."""
-    parser = _markdown_it()
+      every element never closed does.
+    Without `tables`, as plain CommonMark: markdown-it tries a table before a list item, so
+    `1.     ||` over `|-|-` is a table holding "1." to it and an item to CommonMark (and to
+    GitHub, whose tables continue paragraphs only); a letter counts when both show it."""
+    parser = _markdown_it(tables)
     tokens = parser.parse(body)
     closed_after = _link_closed_after(body)
     for token in tokens:
@@ -178,7 +248,7 @@ def _markdown_visible(body: str) -> Counter[str]:
             closers = _link_closers(raw, later_close)
             if closers:
                 token.children.append(Token("html_inline", "", 0, content=closers))
-    return _html_visible(parser.renderer.render(tokens, parser.options, {}))
+    return _html_visible(parser.renderer.render(tokens, parser.options, {}), keyed=keyed)
 
 
 def _link_closed_after(body: str) -> Callable[[int], bool]:
@@ -202,22 +272,115 @@ def _link_closed_after(body: str) -> Callable[[int], bool]:
 
 
 def _link_closers(html: str, later_close: bool) -> str:
-    """`</a>` for each link `html` leaves open, unless an `</a>` follows later in the body."""
+    """`</a>` for each link `html` leaves open, unless an `</a>` follows later in the body,
+    each element opened inside the links and left open closed first (lxml ignores an `</a>`
+    while a `<div>` opened in the link is open, and the link ran on into the next block; a
+    browser ends it there too)."""
     if later_close:
         return ""
     unclosed = 0  # in order: an `</a>` before any `<a>` closes nothing
-    for tag in _LINK_TAG.finditer(html):
-        unclosed = unclosed + 1 if tag.group(1) is None else max(0, unclosed - 1)
+    inside: list[str] = []  # elements opened inside the open links, still open
+    for tag in _ANY_TAG.finditer(html):
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name == "a":
+            unclosed = max(0, unclosed - 1) if closing else unclosed + 1
+            if not unclosed:
+                inside.clear()
+        elif unclosed and name not in _VOID:
+            if not closing:
+                inside.append(name)
+            elif name in inside:
+                del inside[len(inside) - 1 - inside[::-1].index(name) :]
+    if not unclosed:
+        return ""
     # (a stray table part, `<a href=a><tbody>`, is left open by lxml and keeps it from
     # closing the link, where a browser ignores the part: closed first)
-    return (_TABLE_PART_CLOSERS + "</a>") * unclosed
+    opened = "".join(f"</{name}>" for name in reversed(inside))
+    return opened + (_TABLE_PART_CLOSERS + "</a>") * unclosed
 
 
+def _without_unclosed_comment(html: str) -> str:
+    """`html` up to a `<!--` that no `-->` (nor `--!>`) ends: a browser's parser reads the
+    rest of the document as that comment (the end of the file ends it); lxml showed the text
+    after it. (`<!-->` and `<!--->` are complete, empty comments.)"""
+    position = html.find("<!--")
+    while position != -1:
+        if html.startswith(("<!-->", "<!--->"), position):
+            position = html.find("<!--", position + 5)
+            continue
+        ends = [
+            e for e in (html.find("-->", position + 4), html.find("--!>", position + 4)) if e >= 0
+        ]
+        if not ends:
+            return html[:position]
+        position = html.find("<!--", min(ends) + 3)
+    return html
+
+
+def _without_templates(html: str) -> str:
+    """`html` without the content of its `<template>` elements. A browser renders none of it,
+    and its parser ends a template at `</template>` only (or the end of the document): an end
+    tag of an element opened outside it (`<video><template></video>注`) closes nothing there.
+    lxml does not know the element: it ended it at `</video>` and showed "注"."""
+    if "<template" not in html.lower():
+        return html
+    kept: list[str] = []
+    depth = position = 0
+    for tag in _TEMPLATE_TAG.finditer(html):
+        if tag.group(1):  # an end tag
+            if depth == 1:
+                position = tag.end()
+            depth = max(0, depth - 1)
+        else:
+            if depth == 0:
+                kept.append(html[position : tag.start()])
+            depth += 1
+    return "".join(kept) + ("" if depth else html[position:])
+
+
+_TEMPLATE_TAG = re.compile(r"<(/?)template(?=[\s/>])[^<>]*+>?+", re.IGNORECASE)
+
+
+def _links_end_at_their_end_tag(html: str) -> str:
+    """`html` with the elements opened inside a link and still open at its `</a>` closed just
+    before it. A browser ends the link there (the adoption agency algorithm: what follows is
+    no longer linked); lxml ignores such an `</a>` and links everything up to the next `<a>`
+    (`<a href=t><div>&gt;</a>` + `# r`: "r" was linked for the oracle, in no browser)."""
+    if "</a" not in html and "</A" not in html:
+        return html
+    pieces: list[str] = []
+    position = 0
+    links = 0
+    inside: list[str] = []
+    for tag in _ANY_TAG.finditer(html):
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name == "a":
+            if closing and links and inside:
+                pieces += [html[position : tag.start()], *(f"</{n}>" for n in reversed(inside))]
+                position = tag.start()
+            links = max(0, links - 1) if closing else links + 1
+            if not links:
+                inside.clear()
+        elif links and name not in _VOID:
+            if not closing:
+                inside.append(name)
+            elif name in inside:
+                del inside[len(inside) - 1 - inside[::-1].index(name) :]
+    return "".join([*pieces, html[position:]])
+
+
+# A tag's start, its name whole (the `>` is not looked for: `<a href=<>` is a link to `<`).
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
 _TABLE_PART_CLOSERS = "</td></th></tr></tbody></thead></tfoot></caption>"
 
 
 # `[text](url)`'s target: no text as Markdown, text as HTML (an accidental match for a letter).
-_MARKDOWN_DESTINATION = re.compile(r"\]\([^()\s]*+\)")
+# (Not over a `<`: to the HTML reading it starts markup, `](<!--)` opens a comment.)
+_MARKDOWN_DESTINATION = re.compile(r"\]\([^()\s<]*+\)")
 
 
 def _fragment(rendered: str) -> lxml_html.HtmlElement:
@@ -231,11 +394,17 @@ def _fragment(rendered: str) -> lxml_html.HtmlElement:
         return root if body is None else body
 
 
-def _html_visible(rendered: str, *, sourceless_alts: bool = False) -> Counter[str]:
+def _html_visible(
+    rendered: str, *, sourceless_alts: bool = False, keyed: bool = False
+) -> Counter[str]:
+    """Letters and digits, images and links of `rendered`; with `keyed`, each image under
+    ``<img>\x00`` + its source and each link under ``<a>\x00`` + its target + its letters
+    (`_media_counted` counts them)."""
     if not rendered.strip():
         return Counter()
     try:
-        root = _fragment(rendered)
+        shown = _without_unclosed_comment(_without_templates(rendered))
+        root = _fragment(_links_end_at_their_end_tag(shown))
     except (etree.ParserError, ValueError):
         return Counter()
     texts: list[str] = []
@@ -244,8 +413,18 @@ def _html_visible(rendered: str, *, sourceless_alts: bool = False) -> Counter[st
         texts += (i.get("alt") or "" for i in root.iter("img") if not (i.get("src") or "").strip())
     text = unicodedata.normalize("NFKC", "".join(texts))
     found = Counter(c for c in text if unicodedata.category(c)[0] in "LN")
-    found["<img>"] = sum(1 for image in root.iter("img") if _is_image(image))
-    found["<a>"] = sum(1 for link in root.iter("a") if _is_link(link))
+    images = [image for image in root.iter("img") if _is_image(image)]
+    links = [link for link in root.iter("a") if _is_link(link)]
+    if not keyed:
+        found["<img>"] = len(images)
+        found["<a>"] = len(links)
+        return +found
+    for image in images:
+        found["<img>\x00" + _IGNORED_IN_URL.sub("", image.get("src") or "")] += 1
+    for link in links:
+        href = _IGNORED_IN_URL.sub("", link.get("href") or "")
+        letters = unicodedata.normalize("NFKC", _text_before_nested_link(link))
+        found["<a>\x00" + href + "\x00" + "".join(c for c in letters if c.isalnum())] += 1
     return +found
 
 

@@ -270,11 +270,30 @@ def test_messy_posts_long(request: pytest.FixtureRequest) -> None:
         # A start tag closes an open link: the `</a>` after the blank line closes the inner one.
         ('<a href="g"><p>\n\nÄ<a f=""></a>', 0, 0),
         ('<a href="a"><tbody>\n\nÄ', 0, 0),  # a browser ignores the stray <tbody>
+        # A link ends at its `</a>` even with a block opened inside it still open (a browser's
+        # adoption agency; lxml linked what followed): no letter in it, no link.
+        ('<a href="t"><div s="">&gt;</a>\n# r', 0, 0),
+        ('<a href="https://e.com/"><div>in</div></a>', 1, 0),
+        ('<a href="https://e.com/"><div>in</a> out', 1, 0),
     ],
 )
 def test_oracle_counts(text: str, links: int, images: int) -> None:
     seen = input_visible(text)
     assert (seen["<a>"], seen["<img>"]) == (links, images)
+
+
+def test_oracle_leaves_out_template_content_only() -> None:
+    # A browser shows nothing of a template, and its parser ends one at `</template>` only.
+    seen = input_visible(
+        "<p>x<template>a<template>b</template>c</template>d</p><video><template></video>e"
+    )
+    assert (seen["x"], seen["a"], seen["b"], seen["c"], seen["d"], seen["e"]) == (1, 0, 0, 0, 1, 0)
+
+
+def test_oracle_reads_an_unclosed_comment_to_the_end() -> None:
+    # A browser ends a comment at `-->` or at the end of the document, nowhere else.
+    seen = input_visible("a<!-- b --> c <!--> d <!-- e")
+    assert (seen["a"], seen["b"], seen["c"], seen["d"], seen["e"]) == (1, 0, 1, 1, 0)
 
 
 def test_oracle_counts_alt_text_of_sourceless_output_images() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from bs4.element import Tag
 from markdownify import MarkdownConverter
 
+from scrapedown.convert.escape import html_token
 from scrapedown.convert.walk import beside_item
 from scrapedown.parse.soup import ancestor_named, children_named, first_named
 from scrapedown.rules.soup.tables import cells_of, is_pipe_table, rows_of, span, table_html
@@ -74,7 +75,16 @@ class ListAndTableMarkup(MarkdownConverter):
         text = WHITESPACE.sub(" ", text).strip()
         if not text:
             return ""
-        return f"\n\n{text if '*' in text else f'**{text}**'}\n\n"
+        # (already emphasised, with `*` or with the `<strong>` written where `**` cannot
+        # close: a second `**` around it would nest bold in bold, which a second run undoes)
+        plain = "*" not in text and html_token("strong") not in text
+        return f"\n\n{f'**{text}**' if plain else text}\n\n"
+
+    def convert_caption(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
+        # A block of its own (markdownify writes it only before a newline): outside a table,
+        # where unwrapping an `<amp-img>` leaves one, it starts its line as the escaping read it.
+        text = text.strip()
+        return f"\n\n{text}\n\n" if text else ""
 
     def convert_dd(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         text = text.strip()

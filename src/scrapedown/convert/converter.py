@@ -95,6 +95,8 @@ def _next_char(text: NavigableString) -> str | None:
                 return ""
             if isinstance(sibling, Tag) and sibling.name == "a" and _written_as_link(sibling):
                 return "["  # a link starts `[` or `<` (autolink): the same to both escapes
+            if _space_moves_out(sibling):
+                return " "  # `<del>\ne` is written ` ~~e~~`: the space comes first
             first = _first_text_char(sibling)
             return first or None
         parent = node.parent
@@ -104,6 +106,22 @@ def _next_char(text: NavigableString) -> str | None:
             return None  # its closing syntax follows
         node = parent
     return None
+
+
+def _space_moves_out(node: object) -> bool:
+    """Whether `node` is emphasis whose text starts with a space, which the converter writes
+    before its delimiters (markdownify's chomp), looking into nested emphasis and elements
+    written as their bare content."""
+    for _ in range(8):
+        if not (isinstance(node, Tag) and node.contents):
+            break
+        if node.name in _SYNTAX and node.name not in _CHOMPED:
+            break
+        node = node.contents[0]
+    return type(node) is NavigableString and node[:1].isspace()
+
+
+_CHOMPED = frozenset({"b", "strong", "i", "em", "del", "s", "strike"})
 
 
 def _written_as_link(link: Tag) -> bool:

@@ -23,7 +23,9 @@ Format = Literal["yaml", "toml", "json"]
 
 _BOM = "\ufeff"
 # Leading blank lines (and a BOM) before the opening delimiter: tolerated by Hexo, fatal to Jekyll.
-_LEADING_BLANK = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\n)*")
+# Every BOM among them goes, not only a first one: an output starting with the next would lose
+# it on a second run (`\ufeff\ufeff_`, `\n\ufeff\t中`).
+_LEADING_BLANK = re.compile(r"\A(?:\ufeff|[ \t]*+\n)*+")
 _FENCES: dict[str, tuple[Format, re.Pattern[str]]] = {
     "---": ("yaml", re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)),
     "+++": ("toml", re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)),
@@ -63,7 +65,7 @@ def split_post(text: str) -> tuple[FrontMatter | None, str]:
     hexo = _split_hexo_json(rest, first_line)
     if hexo is not None:
         return hexo
-    return None, text.removeprefix(_BOM)
+    return None, skipped.replace(_BOM, "") + rest
 
 
 def _split_fenced(rest: str, fence: str, first_line: int) -> tuple[FrontMatter, str]:

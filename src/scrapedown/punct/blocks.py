@@ -25,6 +25,10 @@ _PREFIX_RE = re.compile(  # matched at a line start: tried at line starts only, 
 # quantifiers): tried from every position inside a long run, the scan is quadratic.
 _FENCE_RE = re.compile(r"(?<![ \t`~])[ \t]*+(`{3,}+(?=[^`]*$)|~{3,}+)")
 _LINK_DEFINITION_RE = re.compile(r"[ \t]{0,3}\[(?!\^)(?:[^\[\]\\]|\\.)+\]:")
+# A setext heading's underline: after paragraph text, `-` is no empty list item (one cannot
+# interrupt a paragraph), and the indented line after the heading is code. (The lookbehind: a
+# search starts at the start of a run only, linear.)
+_SETEXT_RE = re.compile(r"(?<![=-])(?:=++|-++)[ \t]*+$")
 _BLANK = re.compile(r"\A\Z")  # sentinel: an HTML block that ends at a blank line
 
 #: CommonMark HTML block start conditions 1–6 (with their end) and 7 (ends at a blank line).
@@ -148,6 +152,9 @@ def _scan_line(state: _State, index: int, line: str) -> None:
     relative = indent - state.list_indent if 0 <= state.list_indent <= indent else indent
     if relative >= 4 and not state.paragraph:
         state.close_group()  # indented code
+        return
+    if state.paragraph and relative < 4 and indent >= state.list_indent and _SETEXT_RE.match(body):
+        state.close_group()  # the paragraph's setext underline (`a` + `-`: no empty item)
         return
     base = state.list_indent if 0 <= state.list_indent <= indent else 0
     if item is not None:

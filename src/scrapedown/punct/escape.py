@@ -33,7 +33,9 @@ _BLOCK_START_RE = re.compile(
     r"|(?P<t>[-*_=])[ \t]*(?:[-*_=][ \t]*)*$"
     r"|(?P<f>`{3,}(?=[^`]*$)|~{3})"
     rf"|(?P<h><)(?:[?!]|/?(?:script|pre|style|textarea|{_HTML_BLOCK_NAMES})(?:[ \t>]|/>|$))"
-    rf"|(?=(?:{HTML_TAG})[ \t]*$)(?P<g><))",
+    rf"|(?=(?:{HTML_TAG})[ \t]*$)(?P<g><)"
+    # a link reference definition (`[x]：x` -> `[x]: x` would define one and vanish)
+    r"|(?P<r>\[)(?=(?:[^\[\]\\\n]|\\.)*+\]:))",
     re.IGNORECASE,
 )
 

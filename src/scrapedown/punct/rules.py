@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from scrapedown.punct import tables as t
 from scrapedown.punct.escape import markdown_replacement, starts_block
 from scrapedown.punct.options import PunctOptions
-from scrapedown.punct.segments import Edit, Line, Replacement
+from scrapedown.punct.segments import EDIT, HIDE, KEEP, Edit, Line, Replacement
 
 
 @dataclass(frozen=True)
@@ -104,9 +104,24 @@ def compose_halfwidth_forms(line: Line, run: Pass) -> None:
 
 
 def convert_alnum(line: Line, run: Pass) -> None:
-    """Full-width letters and digits -> ASCII, always (clreq: avoid storing them)."""
-    if _FULLWIDTH_ALNUM_RE.search(line.view):
-        line.translate(t.FULLWIDTH_ALNUM)
+    """Full-width letters and digits -> ASCII, always (clreq: avoid storing them). In Markdown,
+    a literal `<` before a converted letter is escaped (`<Ｂ` -> `\\<B`), as the converter
+    writes a `<` before a letter: left bare, the next pass converting the paragraph (it holds
+    inline HTML) escapes it."""
+    if not _FULLWIDTH_ALNUM_RE.search(line.view):
+        return
+    if run.markdown and "<" in line.view:
+        line.apply(
+            [
+                (m.start(), m.end(), ((HIDE, "\\"), (KEEP, "<"), (EDIT, m.group(1))))
+                for m in _ANGLE_FULLWIDTH_LETTER_RE.finditer(line.view)
+                if not line.hidden_at(m.start() + 1)
+            ]
+        )
+    line.translate(t.FULLWIDTH_ALNUM)
+
+
+_ANGLE_FULLWIDTH_LETTER_RE = re.compile("<([\uff21-\uff3a\uff41-\uff5a])")
 
 
 def resolve_inner_space_runs(line: Line, run: Pass) -> None:
@@ -134,17 +149,37 @@ def _space_run_edits(line: Line, run: Pass) -> list[Edit]:
         start, end = match.span()
         while start > 0 and view[start - 1] in " \t":
             start -= 1
-        if joins_into_syntax(line, start, end):
-            edits.append((start, end, " "))
-        elif start == 0 or end == len(view):
-            edits.append((start, end, ""))
-        elif "\u3000" not in view[start:end]:
-            edits.append((start, end, view[start:end].replace(t.NBSP, " ")))
-        elif _SPACE_EATING_RE.match(view, start - 1) or _SPACE_EATING_RE.match(view, end):
-            edits.append((start, end, ""))
-        else:
-            edits.append((start, end, " "))
+        # hidden syntax inside the run (`) **\u3000<em>`: the `**`) splits it, as in
+        # `convert_hyphens`: each side is decided beside the syntax it touches
+        cuts = [p for p in range(start + 1, end) if line.hidden_at(p)]
+        for piece in zip([start, *cuts], [*cuts, end], strict=True):
+            edits.append((*piece, _space_run_replacement(line, run, *piece)))
     return edits
+
+
+def _space_run_replacement(line: Line, run: Pass, start: int, end: int) -> str:
+    view = line.view
+    if joins_into_syntax(line, start, end) or (
+        run.markdown and _beside_delimiter(line, start, end)
+    ):
+        return " "
+    if start == 0 or end == len(view):
+        return ""
+    if "\u3000" not in view[start:end]:
+        return view[start:end].replace(t.NBSP, " ")
+    if _SPACE_EATING_RE.match(view, start - 1) or _SPACE_EATING_RE.match(view, end):
+        return ""
+    return " "
+
+
+def _beside_delimiter(line: Line, start: int, end: int) -> bool:
+    """Whether a space run touches an emphasis or strikethrough delimiter (`**\u3000<em>文`):
+    CommonMark reads a delimiter beside whitespace differently (U+3000 is whitespace to it), so
+    deleting the run could make a literal `**` open emphasis on the next run."""
+    return line.raw_before(start) in _DELIMITERS or line.raw_after(end) in _DELIMITERS
+
+
+_DELIMITERS = frozenset("*_~")
 
 
 def convert_symbols(line: Line, run: Pass) -> None:

@@ -17,7 +17,11 @@ from scrapedown.chars import CJK_PUNCTUATION, FULLWIDTH_FORMS, INVISIBLE
 # must not change between two runs (``](＆\u3000`)`` would become a link target).
 _INVISIBLE = "\u3000" + INVISIBLE
 _DELETABLE_RUN = f"(?>[ \t]*[{_INVISIBLE}][ \t{_INVISIBLE}]*)"
-_DEST_CHAR = f"(?:[^\\s()\\\\]|{_DELETABLE_RUN})"
+# (CommonMark excludes only ASCII spaces and controls from a destination: `\u2002` is part of
+# one; without it, `](/\xa0\u2002/)` was no link to the normaliser, which then made the
+# U+00A0 a space and broke the link)
+_OTHER_SPACE = f"[^\\S \\t\\n\\r\\f\\v{_INVISIBLE}]"
+_DEST_CHAR = f"(?:[^\\s()\\\\]|{_OTHER_SPACE}|{_DELETABLE_RUN})"
 _DEST = rf"""(?:<(?:[^<>\n\\]|\\.)*>|(?:{_DEST_CHAR}|\\.|\((?:{_DEST_CHAR}|\\.)*\))*)"""
 _TITLE = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))"""
 #: ``](destination "title")``: the part of an inline link or image after its text.

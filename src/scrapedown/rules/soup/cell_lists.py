@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bs4.element import NavigableString, PageElement, Tag
 
-from scrapedown.parse.siblings import Siblings
+from scrapedown.parse.siblings import Siblings, take_children
 from scrapedown.parse.soup import first_named, new_tag, tags_named
 from scrapedown.rules.soup.emphasis import EMPHASIS
 from scrapedown.rules.tree.text import cleaned_text
@@ -102,9 +102,10 @@ def _as_blocks(nodes: list[PageElement], a_list: Tag) -> list[Tag]:
 def paragraphs_in_mixed_items(cell: Tag) -> None:
     """An item (`<li>`, `<dd>`) holding inline content after a block gets its inline runs in
     `<p>`s, as the next pass's `paragraphs` rule makes them (a wrapper unwrapped after that
-    rule, `<dd><meter><pre>…</pre>n`, left `n` loose beside the block)."""
-    for item in reversed(cell.find_all(("li", "dd"))):
-        if not _is_mixed(item):
+    rule, `<dd><meter><pre>…</pre>n`, left `n` loose beside the block). So does a quote
+    holding any inline content: that rule gives every loose run in a quote a paragraph."""
+    for item in reversed(cell.find_all(("li", "dd", "blockquote"))):
+        if not (_is_mixed(item) or (item.name == "blockquote" and _has_loose(item))):
             continue
         runs: list[list[PageElement]] = [[]]
         for node in [child.extract() for child in list(item.contents)]:
@@ -118,6 +119,13 @@ def paragraphs_in_mixed_items(cell: Tag) -> None:
                 item.append(run[0])
             elif not all(_is_blank(node) for node in run):
                 item.extend(_as_blocks(run, item))
+
+
+def _has_loose(quote: Tag) -> bool:
+    return any(
+        not (isinstance(child, Tag) and child.name in BLOCK_TAGS) and not _is_blank(child)
+        for child in quote.contents
+    )
 
 
 def _is_mixed(item: Tag) -> bool:
@@ -156,3 +164,58 @@ def clean_text_out_of_pre(cell: Tag) -> None:
             continue
         if not any(parent.name in VERBATIM for parent in text.parents):
             text.replace_with(NavigableString(cleaned_text(text)))
+
+
+def paragraphs_split_at_breaks(cell: Tag) -> None:
+    """Each `<p>` of a kept cell with a `<br>` child split as the next pass's `paragraphs` rule
+    will split it (at runs of two or more breaks, the breaks at its edges dropped): unwrapping
+    an unknown element here (`<p>-<e><br></e></p>`) can bring a break to the paragraph's
+    edge, where the first pass, seeing the element, left it."""
+    siblings = Siblings()
+    for paragraph in tags_named(cell, "p"):
+        if not any(_is_break(child) for child in paragraph.contents):
+            continue
+        chunks: list[list[PageElement]] = [[]]
+        breaks = 0
+        for child in take_children(paragraph):
+            if _is_break(child):
+                breaks += 1
+            elif not _is_blank(child):
+                if breaks >= 2:
+                    chunks.append([])
+                breaks = 0
+            chunks[-1].append(child)
+        kept = [trimmed for trimmed in map(_trimmed, chunks) if trimmed]
+        paragraph.extend(kept[0] if kept else [])
+        made = []
+        for chunk in kept[1:]:
+            made.append(new_tag(paragraph, "p"))
+            made[-1].extend(chunk)
+        if made:
+            siblings.insert_after(paragraph, *made)
+
+
+def _is_break(node: PageElement) -> bool:
+    return isinstance(node, Tag) and node.name == "br"
+
+
+def _trimmed(chunk: list[PageElement]) -> list[PageElement]:
+    start, end = 0, len(chunk)
+    while start < end and (_is_break(chunk[start]) or _is_blank(chunk[start])):
+        start += 1
+    while end > start and (_is_break(chunk[end - 1]) or _is_blank(chunk[end - 1])):
+        end -= 1
+    return chunk[start:end]
+
+
+def nested_emphasis_unwrapped(cell: Tag) -> None:
+    """An emphasis inside one of its own kind in a kept cell (`<em><em>文</em></em>`, brought
+    together when an element off the allowlist between them went) is unwrapped, as the next
+    pass's emphasis rule does."""
+    siblings = Siblings()
+    for tag in reversed(tags_named(cell, *EMPHASIS)):
+        holder = tag.parent
+        while holder is not None and holder is not cell and holder.name != tag.name:
+            holder = holder.parent
+        if holder is not None and holder is not cell:
+            siblings.unwrap(tag)

@@ -158,6 +158,7 @@ def _move_edge_punctuation_out(tag: Tag, siblings: Siblings) -> None:
         _move_leading(tag, siblings)
     if _sink_into_sole_link(tag, siblings):
         return
+    before, after = char_before(tag), char_after(tag)  # as the moves left them
     stuck_before = _is_word(before) and _edge_is_markup(tag, 0)
     if stuck_before or (_is_word(after) and _edge_is_markup(tag, -1)):
         _keep_as_inline_html(tag, siblings)  # `a**`x`**b` cannot render as emphasis
@@ -254,9 +255,9 @@ def _move_trailing(tag: Tag, siblings: Siblings) -> None:
     while (
         len(tag.contents) > 1
         and _is_punctuation_text(tag.contents[-1])
-        and type(tag.contents[-2]) is NavigableString  # text stays at the edge (not a <br>)
-        and not is_html_token(tag.contents[-2])
+        and not _is_markup_token_or_break(tag.contents[-2])
     ):
+        # (after an element too: `<em><b>意</b>：</em>３`, the `：` its punctuation rule left)
         # `<s>粗<b>。</b></s>` once the <b> is unwrapped: a whole text node of punctuation
         outside = str(tag.contents[-1]) + outside
         tag.contents[-1].extract(_self_index=len(tag.contents) - 1)
@@ -274,6 +275,12 @@ def _move_trailing(tag: Tag, siblings: Siblings) -> None:
         siblings.insert_after(tag, NavigableString(outside))
 
 
+def _is_markup_token_or_break(node: PageElement) -> bool:
+    if isinstance(node, Tag):
+        return node.name == "br"
+    return isinstance(node, NavigableString) and is_html_token(node)
+
+
 def _is_punctuation_text(node: object) -> bool:
     if type(node) is not NavigableString or is_html_token(node):
         return False
@@ -289,20 +296,36 @@ def _move_leading(tag: Tag, siblings: Siblings) -> None:
     cut = 0
     while cut < len(text) and is_punctuation(text[cut]):
         cut += 1
-    if cut == 0 or cut == len(text):
-        return
+    if cut == 0 or (cut == len(text) and len(tag.contents) == 1):
+        return  # (a node of punctuation alone before more content moves out whole: `<b>:</b>`)
     lead = str(first)[: len(str(first)) - len(text)]
     first.extract(_self_index=0)
-    tag.insert(0, NavigableString(text[cut:]))
+    if text[cut:]:
+        tag.insert(0, NavigableString(text[cut:]))
     siblings.insert_before(tag, NavigableString(lead + text[:cut]))
 
 
 def _sole_link(tag: Tag) -> Tag | None:
-    """The link that is all `tag` holds (blank text aside), if any."""
-    content = [c for c in tag.contents if not (isinstance(c, NavigableString) and not c.strip())]
-    if len(content) != 1 or not isinstance(content[0], Tag) or content[0].name != "a":
-        return None
-    return content[0]
+    """The link that is all `tag` holds (blank text aside), if any, looking through elements
+    written as their bare content (`<em><g><a>`: the next pass, without the `<g>`, sinks)."""
+    node = tag
+    for _ in range(8):
+        content = [
+            c for c in node.contents if not (isinstance(c, NavigableString) and not c.strip())
+        ]
+        if len(content) != 1 or not isinstance(content[0], Tag):
+            return None
+        node = content[0]
+        if node.name == "a":
+            return node
+        if node.name in _WRITTEN_AS_SYNTAX or node.name in BLOCK_TAGS:
+            return None
+    return None
+
+
+_WRITTEN_AS_SYNTAX = frozenset(
+    {"strong", "em", "del", "code", "kbd", "samp", "sub", "sup", "q", "img", "br", "input"}
+)
 
 
 def _sink_into_sole_link(tag: Tag, siblings: Siblings) -> bool:

@@ -12,7 +12,9 @@ from scrapedown.parse.siblings import Siblings
 from scrapedown.parse.soup import children_named, first_named, is_decomposed, new_tag, tags_named
 from scrapedown.rules.soup.cell_lists import (
     clean_text_out_of_pre,
+    nested_emphasis_unwrapped,
     paragraphs_in_mixed_items,
+    paragraphs_split_at_breaks,
     strays_out_of_list,
     unwrap_out_of_pre,
 )
@@ -116,14 +118,19 @@ def _tidy_kept_table(table: Tag, options: Options) -> None:
 def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) -> bool:
     """Tidy one cell (see `_tidy_kept_table`); whether it has content left."""
     for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
-        if _misplaced(part):
+        in_quote = part.parent is not None and part.parent.name == "blockquote"
+        if _misplaced(part) and part.name == "caption" and in_quote:
+            part.name = "p"  # its line, which the next pass gives a paragraph in the quote
+        elif _misplaced(part):
             part.unwrap()  # `<td><tr>`: the next pass's parser drops the stray part
     _unwrap_off_allowlist(cell)  # first: an unknown tag (`<pre><o><table>`) hides a closer
+    nested_emphasis_unwrapped(cell)
     _close_as_parsed(cell)
     unwrap_out_of_pre(cell, unwrap_tags)
     if clean_text:
         clean_text_out_of_pre(cell)
     paragraphs_in_mixed_items(cell)
+    paragraphs_split_at_breaks(cell)
     for link in tags_named(cell, "a"):  # its text set late (a link emptied shows its target)
         if str(link.get("title", "x")).strip() in ("", link.get_text().strip()):
             del link["title"]  # as the `links` rule drops it

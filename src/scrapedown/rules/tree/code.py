@@ -21,7 +21,10 @@ def _in_pre(element: Element) -> bool:
 
 def code_with_breaks_to_blocks(root: Element, options: Options) -> None:
     """`<p><code>a<br>b</code></p>` becomes a code block; a <br> inside a <code> that shares
-    its paragraph with other text becomes a space (a code span cannot hold a line break)."""
+    its paragraph with other text becomes a space (a code span cannot hold a line break).
+    Code spans that touch (`<code>b</code><code>&lt;</code>`) become one: written back to
+    back (`` `b``<` ``), they read as one span holding the backticks."""
+    _merge_touching_code(root)
     for code in elements(root, "code"):
         if code.find(".//br") is None or _in_pre(code):
             continue
@@ -32,6 +35,27 @@ def code_with_breaks_to_blocks(root: Element, options: Options) -> None:
         else:
             for br in list(code.iter("br")):
                 replace_with_text(br, " ")
+
+
+_CODE_SPANS = ("code", "kbd", "samp")  # each written as a code span
+
+
+def _merge_touching_code(root: Element) -> None:
+    for code in reversed(elements(root, *_CODE_SPANS)):  # the last first: merged into earlier
+        previous, parent = code.getprevious(), code.getparent()
+        if (
+            previous is None
+            or parent is None
+            or previous.tag not in _CODE_SPANS
+            or previous.tail
+            or _in_pre(code)
+        ):
+            continue
+        append_text(previous, previous[-1] if len(previous) else None, code.text)
+        for child in list(code):
+            previous.append(child)
+        previous.tail, code.tail = code.tail, None
+        parent.remove(code)
 
 
 def _only_child(parent: Element, child: Element) -> bool:
@@ -46,7 +70,23 @@ def links_out_of_code(root: Element, options: Options) -> None:
             continue
         for nested in [n for n in code.iter("code") if n is not code]:
             unwrap(nested)  # `<code><code>x</code></code>` is one code span
+        # the elements around a link inside it (`<samp><e><a>`, `<code>x<b><a>`): a code span
+        # writes their text only, so they go, and the link is the code's child to split at
+        holders: dict[Element, None] = {}
+        for link in code.iter("a"):
+            holders.update(dict.fromkeys(a for a in _ancestors_up_to(link, code) if a.tag != "a"))
+        for holder in holders:
+            unwrap(holder)
         _split_around_links(code)
+
+
+def _ancestors_up_to(element: Element, top: Element) -> list[Element]:
+    found: list[Element] = []
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            break
+        found.append(ancestor)
+    return found
 
 
 def _split_around_links(code: Element) -> None:

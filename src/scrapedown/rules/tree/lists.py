@@ -19,12 +19,15 @@ from scrapedown.parse.tree import (
     remove,
     replace_with_text,
     text_content,
+    unwrap_all,
 )
 from scrapedown.tags import BLOCK_TAGS, CONTENT_WITHOUT_TEXT, LISTS
 
 Node = str | Element  # a text run or an element, in document order
 Run = tuple[bool, list[Node]]  # (holds items, its nodes in order)
 _CONTENT = tuple(CONTENT_WITHOUT_TEXT)
+# A link is split around the blocks it holds by the `links` rule, each piece keeping the target.
+_SPLIT_LATER = frozenset({"a"})
 
 
 def lists_into_items(root: Element) -> None:
@@ -53,10 +56,72 @@ def strays_out_of_lists(root: Element) -> None:
     for a_list in elements(root, *LISTS):
         if a_list.getparent() is None:
             continue
+        _unwrap_mixed_wrappers(a_list)
         if _has_strays(a_list):
             _split_around_strays(a_list)
         else:
             a_list.text = None  # layout before the first item: not kept in minimal HTML either
+
+
+def stray_items_into_lists(root: Element, options: Options) -> None:
+    """A stray item right after a bulleted list (`<ul><li>a</ul><li>b`, or with the list at
+    the end of a wrapper that goes, `<details><ul><li>a</details><li>b`) joins it: written as
+    a block, its bullet made the two one loose list, which a second pass writes tight."""
+    for item in elements(root, "li"):
+        parent = item.getparent()
+        if parent is None or parent.tag in _ITEM_HOLDERS:
+            continue
+        holder = item.getprevious()
+        if holder is None or not is_blank(holder.tail) or not is_blank(_text_before(item)):
+            continue
+        while holder.tag in options.unwrap_tags and len(holder) and is_blank(holder[-1].tail):
+            holder = holder[-1]
+        if holder.tag == "ul":
+            tail, item.tail = item.tail, None
+            append_text(parent, item.getprevious(), tail)
+            holder.append(item)
+
+
+def _text_before(item: Element) -> str | None:
+    previous = item.getprevious()
+    return previous.tail if previous is not None else None
+
+
+def _unwrap_mixed_wrappers(a_list: Element) -> None:
+    """The wrappers between a list and its items (`<ul><l>a<li>x`, `<ol><d><c>-<li>`, as the
+    parser nests an item opened in an unknown element) are unwrapped when one holds content
+    of its own: its items are the list's, the rest strays, shown as a block before the item
+    as a browser shows it. (A link is left: the `links` rule splits it around its blocks.)"""
+    chains: dict[Element, None] = {}
+    for item in a_list.iter("li"):
+        chain: list[Element] = []
+        holder = item.getparent()
+        while holder is not None and holder is not a_list and holder.tag not in _ITEM_HOLDERS:
+            chain.append(holder)
+            holder = holder.getparent()
+        if (
+            holder is a_list
+            and chain
+            and not any(wrapper.tag in _SPLIT_LATER for wrapper in chain)
+            and any(_has_own_content(wrapper) for wrapper in chain)
+        ):
+            chains.update(dict.fromkeys(chain))
+    if chains:
+        unwrap_all([e for e in a_list.iter() if e in chains])  # in document order
+
+
+# An item's nearest list, or an item holding it: the walk up from an item stops there.
+_ITEM_HOLDERS = frozenset({"li", *LISTS})
+
+
+def _has_own_content(wrapper: Element) -> bool:
+    """Text or an element other than an item or a wrapper of items (blank text aside)."""
+    if not is_blank(wrapper.text):
+        return True
+    return any(
+        not is_blank(child.tail) or (child.tag != "li" and next(child.iter("li"), None) is None)
+        for child in wrapper
+    )
 
 
 def _holds_items(node: Node) -> bool:

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from scrapedown.options import Options
 from scrapedown.parse.tree import Element, append_text, elements, is_blank, is_element, unwrap
-from scrapedown.rules.tree.lists import lists_into_items, strays_out_of_lists
+from scrapedown.rules.tree.lists import (
+    lists_into_items,
+    stray_items_into_lists,
+    strays_out_of_lists,
+)
 from scrapedown.tags import BLOCK_TAGS, TABLE_PART_PARENTS
 
 _TABLE_PARTS = ("tr", "td", "th", "thead", "tbody", "tfoot")
@@ -26,6 +30,7 @@ def repair_nesting(root: Element, options: Options) -> None:
     """Run the repairs, in the order they depend on each other."""
     lists_into_items(root)
     strays_out_of_lists(root)
+    stray_items_into_lists(root, options)
     _table_parts_outside_tables(root)
     _stray_content_in_tables(root)
     _misplaced_table_parts(root)
