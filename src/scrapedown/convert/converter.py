@@ -17,6 +17,7 @@ from bs4.element import (
     Declaration,
     Doctype,
     NavigableString,
+    PageElement,
     ProcessingInstruction,
     Tag,
 )
@@ -170,12 +171,27 @@ def _ends_its_line(br: Tag) -> bool:
 
 
 def _block_edge(br: Tag, direction: str) -> bool:
-    sibling = getattr(br, direction)
+    # Up through the inline elements it ends (`<p>a<b>b<k><br></k></b></p>`): at the end of
+    # a block all the same, where a backslash would be a literal one (or escape a `*`).
+    node: Tag = br
+    while (sibling := _written_sibling(node, direction)) is None:
+        parent = node.parent
+        if parent is None or parent.name in _VERBATIM_INLINE:
+            return False
+        if parent.name in BLOCK_TAGS:
+            return True
+        node = parent
+    return direction == "next_sibling" and isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
+
+
+_VERBATIM_INLINE = frozenset({"code", "kbd", "samp", "tt", "var"})
+
+
+def _written_sibling(node: Tag, direction: str) -> PageElement | None:
+    sibling: PageElement | None = getattr(node, direction)
     while sibling is not None and (is_blank_text(sibling) or writes_nothing(sibling)):
         sibling = getattr(sibling, direction)
-    if sibling is None:
-        return br.parent is not None and br.parent.name in BLOCK_TAGS
-    return direction == "next_sibling" and isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
+    return sibling
 
 
 def _unescaped(text: str) -> str:
