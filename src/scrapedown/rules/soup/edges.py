@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from bs4.element import NavigableString, PageElement, Tag
 
 from scrapedown.convert.escape import is_html_token, unmark_escapes
+from scrapedown.convert.walk import writes_nothing
 from scrapedown.tags import BLOCK_TAGS, HEADINGS
 
 _SPACE = " "
@@ -32,6 +33,8 @@ def edge_node(nodes: Iterable[PageElement], *, last: bool) -> PageElement | None
             inner = edge_node(node.contents, last=last)
             if inner is not None:
                 return inner
+        elif writes_nothing(node):
+            continue  # an empty link or bold (its image without a source gone) writes nothing
         elif isinstance(node, Tag) or (type(node) is NavigableString and node):
             return node
     return None
