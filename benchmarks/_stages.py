@@ -25,7 +25,7 @@ from _bigpage import page_of
 from _inputs import DEFAULT_DIR, MB, concatenated, load
 
 # (module, attribute) in call order; a class method is "Class.method".
-STAGES: tuple[tuple[str, str], ...] = (
+PAGE_STAGES: tuple[tuple[str, str], ...] = (
     ("scrapedown.page.pipeline", "post_and_confidence"),
     ("scrapedown.page.pipeline", "parse_page"),
     ("scrapedown.page.extract", "choose_article"),
@@ -39,6 +39,9 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("scrapedown.page.extract", "inner_html"),
     ("scrapedown.page.pipeline", "render_front_matter"),
     ("scrapedown.page.pipeline", "clean_taken"),
+)
+# The stages of `clean` (also `stage_times.py`'s, over the corpus).
+CLEAN_STAGES: tuple[tuple[str, str], ...] = (
     ("scrapedown.api", "clean_body"),
     ("scrapedown.api", "split_post"),
     ("scrapedown.parse.detect", "split_segments"),
@@ -49,10 +52,13 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("scrapedown.pipeline", "soup_from_tree"),
     ("scrapedown.pipeline", "apply_soup_rules"),
     ("scrapedown.convert.converter", "Converter.convert_tree"),
+    ("scrapedown.convert.converter", "resolve_emphasis_markers"),
     ("scrapedown.pipeline", "tidy_markdown"),
+    ("scrapedown.api", "_markdown_urls"),
     ("scrapedown.api", "_normalize"),
     ("scrapedown.api", "_settled"),
 )
+STAGES = PAGE_STAGES + CLEAN_STAGES
 
 
 def _status(key: str) -> int:

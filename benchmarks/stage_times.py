@@ -23,28 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from _inputs import DEFAULT_DIR, load
+from _stages import CLEAN_STAGES
 
 import scrapedown
 from scrapedown import rules
-
-# (module, attribute) of each stage; "Class.method" for a method.
-STAGES: tuple[tuple[str, str], ...] = (
-    ("scrapedown.api", "split_post"),
-    ("scrapedown.api", "clean_body"),
-    ("scrapedown.parse.detect", "split_segments"),
-    ("scrapedown.pipeline", "convert_regions"),
-    ("scrapedown.pipeline", "html_to_markdown"),
-    ("scrapedown.pipeline", "parse_tree"),
-    ("scrapedown.pipeline", "apply_tree_rules"),
-    ("scrapedown.pipeline", "soup_from_tree"),
-    ("scrapedown.pipeline", "apply_soup_rules"),
-    ("scrapedown.convert.converter", "Converter.convert_tree"),
-    ("scrapedown.convert.converter", "resolve_emphasis_markers"),
-    ("scrapedown.pipeline", "tidy_markdown"),
-    ("scrapedown.api", "_markdown_urls"),
-    ("scrapedown.api", "_normalize"),
-    ("scrapedown.api", "_settled"),
-)
 
 Totals = dict[str, float]
 
@@ -62,8 +44,8 @@ def _timed(key: str, function: Callable[..., Any], totals: Totals) -> Callable[.
 
 
 def instrument(totals: Totals) -> None:
-    """Wrap every stage of `STAGES` and every rule, adding their CPU time to `totals`."""
-    for module_name, attribute in STAGES:
+    """Wrap every stage of `CLEAN_STAGES` and every rule, adding their CPU time to `totals`."""
+    for module_name, attribute in CLEAN_STAGES:
         module = importlib.import_module(module_name)
         owner, _, name = attribute.rpartition(".")
         holder = getattr(module, owner) if owner else module
