@@ -69,7 +69,7 @@ def test_console_script_and_module_behave_alike(tmp_path: Path) -> None:
     assert _run("--check", "a.md", cwd=tmp_path, cache=tmp_path / "c").returncode == 0
 
 
-HEAVY = ("bs4", "lxml", "markdownify", "markdown_it", "charset_normalizer", "tqdm")
+HEAVY = ("bs4", "lxml", "markdownify", "markdown_it", "chardetng_py", "tqdm")
 
 
 def test_no_heavy_import_until_there_is_work(tmp_path: Path) -> None:

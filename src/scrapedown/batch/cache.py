@@ -44,7 +44,7 @@ MAX_ENTRIES = 1_000_000
 OUTPUT_DEPENDENCIES = frozenset(
     {
         "beautifulsoup4", "lxml", "markdownify", "markdown_it_py", "python_frontmatter",
-        "ruamel_yaml", "pyyaml", "charset_normalizer",
+        "ruamel_yaml", "pyyaml", "chardetng_py",
     }
 )  # fmt: skip
 
