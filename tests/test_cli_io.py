@@ -103,6 +103,27 @@ def test_short_html_without_charset_is_read_as_a_browser_would(text: str, encodi
     assert decode(text.encode(encoding), html=True).text == text
 
 
+def test_utf8_page_with_a_damaged_character_stays_utf8() -> None:
+    # A truncated character in a UTF-8 page without a charset: one stray byte must not turn the
+    # whole page into mojibake (read as a legacy encoding) nor into an error.
+    page = "<p>" + "Zażółć gęślą jaźń. " * 20 + "</p>"
+    data = page.encode() + b"<p>papieros\xc3...</p>"
+    decoded = decode(data, html=True)
+    assert decoded.text == page + "<p>papieros\ufffd...</p>"
+    assert decoded.encoding == "utf-8"
+
+
+def test_undefined_byte_of_the_detected_encoding_is_replaced_not_fatal() -> None:
+    # 0x81 is unassigned in windows-1252; browsers show U+FFFD there and so do we.
+    decoded = decode("<p>Grüße aus München</p>".encode("cp1252") + b"\x81", html=True)
+    assert decoded.text == "<p>Grüße aus München</p>\ufffd"
+
+
+def test_declared_charset_wins_over_a_stray_byte() -> None:
+    page = '<meta charset="utf-8"><p>中文内容</p>'.encode() + b"\xff"
+    assert decode(page, html=True).text == '<meta charset="utf-8"><p>中文内容</p>\ufffd'
+
+
 def test_markdown_never_guesses_a_legacy_encoding() -> None:
     with pytest.raises(ScrapedownError, match="UTF-8"):
         decode("中文内容".encode("gbk"), html=False)

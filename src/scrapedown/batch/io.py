@@ -122,10 +122,15 @@ def _split_newlines(text: str, *, bom: bool, encoding: str) -> Decoded:
 
 
 def _decode_legacy_html(data: bytes) -> tuple[str, str]:
+    """Not valid UTF-8: decode as a browser would, never failing on a stray byte (browsers show
+    U+FFFD there): the declared charset, else UTF-8 with a few damaged sequences, else the
+    encoding Firefox's detector names."""
     declared = _declared_charset(data[:_SNIFF_BYTES])
     if declared is not None:
-        with contextlib.suppress(UnicodeDecodeError):
-            return data.decode(declared), declared
+        return data.decode(declared, errors="replace"), declared
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
     # Imported only here: most inputs are UTF-8 and never pay for the detector. chardetng is
     # Firefox's detector: it reads short pages right where statistical detectors guess wildly.
     from chardetng_py import detect
@@ -134,10 +139,16 @@ def _decode_legacy_html(data: bytes) -> tuple[str, str]:
     codec = _codec_name(label)
     if codec is None:
         raise ScrapedownError(f"cannot decode: detected encoding {label!r} is not supported")
-    try:
-        return data.decode(codec), codec
-    except UnicodeDecodeError:
-        raise ScrapedownError(f"cannot decode as {codec} (detected) or UTF-8") from None
+    return data.decode(codec, errors="replace"), codec
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """`data` as UTF-8 when its valid multi-byte characters outnumber the bad bytes ten to one
+    (a UTF-8 page with a truncated character); a legacy page has almost none of the former."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid_non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return text if valid_non_ascii >= 10 * bad else None
 
 
 def _declared_charset(head: bytes) -> str | None:

@@ -1,5 +1,6 @@
-"""Unwrapping many elements at once (`unwrap_all`, re-exported by `parse.tree`): each parent's
-content rebuilt once, in time linear in that content, the elements that stay left in place."""
+"""Unwrapping or removing many elements at once (`unwrap_all`, `remove_all`, re-exported by
+`parse.tree`): each parent's content rebuilt once, in time linear in that content, the elements
+that stay left in place."""
 
 from __future__ import annotations
 
@@ -29,6 +30,47 @@ def unwrap_all(found: list[Element]) -> None:
         _splice(parent, targets)
 
 
+def remove_all(found: list[Element]) -> None:
+    """Remove each of `found` with its content, its tail staying in place (as `remove`), in time
+    linear in the content of their parents: one `remove` after the other appended each tail to
+    the same growing text (64,000 comments between words took 7 s)."""
+    targets = set(found)
+    parents: dict[Element, None] = {}
+    for element in found:
+        parent = element.getparent()
+        if parent is not None:
+            parents[parent] = None
+    for parent in parents:
+        _cut(parent, targets)
+
+
+def _cut(parent: Element, targets: set[Element]) -> None:
+    original = parent.text
+    head: list[str] = [original or ""]
+    texts = head
+    kept: list[tuple[Element, str | None, list[str]]] = []
+    for child in list(parent):
+        if child in targets:
+            texts.append(child.tail or "")
+            parent.remove(child)
+        else:
+            texts = [child.tail or ""]
+            kept.append((child, child.tail, texts))
+    _write_texts(parent, original, head, kept)
+
+
+def _write_texts(
+    parent: Element,
+    original: str | None,
+    head: list[str],
+    kept: list[tuple[Element, str | None, list[str]]],
+) -> None:
+    """Join the gathered pieces into `parent`'s text and each kept child's tail, once each."""
+    parent.text = "".join(head) or original
+    for child, tail, pieces in kept:
+        child.tail = "".join(pieces) or tail
+
+
 def _splice(parent: Element, targets: set[Element]) -> None:
     """Rebuild `parent`'s content with every child in `targets` (and every target inside one)
     replaced by its content.
@@ -49,9 +91,7 @@ def _splice(parent: Element, targets: set[Element]) -> None:
         texts = _lift_content(child, targets, texts, kept)
         texts.append(child.tail or "")
         parent.remove(child)  # (its kept content is out; its tail was read above)
-    parent.text = "".join(head) or original
-    for child, tail, pieces in kept:
-        child.tail = "".join(pieces) or tail
+    _write_texts(parent, original, head, kept)
 
 
 def _lift_content(

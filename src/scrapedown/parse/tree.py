@@ -17,6 +17,7 @@ from typing import Any, cast
 from lxml import etree
 
 from scrapedown.parse.markup import cap_attributes, keep_paragraphs_in_headings, sanitize
+from scrapedown.parse.splice import remove_all as remove_all
 from scrapedown.parse.splice import unwrap_all as unwrap_all
 from scrapedown.tags import BLOCK_TAGS, FLAT_KEEP
 

@@ -16,6 +16,7 @@ from scrapedown.parse.tree import (
     is_blank,
     is_element,
     remove,
+    remove_all,
     replace_with_text,
     text_content,
     unwrap,
@@ -128,14 +129,12 @@ def _fill(element: Element, run: _Run) -> None:
 def drop_junk(root: Element, options: Options) -> None:
     """Remove scripts, styles, forms… with their content, and comments and processing
     instructions. (<noscript> stays until the URL stage has read its fallback images.)"""
-    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
-        remove(node)
-    dropped = options.drop_tags - _KEPT_FOR_URLS
-    for element in elements(root, *dropped):
-        if element.tag in _VOID_AS_CONTAINER:
-            unwrap(element)
-        else:
-            remove(element)
+    remove_all(list(root.iter(etree.Comment, etree.ProcessingInstruction)))
+    found = list(elements(root, *(options.drop_tags - _KEPT_FOR_URLS)))
+    # (Removing first, then unwrapping, ends as the one-by-one order did: an unwrapped element
+    # inside a removed one goes with it, a removed one inside an unwrapped one goes anyway.)
+    remove_all([element for element in found if element.tag not in _VOID_AS_CONTAINER])
+    unwrap_all([element for element in found if element.tag in _VOID_AS_CONTAINER])
 
 
 def unwrap_inline_wrappers(root: Element, options: Options) -> None:
