@@ -96,6 +96,15 @@ CASES = {
     # s21: a `<` ending a text node before an element written as its content (`<l>`) read as
     # the start of a tag once joined (`<d>`), which the safety stage then dropped.
     "less-than sign before an unknown element": ("a <<l>d>", "a \\<d>\n"),
+    # fuzzfix (seed 26): an `&` ending a text node before an element written as its content
+    # made a character reference with the next node's text (`&mp;` is "∓").
+    "ampersand before an unknown element": ("&amp;<g>mp;", "\\&mp;\n"),
+    "ampersand and a name cut by an unknown element": ("&amp;m<g>p;", "\\&mp;\n"),
+    "ampersand before bold stays bare": ("R&amp;<b>D</b> AT&amp;T", "R&**D** AT&T\n"),
+    # A `</template>` closes its template whatever is open inside (libxml2 ignored it while a
+    # table part or a div was open, and the text after it was dropped with the template).
+    "text after a template holding a row group": ("<template><tbody></template>x", "x\n"),
+    "text after a template holding a div": ("<p>a<template><div></template>x</p>", "ax\n"),
 }
 
 

@@ -27,6 +27,7 @@ from scrapedown import commonmark
 from scrapedown.chars import CJK_WIDE_CLASS
 from scrapedown.convert.blocks import WHITESPACE, ListAndTableMarkup, ParentTags
 from scrapedown.convert.escape import (
+    drop_end_escape,
     escape_destination,
     escape_label,
     escape_line_start,
@@ -128,13 +129,6 @@ _CHOMPED = frozenset({"b", "strong", "i", "em", "del", "s", "strike"})
 def _written_as_link(link: Tag) -> bool:
     """Whether `convert_a` writes `link` as link syntax: a target and visible text."""
     return bool(str(link.get("href") or "").strip()) and bool(link.get_text().strip())
-
-
-# What, after an escaped `<` or `]`, would continue it into syntax.
-_CONTINUES = {
-    "<": frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?"),
-    "]": frozenset("([:"),
-}
 
 
 def _word_follows(text: NavigableString) -> bool:
@@ -322,14 +316,10 @@ class Converter(ListAndTableMarkup):
             text = text.rstrip()
         if not formatted:
             return text
-        if text[-2:] in ("\\]", "\\<") and el.endswith(text[-1]):
-            # escaped in case the next node continued it (`](`, `<b`): bare when what follows
-            # (at a block end: nothing) does not, as one before spaces (trimmed later) was
-            next_char = _next_char(el)
-            if next_char is not None and next_char not in _CONTINUES[text[-1]]:
-                text = text[:-2] + text[-1]
-        elif text.endswith("\\\\") and el.endswith("\\") and _word_follows(el):
+        if text.endswith("\\\\") and el.endswith("\\") and _word_follows(el):
             text = text[:-1]  # doubled in case the next node began with punctuation: it does not
+        # (escaped in case the next node continued it, `](`, `<b`, `&amp;`: bare when it does not)
+        text = drop_end_escape(text, el, lambda: _next_char(el))
         if "_inline" not in parent_tags and at_line_start(el):
             # Text split in two nodes (an unwrapped element between) reads as one line start:
             # `-` then `…` is no list marker (escaped, the next pass drops the escape).
