@@ -53,6 +53,7 @@ def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
     found: list[Tag] = []
     forged: list[NavigableString] = []
     quotes: list[Tag] = []
+    terms: list[tuple[Tag, int]] = []  # each <dt>, and where its content's emphasis starts
     stop = next_outside(root)
     node: PageElement | None = root.contents[0] if root.contents else None
     while node is not None and node is not stop:  # (the document-order links: no generator)
@@ -61,6 +62,8 @@ def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
                 found.append(node)
             elif node.name == "q":
                 quotes.append(node)
+            elif node.name == "dt":
+                terms.append((node, len(found)))
         elif isinstance(node, NavigableString) and is_html_token(node):
             forged.append(node)
         node = node.next_element
@@ -68,7 +71,24 @@ def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
         siblings.replace_with(text, NavigableString(text[1:-1]))
     for quote in reversed(quotes):
         _quote_as_text(quote, siblings)
+    for term, index in reversed(terms):
+        _bold_inside_sole_link(term, index, found)
     return found
+
+
+def _bold_inside_sole_link(term: Tag, index: int, found: list[Tag]) -> None:
+    """A term (`<dt>`, written bold) that is a link alone gets its bold inside the link, as
+    `_sink_into_sole_link` puts any emphasis around a link alone (`**[x](/)**` was
+    `[**x**](/)` on the next pass, once a converted paragraph held it); the converter, seeing
+    the term emphasised, adds no `**` around it. The new element is repaired like the others
+    (listed before the emphasis inside it: innermost first)."""
+    link = _sole_link(term)
+    if link is None or not link.get_text().strip():
+        return
+    bold = new_tag(term, "strong")
+    bold.extend(take_children(link))
+    link.append(bold)
+    found.insert(index, bold)
 
 
 def _quote_as_text(quote: Tag, siblings: Siblings) -> None:
@@ -110,7 +130,7 @@ def _merge_twin_runs(tags: list[Tag], siblings: Siblings) -> None:
         run = [tag]
         twin = tag.next_sibling
         while isinstance(twin, Tag) and twin.name == tag.name and _may_merge(twin):
-            if _edge_breaks(twin.contents) or _sole_link(twin) is not None or _shows_nothing(twin):
+            if _edge_breaks(twin.contents) or _sole_link(twin) is not None or shows_nothing(twin):
                 break  # its own repair would have left it apart from its twin
             run.append(twin)
             twin = twin.next_sibling
@@ -128,7 +148,7 @@ def _may_merge(tag: Tag) -> bool:
     return tag.name in EMPHASIS and not _nested_in_same(tag) and not _holds_blocks(tag)
 
 
-def _shows_nothing(tag: Tag) -> bool:
+def shows_nothing(tag: Tag) -> bool:
     """Only blanks and punctuation, no image: nothing a reader could see emphasised."""
     text = tag.get_text()
     empty = not text.strip() or all(is_punctuation(c) or c.isspace() for c in text)
