@@ -29,6 +29,15 @@ CASES: dict[str, tuple[str, str | None]] = {
         '<dl><dt><span><a href="/">x</a></span></dt><dd>y</dd></dl>',
         "[**x**](/)\n\ny\n",
     ),
+    # Two breaks at the start of a block inside an unknown element: the first was taken for
+    # the block's edge and dropped, the second written as a hard break (`\\` + newline), a
+    # literal backslash the next (converted) pass dropped.
+    "two breaks at a block's start in an unknown element": (
+        "<l><br><br><i><b>文</i>文",
+        "<em>**文**</em>文\n",
+    ),
+    "two breaks at a block's start before text": ("<l><br><br>x", "x\n"),
+    "two breaks before a nested list": ("<li>a<br><br><ul><li>b</ul>", "- a\n  - b\n"),
 }
 
 

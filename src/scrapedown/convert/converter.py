@@ -167,7 +167,7 @@ def _ends_its_line(br: Tag) -> bool:
 def _block_edge(br: Tag, direction: str) -> bool:
     # Up through the inline elements it ends (`<p>a<b>b<k><br></k></b></p>`): at the end of
     # a block all the same, where a backslash would be a literal one (or escape a `*`).
-    node: Tag = br
+    node: Tag = br  # (other breaks between it and the edge are at the edge too)
     while (sibling := _written_sibling(node, direction)) is None:
         parent = node.parent
         if parent is None or parent.name in _VERBATIM_INLINE:
@@ -183,7 +183,9 @@ _VERBATIM_INLINE = frozenset({"code", "kbd", "samp", "tt", "var"})
 
 def _written_sibling(node: Tag, direction: str) -> PageElement | None:
     sibling: PageElement | None = getattr(node, direction)
-    while sibling is not None and (is_blank_text(sibling) or writes_nothing(sibling)):
+    while sibling is not None and (
+        is_blank_text(sibling) or writes_nothing(sibling) or getattr(sibling, "name", "") == "br"
+    ):
         sibling = getattr(sibling, direction)
     return sibling
 
