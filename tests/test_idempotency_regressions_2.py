@@ -38,6 +38,17 @@ CASES: dict[str, tuple[str, str | None]] = {
     ),
     "two breaks at a block's start before text": ("<l><br><br>x", "x\n"),
     "two breaks before a nested list": ("<li>a<br><br><ul><li>b</ul>", "- a\n  - b\n"),
+    # A Markdown list whose marker is indented (` -`) before a converted list of the same
+    # kind: the comment line that keeps two lists apart was missing (the part's last line
+    # was not read as top-level), and the next pass read one list.
+    "indented Markdown list before a converted list": (
+        " -\n* <b><em>文</b>中",
+        " -\n\n<!-- -->\n\n- <strong>*文*</strong>中\n",
+    ),
+    "nested list of another kind in a Markdown item before a converted list": (
+        "1. a\n   - b\n\n<ol><li>c<b><em>文</b>中</ol>",
+        "1. a\n   - b\n\n<!-- -->\n\n1. c<strong>*文*</strong>中\n",
+    ),
 }
 
 
