@@ -135,6 +135,7 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
         if str(link.get("title", "x")).strip() in ("", link.get_text().strip()):
             del link["title"]  # as the `links` rule drops it
     full: set[int] = set()
+    blanks: list[NavigableString] = []
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
             if node.name in _KEPT_EMPTY and not _holds_content(node, full):
@@ -145,8 +146,11 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
                     full.update(id(made) for made in strays_out_of_list(node))
             else:
                 node.decompose()
-        elif type(node) is NavigableString and not node.strip() and _beside_block(node):
-            node.extract()
+        elif type(node) is NavigableString and not node.strip():
+            blanks.append(node)
+    for blank in blanks:  # (once the empty elements are gone: `<pre>…</pre><kbd></kbd> `)
+        if vars(blank).get("parent") is not None and _beside_block(blank):  # (not decomposed)
+            blank.extract()
     return _holds_content(cell, full)
 
 
