@@ -55,6 +55,13 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table><th><pre>#</pre><kbd></kbd>\n<b >p",
         "<table>\n<tr><th><pre>#</pre><strong>p</strong></th></tr>\n</table>\n",
     ),
+    # A block's language is read from its first <code> that writes something: a blank one
+    # before it (dropped later) hid the class, which the next pass then found.
+    "blank code before code with a language in a pre": (
+        "<table><th><pre><code></code><code class=language-n>`",
+        '<table>\n<tr><th><pre class="language-n"><code class="language-n">`</code></pre></th>'
+        "</tr>\n</table>\n",
+    ),
 }
 
 
