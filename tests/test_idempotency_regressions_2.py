@@ -62,6 +62,9 @@ CASES: dict[str, tuple[str, str | None]] = {
         '<table>\n<tr><th><pre class="language-n"><code class="language-n">`</code></pre></th>'
         "</tr>\n</table>\n",
     ),
+    # A `<br>` that ends a Markdown paragraph once the punctuation stage has deleted a
+    # zero-width space after it: blank text beside an edge break holds none.
+    "break before a zero-width space at a paragraph's end": ('"<br> \u200b\n<!--', '"\n'),
 }
 
 
