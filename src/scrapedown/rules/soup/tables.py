@@ -21,7 +21,7 @@ from scrapedown.rules.soup.cell_lists import (
 from scrapedown.tags import BLOCK_HTML_TAGS, TABLE_PART_PARENTS, TRIM_INSIDE, TRIM_OUTSIDE
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
-_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+_BLANK_LINE = re.compile(r"\n(?=[^\S\n]*+\n)")  # (blank once the layout stage strips line ends)
 _FENCE_START = re.compile(r"(?<=\n)([ \t]*+)([`~])(?=\2\2)")
 _PRE_BLOCK = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL)
 # (the HTML is bs4's serialisation: every tag ends with `>`, so `[^>]*+` stops in the tag)
