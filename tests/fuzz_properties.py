@@ -28,7 +28,7 @@ import time
 import unicodedata
 import warnings
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from lxml import etree
@@ -280,8 +280,7 @@ def _link_closers(html: str, later_close: bool) -> str:
         return ""
     unclosed = 0  # in order: an `</a>` before any `<a>` closes nothing
     inside: list[str] = []  # elements opened inside the open links, still open
-    for tag in _ANY_TAG.finditer(html):
-        closing, name = tag.group(1) == "/", tag.group(2).lower()
+    for _, closing, name in _tags(html):
         if name == "a":
             unclosed = max(0, unclosed - 1) if closing else unclosed + 1
             if not unclosed:
@@ -352,14 +351,15 @@ def _links_end_at_their_end_tag(html: str) -> str:
     position = 0
     links = 0
     inside: list[str] = []
-    for tag in _ANY_TAG.finditer(html):
-        closing, name = tag.group(1) == "/", tag.group(2).lower()
+    for start, closing, name in _tags(html):
         if name == "a":
             if closing and links and inside:
-                pieces += [html[position : tag.start()], *(f"</{n}>" for n in reversed(inside))]
-                position = tag.start()
+                pieces += [html[position:start], *(f"</{n}>" for n in reversed(inside))]
+                position = start
             links = max(0, links - 1) if closing else links + 1
-            if not links:
+            if not links or not closing:
+                # (a link that starts inside a link ends the outer one first: what was opened
+                # in it stays open, out of any link: `<a><pre><a></a>` leaves the <pre> open)
                 inside.clear()
         elif links and name not in _VOID:
             if not closing:
@@ -369,8 +369,38 @@ def _links_end_at_their_end_tag(html: str) -> str:
     return "".join([*pieces, html[position:]])
 
 
-# A tag's start, its name whole (the `>` is not looked for: `<a href=<>` is a link to `<`).
-_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)")
+# A tag's start, its name whole (the `>` is not looked for: `<a href=<>` is a link to `<`),
+# or a comment's start.
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)|<!--")
+# Elements whose content is text up to their end tag: a `</a>` in a `<script>` left open
+# (`<a h=""><script></a>d`) closes nothing, and "d" is script, as a browser reads it.
+_RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"}
+)
+
+
+def _tags(html: str) -> Iterator[tuple[int, bool, str]]:
+    """(start, closing, lower-case name) of each tag of `html` in order, as the HTML tokenizer finds
+    them: none inside comments or the content of raw-text elements. Linear (each step moves
+    forward with `str.find` or one search)."""
+    position = 0
+    while (tag := _ANY_TAG.search(html, position)) is not None:
+        if tag.group(2) is None:  # a comment: skip to its end (or the end of the text)
+            position = _comment_end(html, tag.start())
+            continue
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        yield tag.start(), closing, name
+        position = tag.end()
+        if not closing and name in _RAW_TEXT:
+            end = re.compile(f"</{name}(?![A-Za-z0-9-])", re.IGNORECASE).search(html, position)
+            position = len(html) if end is None or name == "plaintext" else end.start()
+
+
+def _comment_end(html: str, start: int) -> int:
+    if html.startswith(("<!-->", "<!--->"), start):
+        return html.find(">", start) + 1
+    ends = [e for e in (html.find("-->", start + 4), html.find("--!>", start + 4)) if e >= 0]
+    return min(ends) + 3 if ends else len(html)
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
@@ -456,11 +486,16 @@ def _is_image(image: etree._Element) -> bool:
     return not any((image.get(side) or "").strip() in ("0", "1") for side in ("width", "height"))
 
 
+# No `data:` link survives (docs/guarantees.md#safe): the library drops every one, keeping its
+# text; a `data:` link of the input is no link the output owes.
+_DATA_URL = re.compile(r"^data:", re.IGNORECASE)
+
+
 def _is_link(link: lxml_html.HtmlElement) -> bool:
     """A link with a real target and text (a link around an image alone may become the image;
     a link in a code block cannot stay one)."""
     href = _IGNORED_IN_URL.sub("", link.get("href") or "")
-    if not href or href.startswith("#") or _UNSAFE_URL.match(href):
+    if not href or href.startswith("#") or _UNSAFE_URL.match(href) or _DATA_URL.match(href):
         return False
     if not any(c.isalnum() for c in _text_before_nested_link(link)):
         return False
