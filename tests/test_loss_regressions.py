@@ -156,6 +156,14 @@ ORACLE_CASES = {
     # A link to `<` never closed ends with its block (its tag is read without its `>`).
     "a link to a less-than sign never closed": ("<p><a href=<>\n\ne", "e\n"),
     "a link each reading sees with other text": ('><pre>\n</pre><a href="/"><e\n\n>y', None),
+    # fuzzfix (seed 26). A `<script>` never closed holds the rest as text: a `</a>` in it
+    # closes nothing, and the "d" after it is script.
+    "text after a link end tag in a script never closed": ('<a h=""><script></a>d', ""),
+    # A `data:` link is dropped, its text kept (no `data:` link survives).
+    "a data: link": ('<a href="data:">d', "d\n"),
+    # A link starting inside a link ends the outer one: the <pre> opened in the outer link
+    # stays open, and the inner link is in it (written as code, as a browser shows it).
+    "a link inside a pre opened in a link": ('<a><pre><a></a><a href="/">A', "```\nA\n```\n"),
 }
 
 
