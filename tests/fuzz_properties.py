@@ -401,6 +401,8 @@ def _comment_end(html: str, start: int) -> int:
         return html.find(">", start) + 1
     ends = [e for e in (html.find("-->", start + 4), html.find("--!>", start + 4)) if e >= 0]
     return min(ends) + 3 if ends else len(html)
+
+
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}

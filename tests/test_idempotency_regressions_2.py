@@ -71,6 +71,15 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table><td><pre>１\n&ensp;<m>\n",
         "<table>\n<tr><td><pre>１\n\u2002</pre></td></tr>\n</table>\n",
     ),
+    # A run of breaks inside an element written as its bare content: two hard breaks (a line
+    # of a backslash alone), which the next pass, seeing them straight in the paragraph,
+    # split the paragraph at. Written as the paragraph break it is.
+    "two breaks in an unknown element": (
+        '<p>><i"><br><br><i><b>文</i>文',
+        "\\>\n\n<em>**文**</em>文\n",
+    ),
+    "break run across an unknown element's end": ("<p>a<g>b<br></g><br>c</p>", "ab\n\nc\n"),
+    "break run in bold stays hard breaks": ("<p><b>a<br><br>b</b></p>", "**a\\\n\\\nb**\n"),
 }
 
 

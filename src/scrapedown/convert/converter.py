@@ -17,7 +17,6 @@ from bs4.element import (
     Declaration,
     Doctype,
     NavigableString,
-    PageElement,
     ProcessingInstruction,
     Tag,
 )
@@ -26,6 +25,8 @@ from markdownify import ATX, BACKSLASH, STRIP
 from scrapedown import commonmark
 from scrapedown.chars import CJK_WIDE_CLASS
 from scrapedown.convert.blocks import WHITESPACE, ListAndTableMarkup, ParentTags
+from scrapedown.convert.breaks import SYNTAX as _SYNTAX
+from scrapedown.convert.breaks import break_markdown
 from scrapedown.convert.escape import (
     drop_end_escape,
     escape_destination,
@@ -150,44 +151,6 @@ def _word_follows(text: NavigableString) -> bool:
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~") | frozenset(
     map(chr, range(0xFDD0, 0xFDF0))
 )
-# Elements written as Markdown syntax or inline HTML (what follows a backslash is punctuation).
-_SYNTAX = frozenset(
-    {"a", "img", "code", "kbd", "samp", "b", "strong", "i", "em", "del", "s", "strike", "sub",
-     "sup", "q", "br", "input", *BLOCK_TAGS}
-)  # fmt: skip
-
-
-def _ends_its_line(br: Tag) -> bool:
-    """A `<br>` before a block or at either end of one (`<li>a<br><ul>`, `<li><br>>`): the
-    line ends (or starts) there anyway, a backslash with nothing after it on its line is a
-    literal backslash, and the next pass, reading the item as a paragraph, trims it."""
-    return _block_edge(br, "next_sibling") or _block_edge(br, "previous_sibling")
-
-
-def _block_edge(br: Tag, direction: str) -> bool:
-    # Up through the inline elements it ends (`<p>a<b>b<k><br></k></b></p>`): at the end of
-    # a block all the same, where a backslash would be a literal one (or escape a `*`).
-    node: Tag = br  # (other breaks between it and the edge are at the edge too)
-    while (sibling := _written_sibling(node, direction)) is None:
-        parent = node.parent
-        if parent is None or parent.name in _VERBATIM_INLINE:
-            return False
-        if parent.name in BLOCK_TAGS:
-            return True
-        node = parent
-    return direction == "next_sibling" and isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
-
-
-_VERBATIM_INLINE = frozenset({"code", "kbd", "samp", "tt", "var"})
-
-
-def _written_sibling(node: Tag, direction: str) -> PageElement | None:
-    sibling: PageElement | None = getattr(node, direction)
-    while sibling is not None and (
-        is_blank_text(sibling) or writes_nothing(sibling) or getattr(sibling, "name", "") == "br"
-    ):
-        sibling = getattr(sibling, direction)
-    return sibling
 
 
 def _unescaped(text: str) -> str:
@@ -387,7 +350,7 @@ class Converter(ListAndTableMarkup):
             return "<br>"
         if "_inline" in parent_tags:
             return " "
-        return "" if _ends_its_line(el) else "\\\n"
+        return break_markdown(el)
 
     # --- blocks -----------------------------------------------------------------------------
 
