@@ -80,6 +80,12 @@ CASES: dict[str, tuple[str, str | None]] = {
     ),
     "break run across an unknown element's end": ("<p>a<g>b<br></g><br>c</p>", "ab\n\nc\n"),
     "break run in bold stays hard breaks": ("<p><b>a<br><br>b</b></p>", "**a\\\n\\\nb**\n"),
+    # A `<q>` in a <pre> (left alone by the emphasis rule) moved out of it by the kept cell's
+    # repairs stayed `<q>`; the next pass wrote its quotation marks.
+    "q moved out of a pre in a kept cell": (
+        "<table><td><pre><b>><li><q>;",
+        '<table>\n<tr><td><pre>&gt;</pre><li>";"</li></td></tr>\n</table>\n',
+    ),
 }
 
 

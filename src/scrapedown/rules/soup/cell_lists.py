@@ -145,12 +145,18 @@ def _is_mixed(item: Tag) -> bool:
 def unwrap_out_of_pre(cell: Tag, unwrap_tags: frozenset[str]) -> None:
     """Wrappers the rules left alone inside a `<pre>` and that moved out of it (`<pre><li><cite>`
     is read `<pre></pre><li><cite>`) unwrapped, as the next pass's rules unwrap them there; so
-    is emphasis around nothing a reader could see emphasised (`<del>`</del>`)."""
+    is emphasis around nothing a reader could see emphasised (`<del>`</del>`); a `<q>` becomes
+    its quotation marks, as the emphasis rule writes one outside code."""
     siblings = Siblings()
-    for tag in reversed(tags_named(cell, *unwrap_tags, *EMPHASIS)):
+    for tag in reversed(tags_named(cell, *unwrap_tags, *EMPHASIS, "q")):
         if any(parent.name == "pre" for parent in tag.parents):
             continue
-        if tag.name in unwrap_tags or not (
+        if tag.name == "q":
+            if not any(parent.name in VERBATIM for parent in tag.parents):
+                tag.insert(0, NavigableString('"'))
+                tag.append(NavigableString('"'))
+                siblings.unwrap(tag)
+        elif tag.name in unwrap_tags or not (
             any(map(str.isalnum, tag.get_text())) or first_named(tag, "img")
         ):
             siblings.unwrap(tag)
