@@ -369,6 +369,35 @@ def _links_end_at_their_end_tag(html: str) -> str:
     return "".join([*pieces, html[position:]])
 
 
+def _without_ignored_item_ends(html: str) -> str:
+    """`html` without the `</li>` end tags a browser ignores: an `</li>` closes its item only
+    when no list opened inside the item is still open (the item is not "in list item scope"),
+    `y<li><ol><pre></li><a href=x>f` leaves the link in the <pre>; libxml2 closed the <pre>,
+    the list and the item there, and showed a link that no browser shows outside code."""
+    if "</li" not in html and "</LI" not in html:
+        return html
+    stack: list[str] = []  # the open items and lists, innermost last
+    pieces: list[str] = []
+    position = 0
+    for start, closing, name in _tags(html):
+        if name not in ("li", "ol", "ul"):
+            continue
+        if not closing:
+            if name == "li" and stack and stack[-1] == "li":
+                stack.pop()  # an item ends where the next one starts
+            stack.append(name)
+        elif name != "li":
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name) :]
+        elif stack and stack[-1] == "li":
+            stack.pop()
+        elif "li" in stack:  # a list opened in the item is open: ignored
+            end = html.find(">", start)
+            pieces.append(html[position:start])
+            position = len(html) if end < 0 else end + 1
+    return "".join([*pieces, html[position:]])
+
+
 # A tag's start, its name whole (the `>` is not looked for: `<a href=<>` is a link to `<`),
 # or a comment's start.
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)|<!--")
@@ -436,7 +465,7 @@ def _html_visible(
         return Counter()
     try:
         shown = _without_unclosed_comment(_without_templates(rendered))
-        root = _fragment(_links_end_at_their_end_tag(shown))
+        root = _fragment(_links_end_at_their_end_tag(_without_ignored_item_ends(shown)))
     except (etree.ParserError, ValueError):
         return Counter()
     texts: list[str] = []

@@ -86,6 +86,16 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table><td><pre><b>><li><q>;",
         '<table>\n<tr><td><pre>&gt;</pre><li>";"</li></td></tr>\n</table>\n',
     ),
+    # In a list item, as in a paragraph: in a loose list (its first item holds a code block
+    # and a paragraph) the next pass reads the item's text as a <p> and splits it there.
+    "break run in an item of a loose list": (
+        "<li><pre>></pre>><li>><br><br><i><b>文</i>文",
+        "- ```\n  >\n  ```\n\n  \\>\n- \\>\n\n  <em>**文**</em>文\n",
+    ),
+    "break run in an item of a tight list": (
+        "<ul><li>a</li><li>b<br><br>c</li><li>d</li></ul>",
+        "- a\n- b\n\n  c\n- d\n",
+    ),
 }
 
 

@@ -164,6 +164,12 @@ ORACLE_CASES = {
     # A link starting inside a link ends the outer one: the <pre> opened in the outer link
     # stays open, and the inner link is in it (written as code, as a browser shows it).
     "a link inside a pre opened in a link": ('<a><pre><a></a><a href="/">A', "```\nA\n```\n"),
+    # An `</li>` with a list opened in the item still open closes nothing in a browser: the
+    # link stays in the <pre> (libxml2 closed them all and showed it outside code).
+    "a link after an item end tag a nested list keeps open": (
+        'y<li>\n<ol><pre></li><a href="=">f',
+        "y\n\n```\nf\n```\n",
+    ),
 }
 
 

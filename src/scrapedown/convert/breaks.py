@@ -16,8 +16,10 @@ SYNTAX = frozenset(
 )  # fmt: skip
 _VERBATIM_INLINE = frozenset({"code", "kbd", "samp", "tt", "var"})
 # Blocks whose loose `<br><br>` runs the `paragraphs` rule splits into paragraphs (and every
-# Markdown paragraph, once the next pass has rendered it to a <p>).
-_SPLIT_AT_BREAKS = BLOCK_WRAPPERS | {"p", "[document]"}
+# Markdown paragraph, once the next pass has rendered it to a <p>). A list item's too: in a
+# loose list the next pass reads its text as a <p> (`- a\\\n  \\\n  b` in a loose list
+# was split on the next pass), so a run there is a paragraph break, whatever the list.
+_SPLIT_AT_BREAKS = BLOCK_WRAPPERS | {"p", "li", "[document]"}
 
 
 def break_markdown(br: Tag) -> str:
