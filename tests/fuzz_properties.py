@@ -419,10 +419,15 @@ def _tags(html: str) -> Iterator[tuple[int, bool, str]]:
             continue
         closing, name = tag.group(1) == "/", tag.group(2).lower()
         yield tag.start(), closing, name
-        position = tag.end()
+        position = _TAG_REST.match(html, tag.end()).end()  # type: ignore[union-attr]
         if not closing and name in _RAW_TEXT:
             end = re.compile(f"</{name}(?![A-Za-z0-9-])", re.IGNORECASE).search(html, position)
             position = len(html) if end is None or name == "plaintext" else end.start()
+
+
+# The rest of a tag after its name: attributes (a quoted value may hold `>` or `</ol`: `<ol
+# </ol>` is one start tag) up to its `>`, or to the end. Possessive: one pass.
+_TAG_REST = re.compile(r"""(?:[^>"'=]++|=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)|["'=])*+>?+""")
 
 
 def _comment_end(html: str, start: int) -> int:
