@@ -96,6 +96,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<ul><li>a</li><li>b<br><br>c</li><li>d</li></ul>",
         "- a\n- b\n\n  c\n- d\n",
     ),
+    # In a kept table the terms are HTML: no bold is added inside their links.
+    "definition term that is a link alone in a kept table": (
+        '<table><tr><td><dl><dt><a href="/x">t</a></dt><dd>d</dd></dl></td></tr></table>',
+        '<table>\n<tr><td><dl><dt><a href="/x">t</a></dt><dd><p>d</p></dd></dl></td></tr>\n'
+        "</table>\n",
+    ),
 }
 
 

@@ -85,6 +85,8 @@ def _bold_inside_sole_link(term: Tag, index: int, found: list[Tag]) -> None:
     link = _sole_link(term)
     if link is None or not link.get_text().strip():
         return
+    if any(parent.name == "table" for parent in term.parents):
+        return  # (a kept table writes its terms as HTML, not bold)
     bold = new_tag(term, "strong")
     bold.extend(take_children(link))
     link.append(bold)
