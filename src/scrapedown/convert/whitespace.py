@@ -100,7 +100,11 @@ def _ending_list_kind(markdown: str) -> str | None:
     each item's content lines, indented past its marker, skipped)."""
     kind: str | None = None
     content = 0  # the indentation of the current item's content (0: no item)
-    for line in markdown.split("\n"):
+    lines = markdown.split("\n")
+    start = len(lines) - 1  # from its last unindented line: no state reaches past one
+    while start > 0 and lines[start][:1] in ("", " ", "\t"):
+        start -= 1
+    for line in lines[start:]:
         text = line.lstrip(" \t")
         if not text:
             continue
