@@ -102,6 +102,21 @@ CASES: dict[str, tuple[str, str | None]] = {
         '<table>\n<tr><td><dl><dt><a href="/x">t</a></dt><dd><p>d</p></dd></dl></td></tr>\n'
         "</table>\n",
     ),
+    # fuzzfix seed 31: punctuation at the edge of emphasis inside an element written as its
+    # bare content (`<g>`) stayed inside the delimiters (`情**#h**` renders no bold); the next
+    # pass, without the element, moved it out.
+    "punctuation at an emphasis edge inside an unknown element": (
+        "情<em>__<g>#h__",
+        "情#***h***\n",
+    ),
+    "punctuation at the end of bold inside an unknown element": (
+        "<p>x<em><b>h<g>#</g></b></em>情</p>",
+        "x<em>**h**</em>#情\n",
+    ),
+    "punctuation at the start of bold inside an unknown element": (
+        "<p>情<b><g>#h</g></b></p>",
+        "情#**h**\n",
+    ),
 }
 
 

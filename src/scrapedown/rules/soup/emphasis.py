@@ -283,15 +283,15 @@ def _move_trailing(tag: Tag, siblings: Siblings) -> None:
         # `<s>粗<b>。</b></s>` once the <b> is unwrapped: a whole text node of punctuation
         outside = str(tag.contents[-1]) + outside
         tag.contents[-1].extract(_self_index=len(tag.contents) - 1)
-    last = tag.contents[-1] if tag.contents else None
-    if isinstance(last, NavigableString):
+    last = _edge_text(tag, last=True)
+    if last is not None:
         text = str(last).rstrip()
         cut = len(text)
         while cut > 0 and is_punctuation(text[cut - 1]):
             cut -= 1
-        if 0 < cut < len(text):
-            last.extract(_self_index=len(tag.contents) - 1)
-            tag.append(NavigableString(text[:cut]))
+        # (in an element written as its bare content, a node of punctuation alone goes whole)
+        if 0 < cut < len(text) or (cut == 0 and text and last.parent is not tag):
+            _replace_text(last, text[:cut])
             outside = text[cut:] + str(last)[len(text) :] + outside
     if outside:
         siblings.insert_after(tag, NavigableString(outside))
@@ -311,8 +311,8 @@ def _is_punctuation_text(node: object) -> bool:
 
 
 def _move_leading(tag: Tag, siblings: Siblings) -> None:
-    first = tag.contents[0] if tag.contents else None
-    if not isinstance(first, NavigableString):
+    first = _edge_text(tag, last=False)
+    if first is None:
         return
     text = str(first).lstrip()
     cut = 0
@@ -321,10 +321,25 @@ def _move_leading(tag: Tag, siblings: Siblings) -> None:
     if cut == 0 or (cut == len(text) and len(tag.contents) == 1):
         return  # (a node of punctuation alone before more content moves out whole: `<b>:</b>`)
     lead = str(first)[: len(str(first)) - len(text)]
-    first.extract(_self_index=0)
-    if text[cut:]:
-        tag.insert(0, NavigableString(text[cut:]))
+    _replace_text(first, text[cut:])
     siblings.insert_before(tag, NavigableString(lead + text[:cut]))
+
+
+def _edge_text(tag: Tag, *, last: bool) -> NavigableString | None:
+    """The text a reader meets first (last) in `tag`, looking through elements written as
+    their bare content (`<em>__<g>#h__`: the `#` is at the edge, as the next pass sees it)."""
+    node = edge_node(tag.contents, last=last)
+    return node if type(node) is NavigableString and not is_html_token(node) else None
+
+
+def _replace_text(text: NavigableString, new: str) -> None:
+    """`text` replaced by `new` in its place (removed when `new` is empty)."""
+    parent = text.parent
+    assert parent is not None
+    index = parent.index(text)
+    text.extract(_self_index=index)
+    if new:
+        parent.insert(index, NavigableString(new))
 
 
 def _sole_link(tag: Tag) -> Tag | None:
