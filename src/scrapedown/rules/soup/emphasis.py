@@ -20,8 +20,9 @@ from bs4.element import NavigableString, PageElement, Tag
 from scrapedown.convert.escape import html_token, is_html_token
 from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings, take_children
-from scrapedown.parse.soup import first_named, is_blank_text, new_tag, next_outside
+from scrapedown.parse.soup import first_named, is_blank_text, next_outside
 from scrapedown.rules.soup.edges import char_after, char_before, edge_node
+from scrapedown.rules.soup.sole_links import bold_inside_sole_link, sink_into_sole_link, sole_link
 from scrapedown.tags import BLOCK_TAGS, HEADINGS, VERBATIM
 
 _SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
@@ -72,25 +73,8 @@ def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
     for quote in reversed(quotes):
         _quote_as_text(quote, siblings)
     for term, index in reversed(terms):
-        _bold_inside_sole_link(term, index, found)
+        bold_inside_sole_link(term, index, found)
     return found
-
-
-def _bold_inside_sole_link(term: Tag, index: int, found: list[Tag]) -> None:
-    """A term (`<dt>`, written bold) that is a link alone gets its bold inside the link, as
-    `_sink_into_sole_link` puts any emphasis around a link alone (`**[x](/)**` was
-    `[**x**](/)` on the next pass, once a converted paragraph held it); the converter, seeing
-    the term emphasised, adds no `**` around it. The new element is repaired like the others
-    (listed before the emphasis inside it: innermost first)."""
-    link = _sole_link(term)
-    if link is None or not link.get_text().strip():
-        return
-    if any(parent.name == "table" for parent in term.parents):
-        return  # (a kept table writes its terms as HTML, not bold)
-    bold = new_tag(term, "strong")
-    bold.extend(take_children(link))
-    link.append(bold)
-    found.insert(index, bold)
 
 
 def _quote_as_text(quote: Tag, siblings: Siblings) -> None:
@@ -132,7 +116,7 @@ def _merge_twin_runs(tags: list[Tag], siblings: Siblings) -> None:
         run = [tag]
         twin = tag.next_sibling
         while isinstance(twin, Tag) and twin.name == tag.name and _may_merge(twin):
-            if _edge_breaks(twin.contents) or _sole_link(twin) is not None or shows_nothing(twin):
+            if _edge_breaks(twin.contents) or sole_link(twin) is not None or shows_nothing(twin):
                 break  # its own repair would have left it apart from its twin
             run.append(twin)
             twin = twin.next_sibling
@@ -178,7 +162,7 @@ def _move_edge_punctuation_out(tag: Tag, siblings: Siblings) -> None:
         _move_trailing(tag, siblings)
     if _is_word(before):
         _move_leading(tag, siblings)
-    if _sink_into_sole_link(tag, siblings):
+    if sink_into_sole_link(tag, siblings):
         return
     before, after = char_before(tag), char_after(tag)  # as the moves left them
     stuck_before = _is_word(before) and _edge_is_markup(tag, 0)
@@ -340,38 +324,3 @@ def _replace_text(text: NavigableString, new: str) -> None:
     text.extract(_self_index=index)
     if new:
         parent.insert(index, NavigableString(new))
-
-
-def _sole_link(tag: Tag) -> Tag | None:
-    """The link that is all `tag` holds (blank text aside), if any, looking through elements
-    written as their bare content (`<em><g><a>`: the next pass, without the `<g>`, sinks)."""
-    node = tag
-    for _ in range(8):
-        content = [
-            c for c in node.contents if not (isinstance(c, NavigableString) and not c.strip())
-        ]
-        if len(content) != 1 or not isinstance(content[0], Tag):
-            return None
-        node = content[0]
-        if node.name == "a":
-            return node
-        if node.name in _WRITTEN_AS_SYNTAX or node.name in BLOCK_TAGS:
-            return None
-    return None
-
-
-_WRITTEN_AS_SYNTAX = frozenset(
-    {"strong", "em", "del", "code", "kbd", "samp", "sub", "sup", "q", "img", "br", "input"}
-)
-
-
-def _sink_into_sole_link(tag: Tag, siblings: Siblings) -> bool:
-    """`中文<b><a>x</a></b>` renders only as `中文[**x**](…)`: emphasis goes inside the link."""
-    link = _sole_link(tag)
-    if link is None:
-        return False
-    inner = new_tag(tag, tag.name)
-    inner.extend(take_children(link))
-    link.append(inner)
-    siblings.unwrap(tag)
-    return True
