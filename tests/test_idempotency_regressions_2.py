@@ -117,6 +117,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<p>情<b><g>#h</g></b></p>",
         "情#**h**\n",
     ),
+    # fuzzfix seed 32: an item libxml2 left in the row, moved into the kept cell after a
+    # bulleted list, stayed a stray item there; the next pass joined it to the list.
+    "stray item after a list in a kept cell": (
+        "<table ><tr><td ><ul><li>></td><li >`",
+        "<table>\n<tr><td><ul><li>&gt;</li><li>`</li></ul></td></tr>\n</table>\n",
+    ),
 }
 
 

@@ -16,7 +16,7 @@ from scrapedown.parse.siblings import Siblings, take_children
 from scrapedown.parse.soup import first_named, new_tag, tags_named
 from scrapedown.rules.soup.emphasis import EMPHASIS
 from scrapedown.rules.tree.text import cleaned_text
-from scrapedown.tags import BLOCK_TAGS, VERBATIM
+from scrapedown.tags import BLOCK_TAGS, LISTS, VERBATIM
 
 Run = tuple[bool, list[PageElement]]  # (holds items, its nodes in order)
 
@@ -225,3 +225,17 @@ def nested_emphasis_unwrapped(cell: Tag) -> None:
             holder = holder.parent
         if holder is not None and holder is not cell:
             siblings.unwrap(tag)
+
+
+def stray_items_into_lists(cell: Tag) -> None:
+    """A stray item right after a bulleted list in a kept cell (`<ul><li>a</ul><li>b`, the
+    item moved there from the row by a repair) joins it, as the next pass's
+    `stray_items_into_lists` rule (rules/tree/lists.py) joins it."""
+    for item in tags_named(cell, "li"):
+        if item.parent is None or item.parent.name == "li" or item.parent.name in LISTS:
+            continue
+        holder = item.previous_sibling
+        while holder is not None and _is_blank(holder):
+            holder = holder.previous_sibling
+        if isinstance(holder, Tag) and holder.name == "ul":
+            holder.append(item.extract())

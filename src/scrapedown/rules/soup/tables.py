@@ -15,6 +15,7 @@ from scrapedown.rules.soup.cell_lists import (
     nested_emphasis_unwrapped,
     paragraphs_in_mixed_items,
     paragraphs_split_at_breaks,
+    stray_items_into_lists,
     strays_out_of_list,
     unwrap_out_of_pre,
 )
@@ -131,6 +132,7 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
         clean_text_out_of_pre(cell)
     paragraphs_in_mixed_items(cell)
     paragraphs_split_at_breaks(cell)
+    stray_items_into_lists(cell)
     for link in tags_named(cell, "a"):  # its text set late (a link emptied shows its target)
         if str(link.get("title", "x")).strip() in ("", link.get_text().strip()):
             del link["title"]  # as the `links` rule drops it
