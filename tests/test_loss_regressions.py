@@ -96,6 +96,15 @@ CASES = {
     # s21: a `<` ending a text node before an element written as its content (`<l>`) read as
     # the start of a tag once joined (`<d>`), which the safety stage then dropped.
     "less-than sign before an unknown element": ("a <<l>d>", "a \\<d>\n"),
+    # fuzzfix (seed 26): an `&` ending a text node before an element written as its content
+    # made a character reference with the next node's text (`&mp;` is "∓").
+    "ampersand before an unknown element": ("&amp;<g>mp;", "\\&mp;\n"),
+    "ampersand and a name cut by an unknown element": ("&amp;m<g>p;", "\\&mp;\n"),
+    "ampersand before bold stays bare": ("R&amp;<b>D</b> AT&amp;T", "R&**D** AT&T\n"),
+    # A `</template>` closes its template whatever is open inside (libxml2 ignored it while a
+    # table part or a div was open, and the text after it was dropped with the template).
+    "text after a template holding a row group": ("<template><tbody></template>x", "x\n"),
+    "text after a template holding a div": ("<p>a<template><div></template>x</p>", "ax\n"),
 }
 
 
@@ -147,6 +156,20 @@ ORACLE_CASES = {
     # A link to `<` never closed ends with its block (its tag is read without its `>`).
     "a link to a less-than sign never closed": ("<p><a href=<>\n\ne", "e\n"),
     "a link each reading sees with other text": ('><pre>\n</pre><a href="/"><e\n\n>y', None),
+    # fuzzfix (seed 26). A `<script>` never closed holds the rest as text: a `</a>` in it
+    # closes nothing, and the "d" after it is script.
+    "text after a link end tag in a script never closed": ('<a h=""><script></a>d', ""),
+    # A `data:` link is dropped, its text kept (no `data:` link survives).
+    "a data: link": ('<a href="data:">d', "d\n"),
+    # A link starting inside a link ends the outer one: the <pre> opened in the outer link
+    # stays open, and the inner link is in it (written as code, as a browser shows it).
+    "a link inside a pre opened in a link": ('<a><pre><a></a><a href="/">A', "```\nA\n```\n"),
+    # An `</li>` with a list opened in the item still open closes nothing in a browser: the
+    # link stays in the <pre> (libxml2 closed them all and showed it outside code).
+    "a link after an item end tag a nested list keeps open": (
+        'y<li>\n<ol><pre></li><a href="=">f',
+        "y\n\n```\nf\n```\n",
+    ),
 }
 
 

@@ -17,6 +17,7 @@ from markdownify import MarkdownConverter
 from scrapedown.convert.escape import html_token
 from scrapedown.convert.walk import beside_item
 from scrapedown.parse.soup import ancestor_named, children_named, first_named
+from scrapedown.rules.soup.emphasis import shows_nothing
 from scrapedown.rules.soup.tables import cells_of, is_pipe_table, rows_of, span, table_html
 from scrapedown.tags import LISTS
 
@@ -75,6 +76,8 @@ class ListAndTableMarkup(MarkdownConverter):
         text = WHITESPACE.sub(" ", text).strip()
         if not text:
             return ""
+        if shows_nothing(el):
+            return f"\n\n{text}\n\n"  # punctuation alone: the emphasis rule unwraps such bold
         # (already emphasised, with `*` or with the `<strong>` written where `**` cannot
         # close: a second `**` around it would nest bold in bold, which a second run undoes)
         plain = "*" not in text and html_token("strong") not in text

@@ -17,7 +17,6 @@ from bs4.element import (
     Declaration,
     Doctype,
     NavigableString,
-    PageElement,
     ProcessingInstruction,
     Tag,
 )
@@ -26,7 +25,10 @@ from markdownify import ATX, BACKSLASH, STRIP
 from scrapedown import commonmark
 from scrapedown.chars import CJK_WIDE_CLASS
 from scrapedown.convert.blocks import WHITESPACE, ListAndTableMarkup, ParentTags
+from scrapedown.convert.breaks import SYNTAX as _SYNTAX
+from scrapedown.convert.breaks import break_markdown
 from scrapedown.convert.escape import (
+    drop_end_escape,
     escape_destination,
     escape_label,
     escape_line_start,
@@ -130,13 +132,6 @@ def _written_as_link(link: Tag) -> bool:
     return bool(str(link.get("href") or "").strip()) and bool(link.get_text().strip())
 
 
-# What, after an escaped `<` or `]`, would continue it into syntax.
-_CONTINUES = {
-    "<": frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?"),
-    "]": frozenset("([:"),
-}
-
-
 def _word_follows(text: NavigableString) -> bool:
     """Whether what follows is text starting with a character a backslash before it cannot
     escape (not ASCII punctuation, nor a space or line end), elements written as their bare
@@ -156,42 +151,6 @@ def _word_follows(text: NavigableString) -> bool:
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~") | frozenset(
     map(chr, range(0xFDD0, 0xFDF0))
 )
-# Elements written as Markdown syntax or inline HTML (what follows a backslash is punctuation).
-_SYNTAX = frozenset(
-    {"a", "img", "code", "kbd", "samp", "b", "strong", "i", "em", "del", "s", "strike", "sub",
-     "sup", "q", "br", "input", *BLOCK_TAGS}
-)  # fmt: skip
-
-
-def _ends_its_line(br: Tag) -> bool:
-    """A `<br>` before a block or at either end of one (`<li>a<br><ul>`, `<li><br>>`): the
-    line ends (or starts) there anyway, a backslash with nothing after it on its line is a
-    literal backslash, and the next pass, reading the item as a paragraph, trims it."""
-    return _block_edge(br, "next_sibling") or _block_edge(br, "previous_sibling")
-
-
-def _block_edge(br: Tag, direction: str) -> bool:
-    # Up through the inline elements it ends (`<p>a<b>b<k><br></k></b></p>`): at the end of
-    # a block all the same, where a backslash would be a literal one (or escape a `*`).
-    node: Tag = br
-    while (sibling := _written_sibling(node, direction)) is None:
-        parent = node.parent
-        if parent is None or parent.name in _VERBATIM_INLINE:
-            return False
-        if parent.name in BLOCK_TAGS:
-            return True
-        node = parent
-    return direction == "next_sibling" and isinstance(sibling, Tag) and sibling.name in BLOCK_TAGS
-
-
-_VERBATIM_INLINE = frozenset({"code", "kbd", "samp", "tt", "var"})
-
-
-def _written_sibling(node: Tag, direction: str) -> PageElement | None:
-    sibling: PageElement | None = getattr(node, direction)
-    while sibling is not None and (is_blank_text(sibling) or writes_nothing(sibling)):
-        sibling = getattr(sibling, direction)
-    return sibling
 
 
 def _unescaped(text: str) -> str:
@@ -322,14 +281,10 @@ class Converter(ListAndTableMarkup):
             text = text.rstrip()
         if not formatted:
             return text
-        if text[-2:] in ("\\]", "\\<") and el.endswith(text[-1]):
-            # escaped in case the next node continued it (`](`, `<b`): bare when what follows
-            # (at a block end: nothing) does not, as one before spaces (trimmed later) was
-            next_char = _next_char(el)
-            if next_char is not None and next_char not in _CONTINUES[text[-1]]:
-                text = text[:-2] + text[-1]
-        elif text.endswith("\\\\") and el.endswith("\\") and _word_follows(el):
+        if text.endswith("\\\\") and el.endswith("\\") and _word_follows(el):
             text = text[:-1]  # doubled in case the next node began with punctuation: it does not
+        # (escaped in case the next node continued it, `](`, `<b`, `&amp;`: bare when it does not)
+        text = drop_end_escape(text, el, lambda: _next_char(el))
         if "_inline" not in parent_tags and at_line_start(el):
             # Text split in two nodes (an unwrapped element between) reads as one line start:
             # `-` then `…` is no list marker (escaped, the next pass drops the escape).
@@ -395,7 +350,7 @@ class Converter(ListAndTableMarkup):
             return "<br>"
         if "_inline" in parent_tags:
             return " "
-        return "" if _ends_its_line(el) else "\\\n"
+        return break_markdown(el)
 
     # --- blocks -----------------------------------------------------------------------------
 

@@ -31,7 +31,8 @@ _BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8]|\s*+$)"
 # the next pass sees it at the edge)
 _TILDES = re.compile(r"~{2,}|^\s*+~|~(?=\s*+$)")  # a `~` at a node edge may meet `~~` of <del>
 _ANGLE = re.compile(r"<(?=[A-Za-z/!?]|$)")  # at a node end: the next node may start a tag
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# (and an `&` that the next node may complete into a reference: `&` + `<g>mp;` is `&mp;`, ∓)
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;|#?[A-Za-z0-9]*+$)")
 _CLOSE_BRACKET = re.compile(r"\](?=[(\[:]|$)")
 _BRACKETS = re.compile(r"([\[\]])")
 _LINE_START = re.compile(
@@ -140,6 +141,37 @@ def escape_text(text: str, *, in_link: bool = False, in_table: bool = False) -> 
     if not plain and _ESCAPE_MARKS.search(text):
         text = _ESCAPE_MARKS.sub(lambda m: "\\" + _ESCAPED_CHARS[m.group()], text)
     return text
+
+
+# What, after an escape written at a node's end in case the next node continued it into
+# syntax (`]` + `(`, `<` + `b`, `&` + `amp;`), would continue it.
+_CONTINUES = {
+    "<": frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?"),
+    "]": frozenset("([:"),
+    "&": frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789#;"),
+}
+# An `&` escaped at a node's end with the start of a reference after it (`\&`, `\&#1`, `\&mp`);
+# looked for in the last 34 characters (a longer name is no reference: it stays escaped).
+_OPEN_REFERENCE_AT_END = re.compile(r"\\&#?[A-Za-z0-9]*+\Z")
+
+
+def drop_end_escape(text: str, source: str, next_char: Callable[[], str | None]) -> str:
+    """`text` (the escaped `source`) without the escape at its end that `escape_text` wrote in
+    case the next node continued it, when `next_char()` (what follows: "" at a block end,
+    None when unknown) does not. After an `&` an unknown neighbour is an element written as
+    syntax, which starts with punctuation: no reference."""
+    if text[-2:] in ("\\]", "\\<") and source.endswith(text[-1]):
+        start, char = len(text) - 2, text[-1]
+    elif "&" in source[-34:] and (
+        found := _OPEN_REFERENCE_AT_END.search(text, max(0, len(text) - 34))
+    ):
+        start, char = found.start(), "&"
+    else:
+        return text
+    following = next_char()
+    if following in _CONTINUES[char] or (following is None and char != "&"):
+        return text
+    return text[:start] + text[start + 1 :]
 
 
 def keep_escape(char: str) -> str | None:

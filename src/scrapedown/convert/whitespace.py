@@ -79,7 +79,7 @@ def join_parts(parts: list[str]) -> str:
     joined: list[str] = []
     for part in parts:
         kind = _list_kind(part)
-        before = _list_kind(_last_top_level_line(joined[-1])) if joined else None
+        before = _ending_list_kind(joined[-1]) if joined else None
         # An indented line after a list would continue its last item (`\td` after `- a` is
         # the item's paragraph, not the code block it was): the comment ends the list.
         if before is not None and (kind == before or part[:1] in (" ", "\t")):
@@ -94,8 +94,24 @@ def _list_kind(line: str) -> str | None:
     return (match.group(1) or match.group(2)) if match else None
 
 
-def _last_top_level_line(markdown: str) -> str:
-    for line in reversed(markdown.split("\n")):
-        if line and not line[0].isspace():
-            return line
-    return ""
+def _ending_list_kind(markdown: str) -> str | None:
+    """The kind of list (`_list_kind`) the last top-level block of `markdown` is, or None.
+    An item's marker may be indented up to three spaces (` -`: the lines are read in order,
+    each item's content lines, indented past its marker, skipped)."""
+    kind: str | None = None
+    content = 0  # the indentation of the current item's content (0: no item)
+    lines = markdown.split("\n")
+    start = len(lines) - 1  # from its last unindented line: no state reaches past one
+    while start > 0 and lines[start][:1] in ("", " ", "\t"):
+        start -= 1
+    for line in lines[start:]:
+        text = line.lstrip(" \t")
+        if not text:
+            continue
+        indent = len(line[: len(line) - len(text)].expandtabs(4))
+        if content and indent >= content:
+            continue  # the item's own content (a nested list, a paragraph)
+        item = _LIST_ITEM.match(text) if indent <= 3 else None
+        kind = (item.group(1) or item.group(2)) if item else None
+        content = indent + item.end(1 if item.group(1) else 2) + 1 if item else 0
+    return kind

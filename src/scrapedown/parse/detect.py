@@ -57,6 +57,10 @@ _WITH_INLINE = frozenset(
     {"paragraph_open", "heading_open", "bullet_list_open", "ordered_list_open", "blockquote_open"}
 )
 _BLANK_INLINE = frozenset({"softbreak", "hardbreak"})
+# Zero-width characters, which the punctuation stage deletes from Markdown text: text of
+# nothing else and spaces beside an edge `<br>` is blank (`a<br> \u200b` ends with a break once
+# they are gone, and the next pass reads it so).
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u2060\ufeff"))
 # Blocks that are HTML, not Markdown, when an element of an earlier block is still open.
 _LAYOUT = frozenset({"code_block", "html_block"})
 
@@ -186,7 +190,9 @@ def _edge_break_count(children: list[Token]) -> int:
     """How many children at the start of `children` are `<br>`s and blank text around them."""
     count = breaks = 0
     for child in children:
-        if child.type in _BLANK_INLINE or (child.type == "text" and not child.content.strip()):
+        if child.type in _BLANK_INLINE or (
+            child.type == "text" and not child.content.translate(_ZERO_WIDTH).strip()
+        ):
             count += 1
         elif child.type == "html_inline" and inline_tag_name(child.content) == "br":
             count += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from scrapedown.parse.foreign import close_foreign_content
+from scrapedown.parse.html_tokens import TagScanner
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters XML forbids: libxml2's HTML parser keeps them, then lxml refuses to set any text
@@ -44,7 +45,34 @@ def sanitize(markup: str) -> str:
     if "&#" in markup:
         markup = _NOT_XML_CHAR_REF.sub("", markup)
     declaration = _XML_DECLARATION.match(markup)
-    return close_foreign_content(markup[declaration.end() :] if declaration else markup)
+    markup = close_foreign_content(markup[declaration.end() :] if declaration else markup)
+    return drop_closed_templates(markup) if _TEMPLATE.search(markup) else markup
+
+
+_TEMPLATE = re.compile("<template", re.IGNORECASE)
+
+
+def drop_closed_templates(markup: str) -> str:
+    """`markup` without each `<template>` that its `</template>` closes, content and all. A
+    browser shows none of it, and ends it at that end tag whatever is open inside; libxml2,
+    which does not know the element, ignores the end tag while a table part or a `<div>` is
+    open (`<template><tbody></template>x` put "x" in the template, dropped with it). One scan
+    of the tags (comments and raw text skipped): linear. One left open keeps libxml2's
+    reading (it holds the rest, as in a browser)."""
+    kept: list[str] = []
+    depth = start = done = 0
+    for tag in TagScanner().scan(markup):
+        if tag.name != "template" or (tag.closing and not depth):
+            continue
+        if not tag.closing:
+            start = tag.start if not depth else start
+            depth += 1
+            continue
+        depth -= 1
+        if not depth:
+            kept.append(markup[done:start])
+            done = tag.end
+    return "".join(kept) + markup[done:] if kept else markup
 
 
 def cap_attributes(markup: str) -> str:

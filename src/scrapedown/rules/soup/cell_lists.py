@@ -16,7 +16,7 @@ from scrapedown.parse.siblings import Siblings, take_children
 from scrapedown.parse.soup import first_named, new_tag, tags_named
 from scrapedown.rules.soup.emphasis import EMPHASIS
 from scrapedown.rules.tree.text import cleaned_text
-from scrapedown.tags import BLOCK_TAGS, VERBATIM
+from scrapedown.tags import BLOCK_TAGS, LISTS, VERBATIM
 
 Run = tuple[bool, list[PageElement]]  # (holds items, its nodes in order)
 
@@ -145,12 +145,18 @@ def _is_mixed(item: Tag) -> bool:
 def unwrap_out_of_pre(cell: Tag, unwrap_tags: frozenset[str]) -> None:
     """Wrappers the rules left alone inside a `<pre>` and that moved out of it (`<pre><li><cite>`
     is read `<pre></pre><li><cite>`) unwrapped, as the next pass's rules unwrap them there; so
-    is emphasis around nothing a reader could see emphasised (`<del>`</del>`)."""
+    is emphasis around nothing a reader could see emphasised (`<del>`</del>`); a `<q>` becomes
+    its quotation marks, as the emphasis rule writes one outside code."""
     siblings = Siblings()
-    for tag in reversed(tags_named(cell, *unwrap_tags, *EMPHASIS)):
+    for tag in reversed(tags_named(cell, *unwrap_tags, *EMPHASIS, "q")):
         if any(parent.name == "pre" for parent in tag.parents):
             continue
-        if tag.name in unwrap_tags or not (
+        if tag.name == "q":
+            if not any(parent.name in VERBATIM for parent in tag.parents):
+                tag.insert(0, NavigableString('"'))
+                tag.append(NavigableString('"'))
+                siblings.unwrap(tag)
+        elif tag.name in unwrap_tags or not (
             any(map(str.isalnum, tag.get_text())) or first_named(tag, "img")
         ):
             siblings.unwrap(tag)
@@ -219,3 +225,17 @@ def nested_emphasis_unwrapped(cell: Tag) -> None:
             holder = holder.parent
         if holder is not None and holder is not cell:
             siblings.unwrap(tag)
+
+
+def stray_items_into_lists(cell: Tag) -> None:
+    """A stray item right after a bulleted list in a kept cell (`<ul><li>a</ul><li>b`, the
+    item moved there from the row by a repair) joins it, as the next pass's
+    `stray_items_into_lists` rule (rules/tree/lists.py) joins it."""
+    for item in tags_named(cell, "li"):
+        if item.parent is None or item.parent.name == "li" or item.parent.name in LISTS:
+            continue
+        holder = item.previous_sibling
+        while holder is not None and _is_blank(holder):
+            holder = holder.previous_sibling
+        if isinstance(holder, Tag) and holder.name == "ul":
+            holder.append(item.extract())

@@ -20,8 +20,9 @@ from bs4.element import NavigableString, PageElement, Tag
 from scrapedown.convert.escape import html_token, is_html_token
 from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings, take_children
-from scrapedown.parse.soup import first_named, is_blank_text, new_tag, next_outside
+from scrapedown.parse.soup import first_named, is_blank_text, next_outside
 from scrapedown.rules.soup.edges import char_after, char_before, edge_node
+from scrapedown.rules.soup.sole_links import bold_inside_sole_link, sink_into_sole_link, sole_link
 from scrapedown.tags import BLOCK_TAGS, HEADINGS, VERBATIM
 
 _SPELLING = {"b": "strong", "i": "em", "strike": "del", "s": "del"}
@@ -53,6 +54,7 @@ def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
     found: list[Tag] = []
     forged: list[NavigableString] = []
     quotes: list[Tag] = []
+    terms: list[tuple[Tag, int]] = []  # each <dt>, and where its content's emphasis starts
     stop = next_outside(root)
     node: PageElement | None = root.contents[0] if root.contents else None
     while node is not None and node is not stop:  # (the document-order links: no generator)
@@ -61,6 +63,8 @@ def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
                 found.append(node)
             elif node.name == "q":
                 quotes.append(node)
+            elif node.name == "dt":
+                terms.append((node, len(found)))
         elif isinstance(node, NavigableString) and is_html_token(node):
             forged.append(node)
         node = node.next_element
@@ -68,6 +72,8 @@ def _emphasis_elements(root: Tag, siblings: Siblings) -> list[Tag]:
         siblings.replace_with(text, NavigableString(text[1:-1]))
     for quote in reversed(quotes):
         _quote_as_text(quote, siblings)
+    for term, index in reversed(terms):
+        bold_inside_sole_link(term, index, found)
     return found
 
 
@@ -110,7 +116,7 @@ def _merge_twin_runs(tags: list[Tag], siblings: Siblings) -> None:
         run = [tag]
         twin = tag.next_sibling
         while isinstance(twin, Tag) and twin.name == tag.name and _may_merge(twin):
-            if _edge_breaks(twin.contents) or _sole_link(twin) is not None or _shows_nothing(twin):
+            if _edge_breaks(twin.contents) or sole_link(twin) is not None or shows_nothing(twin):
                 break  # its own repair would have left it apart from its twin
             run.append(twin)
             twin = twin.next_sibling
@@ -128,7 +134,7 @@ def _may_merge(tag: Tag) -> bool:
     return tag.name in EMPHASIS and not _nested_in_same(tag) and not _holds_blocks(tag)
 
 
-def _shows_nothing(tag: Tag) -> bool:
+def shows_nothing(tag: Tag) -> bool:
     """Only blanks and punctuation, no image: nothing a reader could see emphasised."""
     text = tag.get_text()
     empty = not text.strip() or all(is_punctuation(c) or c.isspace() for c in text)
@@ -156,7 +162,7 @@ def _move_edge_punctuation_out(tag: Tag, siblings: Siblings) -> None:
         _move_trailing(tag, siblings)
     if _is_word(before):
         _move_leading(tag, siblings)
-    if _sink_into_sole_link(tag, siblings):
+    if sink_into_sole_link(tag, siblings):
         return
     before, after = char_before(tag), char_after(tag)  # as the moves left them
     stuck_before = _is_word(before) and _edge_is_markup(tag, 0)
@@ -261,15 +267,15 @@ def _move_trailing(tag: Tag, siblings: Siblings) -> None:
         # `<s>粗<b>。</b></s>` once the <b> is unwrapped: a whole text node of punctuation
         outside = str(tag.contents[-1]) + outside
         tag.contents[-1].extract(_self_index=len(tag.contents) - 1)
-    last = tag.contents[-1] if tag.contents else None
-    if isinstance(last, NavigableString):
+    last = _edge_text(tag, last=True)
+    if last is not None:
         text = str(last).rstrip()
         cut = len(text)
         while cut > 0 and is_punctuation(text[cut - 1]):
             cut -= 1
-        if 0 < cut < len(text):
-            last.extract(_self_index=len(tag.contents) - 1)
-            tag.append(NavigableString(text[:cut]))
+        # (in an element written as its bare content, a node of punctuation alone goes whole)
+        if 0 < cut < len(text) or (cut == 0 and text and last.parent is not tag):
+            _replace_text(last, text[:cut])
             outside = text[cut:] + str(last)[len(text) :] + outside
     if outside:
         siblings.insert_after(tag, NavigableString(outside))
@@ -289,8 +295,8 @@ def _is_punctuation_text(node: object) -> bool:
 
 
 def _move_leading(tag: Tag, siblings: Siblings) -> None:
-    first = tag.contents[0] if tag.contents else None
-    if not isinstance(first, NavigableString):
+    first = _edge_text(tag, last=False)
+    if first is None:
         return
     text = str(first).lstrip()
     cut = 0
@@ -299,42 +305,22 @@ def _move_leading(tag: Tag, siblings: Siblings) -> None:
     if cut == 0 or (cut == len(text) and len(tag.contents) == 1):
         return  # (a node of punctuation alone before more content moves out whole: `<b>:</b>`)
     lead = str(first)[: len(str(first)) - len(text)]
-    first.extract(_self_index=0)
-    if text[cut:]:
-        tag.insert(0, NavigableString(text[cut:]))
+    _replace_text(first, text[cut:])
     siblings.insert_before(tag, NavigableString(lead + text[:cut]))
 
 
-def _sole_link(tag: Tag) -> Tag | None:
-    """The link that is all `tag` holds (blank text aside), if any, looking through elements
-    written as their bare content (`<em><g><a>`: the next pass, without the `<g>`, sinks)."""
-    node = tag
-    for _ in range(8):
-        content = [
-            c for c in node.contents if not (isinstance(c, NavigableString) and not c.strip())
-        ]
-        if len(content) != 1 or not isinstance(content[0], Tag):
-            return None
-        node = content[0]
-        if node.name == "a":
-            return node
-        if node.name in _WRITTEN_AS_SYNTAX or node.name in BLOCK_TAGS:
-            return None
-    return None
+def _edge_text(tag: Tag, *, last: bool) -> NavigableString | None:
+    """The text a reader meets first (last) in `tag`, looking through elements written as
+    their bare content (`<em>__<g>#h__`: the `#` is at the edge, as the next pass sees it)."""
+    node = edge_node(tag.contents, last=last)
+    return node if type(node) is NavigableString and not is_html_token(node) else None
 
 
-_WRITTEN_AS_SYNTAX = frozenset(
-    {"strong", "em", "del", "code", "kbd", "samp", "sub", "sup", "q", "img", "br", "input"}
-)
-
-
-def _sink_into_sole_link(tag: Tag, siblings: Siblings) -> bool:
-    """`中文<b><a>x</a></b>` renders only as `中文[**x**](…)`: emphasis goes inside the link."""
-    link = _sole_link(tag)
-    if link is None:
-        return False
-    inner = new_tag(tag, tag.name)
-    inner.extend(take_children(link))
-    link.append(inner)
-    siblings.unwrap(tag)
-    return True
+def _replace_text(text: NavigableString, new: str) -> None:
+    """`text` replaced by `new` in its place (removed when `new` is empty)."""
+    parent = text.parent
+    assert parent is not None
+    index = parent.index(text)
+    text.extract(_self_index=index)
+    if new:
+        parent.insert(index, NavigableString(new))

@@ -15,13 +15,14 @@ from scrapedown.rules.soup.cell_lists import (
     nested_emphasis_unwrapped,
     paragraphs_in_mixed_items,
     paragraphs_split_at_breaks,
+    stray_items_into_lists,
     strays_out_of_list,
     unwrap_out_of_pre,
 )
 from scrapedown.tags import BLOCK_HTML_TAGS, TABLE_PART_PARENTS, TRIM_INSIDE, TRIM_OUTSIDE
 
 _SPACES = re.compile(r"[ \t\r\n\f]+")
-_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+_BLANK_LINE = re.compile(r"\n(?=[^\S\n]*+\n)")  # (blank once the layout stage strips line ends)
 _FENCE_START = re.compile(r"(?<=\n)([ \t]*+)([`~])(?=\2\2)")
 _PRE_BLOCK = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL)
 # (the HTML is bs4's serialisation: every tag ends with `>`, so `[^>]*+` stops in the tag)
@@ -131,10 +132,12 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
         clean_text_out_of_pre(cell)
     paragraphs_in_mixed_items(cell)
     paragraphs_split_at_breaks(cell)
+    stray_items_into_lists(cell)
     for link in tags_named(cell, "a"):  # its text set late (a link emptied shows its target)
         if str(link.get("title", "x")).strip() in ("", link.get_text().strip()):
             del link["title"]  # as the `links` rule drops it
     full: set[int] = set()
+    blanks: list[NavigableString] = []
     for node in reversed(list(cell.descendants)):
         if isinstance(node, Tag):
             if node.name in _KEPT_EMPTY and not _holds_content(node, full):
@@ -145,8 +148,11 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
                     full.update(id(made) for made in strays_out_of_list(node))
             else:
                 node.decompose()
-        elif type(node) is NavigableString and not node.strip() and _beside_block(node):
-            node.extract()
+        elif type(node) is NavigableString and not node.strip():
+            blanks.append(node)
+    for blank in blanks:  # (once the empty elements are gone: `<pre>…</pre><kbd></kbd> `)
+        if vars(blank).get("parent") is not None and _beside_block(blank):  # (not decomposed)
+            blank.extract()
     return _holds_content(cell, full)
 
 

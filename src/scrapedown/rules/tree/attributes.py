@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 
 from scrapedown.options import Options
-from scrapedown.parse.tree import Element, elements
+from scrapedown.parse.tree import Element, elements, is_blank, text_content
+from scrapedown.tags import CONTENT_WITHOUT_TEXT
 
 # `language-x`, `lang-x`, `highlight-source-x` (GitHub), `brush: x;` (SyntaxHighlighter, MDN).
 _LANGUAGE = re.compile(
@@ -21,8 +22,10 @@ _URL_STAGE_TAGS = frozenset({"img", "source", "amp-img", "picture", "noscript"})
 
 def code_language(pre: Element) -> str:
     """The language of a <pre> block from its own or its <code>'s class or data-lang."""
-    candidates = [pre, *pre.iter("code")][:2]
-    for element in candidates:
+    # (its first <code> that writes something: a blank one goes with `remove_empty`, and the
+    # next pass, finding the other alone, read its language)
+    code = next((c for c in pre.iter("code") if not _blank(c)), None)
+    for element in (pre,) if code is None else (pre, code):
         declared = element.get("data-lang") or element.get("data-language") or ""
         if declared.strip():
             return _usable(declared.strip())
@@ -30,6 +33,13 @@ def code_language(pre: Element) -> str:
         if match:
             return _usable(match.group(1) or match.group(2))
     return ""
+
+
+def _blank(code: Element) -> bool:
+    """Code without text or an image (what `remove_empty` drops)."""
+    if not is_blank(text_content(code)):
+        return False
+    return next(code.iter(*CONTENT_WITHOUT_TEXT), None) is None
 
 
 def _usable(language: str) -> str:
