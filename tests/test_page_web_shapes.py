@@ -197,7 +197,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "stackoverflow_qa": (
         [
             "I build a generator of the squares",
-            "```python\nsquares = (n * n for n in range(4))",
+            "```py\nsquares = (n * n for n in range(4))",
             "Is this a bug in my Python version?",
             "Not a bug: a generator expression is an *iterator*",
             "return (n * n for n in range(4))",
@@ -346,3 +346,22 @@ def test_web_shape_is_idempotent_once_written(name: str) -> None:
     post with front matter is no page and passes through `clean`)."""
     post = clean_page(load(f"web/{name}.html"))
     assert clean_page(post) == post
+
+
+FRONT: dict[str, dict[str, str]] = {
+    # the author of the post, not the name on a link card inside it (Ghost's bookmark card)
+    "ghost_post": {"author": "Ines Berg", "date": "2026-01-08 18:30:00"},
+    "substack_post": {"author": "Mara Lind", "title": "Why my sourdough stopped rising"},
+    # the name in the author card, without its badge and its Follow button
+    "zhihu_zhuanlan": {"author": "陈默", "title": "为什么你的数据库索引没有生效？"},
+    "juejin_post": {"author": "前端小周"},
+    "hexo_next": {"author": "小林", "date": "2026-02-20 12:30:00"},
+    "news_paywall": {"author": "Dana Whitfield", "date": "2026-06-03 05:30:00"},
+    "wordpress_gutenberg": {"author": "Priya Shah", "title": "Growing chillies on a windowsill"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRONT))
+def test_web_shape_front_matter(name: str) -> None:
+    data = front(clean_page(load(f"web/{name}.html")))
+    assert {key: str(data.get(key)) for key in FRONT[name]} == FRONT[name]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from scrapedown.page.chrome import Element, is_hinted
+from scrapedown.page.chrome import Element, hint_strength, is_hinted
 from scrapedown.page.furniture import prune_furniture
 from scrapedown.page.options import PageOptions
 from scrapedown.page.score import (
@@ -32,6 +32,7 @@ from scrapedown.page.score import (
     text_weight,
 )
 from scrapedown.page.title import squash
+from scrapedown.page.titleblock import holds_title_heading
 from scrapedown.parse.tree import inner_html as tree_inner_html
 
 #: Elements an article can be in: containers of blocks, and the rows and cells of a layout
@@ -133,7 +134,8 @@ def drop_title_heading(article: Element, title: str) -> None:
     """Remove the article's first heading when it repeats `title` (the title is in the front
     matter, and generators print it above the body)."""
     wanted = squash(title)
-    heading = next(article.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+    headings = article.iter("h1", "h2", "h3", "h4", "h5", "h6")
+    heading = next((h for h in headings if str(h.text_content()).strip()), None)  # (an empty kicker)
     if heading is None or heading is article or not wanted:
         return
     if squash(str(heading.text_content())) == wanted:
@@ -231,9 +233,21 @@ def _leaves_only_chrome(
         return False
     # Left behind: a line of article-like text at most, or short lines (a kicker, a contact
     # address) after a child holding nearly all the running text.
+    if _standfirst(before, scores, page):
+        return False  # the title block's standfirst: the article's first lines
     if rest(scores.prose) <= page.drop_allowance:
         return True
     # Running text before the child is a lead or a standfirst: it stays.
     if sum(scores.content.get(e, 0.0) for e in before) > 0:
         return False
     return rest(scores.content) <= MINOR_SHARE * scores.content.get(child, 0.0)
+
+
+def _standfirst(before: list[Element], scores: PageScores, page: PageOptions) -> bool:
+    """Whether a sibling before the child is a title block a theme names as one (`post-header`,
+    `article-header`: a layout hint) holding the page's `<h1>` and text beside it, a standfirst
+    or a subtitle (the title itself counts as no prose)."""
+    return any(
+        scores.prose.get(e, 0.0) > 0 and hint_strength(e, page) == 1 and holds_title_heading(e)
+        for e in before
+    )

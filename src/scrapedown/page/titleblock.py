@@ -1,0 +1,52 @@
+"""The page's title heading: an `<h1>` that states the title the page's head gives.
+
+A title block (the `<h1>`, a standfirst or subtitle, the lead picture, a byline) sits just
+above or around an article's body; what is beside that `<h1>` is the article's own text, even
+in a box a theme names `article-header` or `post-header`. A site's name set as an `<h1>` over
+every page (`<h1><a href="/">Example Blog</a></h1>`) is no title heading: the head's title
+states the article's title, of which the site's name is at most the smaller part.
+"""
+
+from __future__ import annotations
+
+from scrapedown.page.chrome import Element
+from scrapedown.page.title import squash
+
+TITLE_SHARE = 0.5
+"""Least share of the head's `<title>` an `<h1>` must state (the rest is the site's name)."""
+
+
+def holds_title_heading(element: Element) -> bool:
+    """Whether `element` is or holds an `<h1>` stating the page's title (`og:title`, or
+    most of `<title>`)."""
+    headings = [element] if element.tag == "h1" else list(element.iter("h1"))
+    if not headings:
+        return False
+    titles = _head_titles(element)
+    if not titles:
+        return False
+    return any(_states(squash(h.text_content()), titles) for h in headings)
+
+
+def _states(heading: str, titles: list[str]) -> bool:
+    if not heading:
+        return False
+    return any(
+        heading == title or (heading in title and len(heading) >= TITLE_SHARE * len(title))
+        for title in titles
+    )
+
+
+def _head_titles(element: Element) -> list[str]:
+    """The squashed `<title>` and `og:title` of the page holding `element`."""
+    root = element.getroottree().getroot()
+    head = root.find("head")
+    if head is None:
+        return []
+    found: list[str] = []
+    for node in head.iter("title", "meta"):
+        if node.tag == "title":
+            found.append(squash(node.text_content()))
+        elif str(node.get("property") or node.get("name") or "").lower() == "og:title":
+            found.append(squash(str(node.get("content") or "")))
+    return [title for title in found if title]
