@@ -55,6 +55,7 @@ KEPT_SHARE = 0.4
 _VERBATIM = frozenset({"pre", "textarea", "script", "style", "listing", "xmp", "plaintext"})
 _NEVER_TEXT = ("script", "style", "template", "link", "meta")
 _INDENT = re.compile(r"\n[ \t]+")
+_MARKUP = re.compile(r"<[^<>]*+>")
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def _behind_noscript(body: Element, scores: PageScores) -> bool:
     """Whether the page shows its text only without JavaScript: its `<noscript>` elements
     hold far more text than the rest of the body (Discourse and other forum software serve
     their posts that way to clients without scripts)."""
-    hidden = sum(text_weight(e.text_content()) for e in body.iter("noscript"))
+    # (markup a parser left as text inside `<noscript>`, a tracking pixel's `<img …>`, is no text)
+    hidden = sum(text_weight(_MARKUP.sub(" ", e.text_content())) for e in body.iter("noscript"))
     return hidden >= NOSCRIPT_TEXT and hidden > 2 * scores.prose.get(body, 0.0)
 
 
