@@ -14,7 +14,7 @@ import re
 import pytest
 
 from scrapedown.page import clean_page, clean_page_result
-from tests.page_fixtures import body, front, load
+from tests.page_fixtures import LONG, body, front, load, page
 
 CASES: dict[str, tuple[list[str], list[str]]] = {
     # Substack: subscribe widgets inline and at the end, like/comment/share bars, comments
@@ -323,7 +323,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ["Advertisement", "Story continues below", "Recommended for you", "gadget",
          "Promoted Stories", "Doctors stunned", "Most popular", "Bond yields", "Lea Brandt |"],
     ),
-}
+}  # fmt: skip
 
 
 def _loose(text: str) -> str:
@@ -365,3 +365,130 @@ FRONT: dict[str, dict[str, str]] = {
 def test_web_shape_front_matter(name: str) -> None:
     data = front(clean_page(load(f"web/{name}.html")))
     assert {key: str(data.get(key)) for key in FRONT[name]} == FRONT[name]
+
+
+# ---------------------------------------------------------------- the general rules, one by one
+
+
+def _body_of(inner: str, head: str = "<title>Tides</title>") -> str:
+    return body(clean_page(page(head, inner)))
+
+
+@pytest.mark.parametrize(
+    ("table", "fence"),
+    [
+        # Pygments `linenos="table"` (Sphinx, MkDocs), language on the wrapper
+        (
+            "<div class='highlight-python'><table class='highlighttable'><tr>"
+            "<td class='linenos'><div class='linenodiv'><pre>1\n2</pre></div></td>"
+            "<td class='code'><div class='highlight'><pre>a = 1\nb = 2\n</pre></div></td>"
+            "</tr></table></div>",
+            "```python\na = 1\nb = 2\n```",
+        ),
+        # Rouge (Jekyll)
+        (
+            "<div class='language-ruby highlighter-rouge'><div class='highlight'>"
+            "<pre class='highlight'>"
+            "<code><table class='rouge-table'><tbody><tr><td class='rouge-gutter gl'>"
+            "<pre class='lineno'>1\n</pre></td><td class='rouge-code'><pre>puts 1\n</pre></td>"
+            "</tr></tbody></table></code></pre></div></div>",
+            "```ruby\nputs 1\n```",
+        ),
+        # Hexo: the language is the figure's second class
+        (
+            "<figure class='highlight js'><table><tr><td class='gutter'><pre><span class='line'>1"
+            "</span><br></pre></td><td class='code'><pre><span class='line'>let a = 1;</span><br>"
+            "</pre></td></tr></table></figure>",
+            "```js\nlet a = 1;\n```",
+        ),
+    ],
+)
+def test_line_number_gutters_are_unwrapped(table: str, fence: str) -> None:
+    out = _body_of(f"<article><p>{LONG}</p>{table}<p>{LONG}</p></article>")
+    assert fence in out
+    assert "|" not in out
+
+
+def test_a_two_column_table_of_numbers_and_code_names_is_data() -> None:
+    """A table whose first column holds numbers but whose second holds no code block is data."""
+    table = "<table><tr><td>1</td><td>Flood</td></tr></table>"
+    out = _body_of(f"<article><p>{LONG}</p>{table}<p>{LONG}</p></article>")
+    assert "| 1 | Flood |" in out
+
+
+def test_permalink_marks_go_and_other_anchor_links_stay() -> None:
+    out = _body_of(
+        f"<article><h2 id='s'>Springs<a class='headerlink' href='#s'>¶</a></h2><p>{LONG} "
+        "See <a href='#s'>#</a> above.</p></article>"
+    )
+    assert "## Springs\n" in out
+    assert "[#](#s)" in out  # a mark inside running text is the author's
+
+
+def test_copy_buttons_inside_code_go() -> None:
+    out = _body_of(
+        f"<article><p>{LONG}</p><pre><code>ls -l\n<span class='copy-code-btn'>复制代码</span>"
+        f"</code><button>Copy</button></pre><p>{LONG}</p></article>"
+    )
+    assert "```\nls -l\n```" in out
+
+
+def test_a_code_block_beside_a_copy_button_is_no_widget() -> None:
+    block = (
+        "<div class='codeBlockContainer'><pre><code>make install</code></pre>"
+        "<button type='button' aria-label='Copy code'>Copy</button></div>"
+    )
+    assert "make install" in _body_of(f"<article><p>{LONG}</p>{block}<p>{LONG}</p></article>")
+
+
+def test_a_task_list_is_no_widget() -> None:
+    items = "".join(
+        f"<li><input type='checkbox' disabled{' checked' if n else ''}> Step {n} done</li>"
+        for n in range(3)
+    )
+    out = _body_of(f"<article><p>{LONG}</p><ul class='contains-task-list'>{items}</ul></article>")
+    assert "Step 0 done" in out and "Step 2 done" in out
+
+
+def test_a_title_block_keeps_its_standfirst_and_lead_picture() -> None:
+    header = (
+        "<header class='article-header'><h1>Spring tides</h1>"
+        "<p class='excerpt'>Why the moon matters twice a month, and what it means for a"
+        " harbour.</p>"
+        "<figure><img src='/lead.jpg' alt='A harbour at low water'></figure>"
+        "<button>Share</button></header>"
+    )
+    out = _body_of(
+        f"<article>{header}<section class='content'><p>{LONG}</p><p>{LONG}</p></section>"
+        "</article>",
+        head="<title>Spring tides | Coast</title>",
+    )
+    assert "Why the moon matters" in out and "lead.jpg" in out
+    assert "Share" not in out and "# Spring tides" not in out
+
+
+def test_a_site_header_with_the_site_name_as_h1_is_no_title_block() -> None:
+    site = (
+        "<div class='site-header'><h1><a href='/'>Coast</a></h1>"
+        "<p class='tagline'>Notes from the shore</p></div>"
+    )
+    out = _body_of(
+        f"<article>{site}<div class='entry'><h2>Spring tides</h2><p>{LONG}</p><p>{LONG}</p>"
+        "</div></article>",
+        head="<title>Spring tides | Coast</title>",
+    )
+    assert "Notes from the shore" not in out and "Consensus protocols" in out
+
+
+def test_noscript_markup_left_as_text_is_no_hidden_article() -> None:
+    """Tracking pixels inside `<noscript>` whose markup a parser kept as text do not make a
+    page one that shows its text only without scripts."""
+    pixels = "".join(
+        f"<noscript>&lt;div style='position:absolute'&gt;&lt;img width=1 height=1 "
+        f"src='https://b.example.com/b?P=abcdefghijklmnopqrstuvwxyz{n}&amp;T=0123456789'&gt;"
+        "&lt;/div&gt;</noscript>"
+        for n in range(40)
+    )
+    out = _body_of(f"<div class='nav'>{pixels}</div><div class='story'><p>{LONG}</p></div>")
+    assert "Consensus protocols" in out
+    assert "position" not in out and "b.example.com" not in out

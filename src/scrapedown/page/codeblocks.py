@@ -57,7 +57,7 @@ def tidy_code_and_headings(article: Element) -> None:
 
 def _unwrap_gutter(table: Element) -> None:
     """Replace a one-row table of line numbers and code by the code's `<pre>`."""
-    rows = [row for row in table.iter("tr")]
+    rows = list(table.iter("tr"))
     if len(rows) != 1:
         return
     cells = [cell for cell in rows[0] if cell.tag in ("td", "th")]
@@ -65,7 +65,7 @@ def _unwrap_gutter(table: Element) -> None:
         return
     if next(cells[0].iter("pre"), None) is None and not cells[0].text_content().strip():
         return  # an empty first cell: a layout table, not a gutter
-    code = [pre for pre in cells[1].iter("pre")]
+    code = list(cells[1].iter("pre"))
     if len(code) != 1 or table.getparent() is None:
         return
     pre = code[0]

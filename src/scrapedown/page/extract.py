@@ -32,7 +32,7 @@ from scrapedown.page.score import (
     text_weight,
 )
 from scrapedown.page.title import squash
-from scrapedown.page.titleblock import holds_title_heading
+from scrapedown.page.titleblock import title_block
 from scrapedown.parse.tree import inner_html as tree_inner_html
 
 #: Elements an article can be in: containers of blocks, and the rows and cells of a layout
@@ -137,7 +137,8 @@ def drop_title_heading(article: Element, title: str) -> None:
     matter, and generators print it above the body)."""
     wanted = squash(title)
     headings = article.iter("h1", "h2", "h3", "h4", "h5", "h6")
-    heading = next((h for h in headings if str(h.text_content()).strip()), None)  # (an empty kicker)
+    # (not an empty kicker heading above the title)
+    heading = next((h for h in headings if str(h.text_content()).strip()), None)
     if heading is None or heading is article or not wanted:
         return
     if squash(str(heading.text_content())) == wanted:
@@ -250,6 +251,6 @@ def _standfirst(before: list[Element], scores: PageScores, page: PageOptions) ->
     `article-header`: a layout hint) holding the page's `<h1>` and text beside it, a standfirst
     or a subtitle (the title itself counts as no prose)."""
     return any(
-        scores.prose.get(e, 0.0) > 0 and hint_strength(e, page) == 1 and holds_title_heading(e)
+        scores.prose.get(e, 0.0) > 0 and hint_strength(e, page) == 1 and title_block(e)
         for e in before
     )

@@ -54,6 +54,9 @@ SECTION_LABELS: tuple[str, ...] = (
     r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles? (?:similaires|liés)|les plus lus",
     r"vous aimerez (?:aussi|peut-être)|(?:lea|lee) (?:también|más)|te puede interesar",
     r"(?:noticias|artículos|notas|contenidos?) relacionad[oa]s|lo más leído|más leídas",
+    r"relacionad[oa]s|últimas noticias|notas de interés|lo último|schwerpunkte",
+    # a post's tag and category boxes under a heading of their own ("Tags", "Schlagworte")
+    r"tags|schlagw(?:o|ö)rter|stichw(?:o|ö)rter|kategorien|categories|etiquetas",
     r"dans la même rubrique|à lire (?:aussi|également)|temas relacionados|video recomendado",
     r"(?:(?:audios? et )?vidéos?|articles?|dossiers?) sur (?:le|ce) (?:même )?(?:sujet|thème)",
     r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também",
@@ -112,6 +115,7 @@ SECTION_LABELS: tuple[str, ...] = (
 #: Labels of author boxes: like `SECTION_LABELS`, but the whole section goes (a biography is
 #: running text).
 AUTHOR_LABELS: tuple[str, ...] = (
+    r"authors?|autor(?:in|en)?|autorzy|auteur",
     r"about the authors?|über (?:den|die) autor(?:in|en)?|zum autor|zur autorin",
     r"à propos de l'auteur|sobre el autor|sull'autore|o autorze|作者简介|关于作者",
     r"fragen an (?:den|die) autor(?:in)?|(?:ask|questions? (?:for|to)) the author",
@@ -150,9 +154,10 @@ COMMENT_HINTS: frozenset[str] = frozenset(
 DROP_LINES: tuple[str, ...] = (
     r"advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|reklama",
     # reaction counters under a post or an answer ("2 Likes", "36人点赞", "赞同 326")
-    r"[\d.,]+[km]? (?:likes?|reactions?|upvotes?|votes?|claps?|views?|shares?|bookmarks?)",
-    r"(?:[\d.,]+[kw万]? ?人?(?:点赞|赞同|喜欢|收藏|在看|赞)(?:了该文章)?|(?:点赞|赞同|收藏|在看|阅读)"
-    r" ?[\d.,]+[kw万]?)",
+    r"\d[\d,]*+(?:\.\d+)?[km]? (?:likes|reactions|upvotes|votes|claps|views|shares|bookmarks)"
+    r"|1 (?:like|reaction|upvote|vote|clap|view|share|bookmark)",
+    r"[\d.,]+[kw万]? ?人?(?:点赞|赞同|喜欢|收藏|在看|赞)(?:了该文章)?"
+    r"|(?:点赞|赞同|收藏|在看|阅读) ?[\d.,]+[kw万]?",
     # the end mark of a WeChat article ("END", "— END —")
     r"[-—–·\s]*end[-—–·\s]*",
     r"publicité|publicidad|pubblicità|advertentie|广告|推广",
@@ -188,11 +193,15 @@ DROP_LINES: tuple[str, ...] = (
     # post meta: category, publication date, reading time (the front matter has them)
     r"(?:kategorien?|categor(?:y|ies)|rubrik|schlagw(?:o|ö)rter?|stichw(?:o|ö)rter|tags|themen)"
     r"\s*:.{0,60}",
-    r"(?:veröffentlicht|publiziert|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
+    r"(?:veröffentlicht|publiziert|erschienen|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
     r"|publié|release date)(?: (?:am|on|le|el|in))?\s*:?(?: .{0,40})?",
     r"(?:\d+ )?min(?:ute)?s?\.? (?:read|lesezeit|lesedauer|de lecture|de lectura)",
     r"(?:lesezeit|lesedauer):? .{0,20}|ten tekst przeczytasz.{0,30}|temps de lecture.{0,20}",
-    r"reading time.{0,20}",
+    r"reading time.{0,20}|przeczytanie zajmie.{0,20}|czas czytania.{0,20}",
+    # a badge of a live page
+    r"en vivo|en directo|en direct|ao vivo|live|liveticker",
+    # a byline with its date (`By Evan Symon, August 14, 2020 2:30 pm`)
+    r"(?:by|von|par|por) [^,|·•]{2,40}[,|·•] .{0,30}\b\d{4}\b.{0,20}",
     # a line that is only a date or a time (the date is in the front matter)
     r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:,? \d{1,2}[:.]\d{2}(?: uhr)?)?",
     r"\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?: ?(?:am|pm|uhr))?",
@@ -378,7 +387,9 @@ WEAK_HINTS: frozenset[str] = frozenset(
 
 #: The whole text of a heading's own anchor link (Sphinx and MkDocs `¶`, Hugo `#`, Docusaurus's
 #: zero-width space): a mark to click, not a word of the heading (`scrapedown.page.codeblocks`).
-PERMALINK_MARKS: frozenset[str] = frozenset({"¶", "#", "§", "🔗", "⚓", "\u200b", "link", "permalink"})
+PERMALINK_MARKS: frozenset[str] = frozenset(
+    {"¶", "#", "§", "🔗", "⚓", "\u200b", "link", "permalink"}
+)
 
 #: Class/id stems of a button inside a code block (`copy-code-btn`, `ClipboardButton`):
 #: removed from the code with its label (`Copy`, `复制代码`).

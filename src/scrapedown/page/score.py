@@ -47,7 +47,7 @@ from scrapedown.page.chrome import (
 )
 from scrapedown.page.options import PageOptions
 from scrapedown.page.policy import ARTICLE_TAGS
-from scrapedown.page.titleblock import holds_title_heading
+from scrapedown.page.titleblock import title_block
 from scrapedown.page.toc import OwnToc
 
 __all__ = [
@@ -189,7 +189,7 @@ def _title_block(element: Element) -> bool:
     if element.tag == "article" or next(element.iter("h1"), None) is None:
         return False
     inside = any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
-    return inside and holds_title_heading(element)
+    return inside and title_block(element)
 
 
 class _ArticleBeside:
