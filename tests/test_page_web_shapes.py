@@ -14,6 +14,7 @@ import re
 import pytest
 
 from scrapedown.page import clean_page, clean_page_result
+from tests.conftest import best_cpu_seconds
 from tests.page_fixtures import LONG, body, front, load, page
 
 CASES: dict[str, tuple[list[str], list[str]]] = {
@@ -459,8 +460,7 @@ def test_a_title_block_keeps_its_standfirst_and_lead_picture() -> None:
         "<button>Share</button></header>"
     )
     out = _body_of(
-        f"<article>{header}<section class='content'><p>{LONG}</p><p>{LONG}</p></section>"
-        "</article>",
+        f"<article>{header}<section class='content'><p>{LONG}</p><p>{LONG}</p></section></article>",
         head="<title>Spring tides | Coast</title>",
     )
     assert "Why the moon matters" in out and "lead.jpg" in out
@@ -492,3 +492,31 @@ def test_noscript_markup_left_as_text_is_no_hidden_article() -> None:
     out = _body_of(f"<div class='nav'>{pixels}</div><div class='story'><p>{LONG}</p></div>")
     assert "Consensus protocols" in out
     assert "position" not in out and "b.example.com" not in out
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        # noscript text full of `<` that never closes (the markup measure must stay linear)
+        lambda n: page("", f"<p>{LONG}</p><noscript>" + "&lt;img " * n + "</noscript>"),
+        # a code block of many lines in a gutter table, and many permalink marks
+        lambda n: page(
+            "",
+            "<article><table><tr><td><pre>"
+            + "1\n" * n
+            + "</pre></td><td><pre>"
+            + "x = 1\n" * n
+            + "</pre></td></tr></table>"
+            + f"<h2 id='a'>A<a href='#a'>¶</a></h2><p>{LONG}</p>" * (n // 50 + 1)
+            + "</article>",
+        ),
+    ],
+)
+def test_new_page_rules_are_linear(make: object) -> None:
+    assert callable(make)
+
+    def timed(size: int) -> float:
+        return best_cpu_seconds(clean_page, make(size))
+
+    small, large = timed(2_000), timed(32_000)
+    assert large < 40 * small + 0.1

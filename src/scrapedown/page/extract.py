@@ -136,13 +136,20 @@ def drop_title_heading(article: Element, title: str) -> None:
     """Remove the article's first heading when it repeats `title` (the title is in the front
     matter, and generators print it above the body)."""
     wanted = squash(title)
-    headings = article.iter("h1", "h2", "h3", "h4", "h5", "h6")
-    # (not an empty kicker heading above the title)
-    heading = next((h for h in headings if str(h.text_content()).strip()), None)
-    if heading is None or heading is article or not wanted:
+    if not wanted:
         return
-    if squash(str(heading.text_content())) == wanted:
-        heading.drop_tree()
+    # The first heading, or the `<h1>` after a kicker (`<h2>Region</h2><h1>Title</h1>`, an
+    # empty `<h3 class="kicker">`): headings before it that are no `<h1>` label the title.
+    for heading in article.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        if heading is article:
+            return
+        if squash(str(heading.text_content())) == wanted:
+            heading.drop_tree()
+            return
+        if heading.tag == "h1" or next(heading.itersiblings(), None) is None:
+            return
+        if next(heading.itersiblings("h1"), None) is None:
+            return  # (a kicker sits beside the title's `<h1>`)
 
 
 def inner_html(element: Element) -> str:

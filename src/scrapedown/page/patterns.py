@@ -210,6 +210,11 @@ DROP_LINES: tuple[str, ...] = (
     r"(?:,? \d{1,2}:\d{2}(?: ?[ap]m)?)?",
     r"\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai"
     r"|juni|juli|oktober|dezember)[a-zä]*\.? \d{4}",
+    # a date with its time, or with a link to the comments (`19. Oktober 2019 15:07`,
+    # `26 de abril de 2022 1:04 PM`, `6. November 2023 | 3 Kommentare`)
+    r"(?:\d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?"
+    r"|\d{1,2} de [a-z]+ de) \d{4}(?:,? \d{1,2}[:.]\d{2}(?: ?(?:[ap]\.?m\.?|uhr))?)?"
+    r"(?: ?[|·•] ?\d+ (?:kommentare?|comments?|comentarios?|commentaires?))?",
     # a date line with its time, zone and update (`Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7`)
     r"(?:(?:posted|published|updated) )?(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2},? \d{4},? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?"
