@@ -27,8 +27,6 @@ from scrapedown.page.patterns import CODE_BUTTON_HINTS, PERMALINK_MARKS
 from scrapedown.rules.tree.attributes import code_language
 
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight)-([\w+#.-]+)", re.I)
-_WORD = re.compile(r"[a-z][\w+#-]*\Z")
-_DIGITS = re.compile(r"[\d\s]*\Z")
 WRAPPERS_LOOKED_AT = 4
 """Ancestors of a `<pre>` searched for the name of its language."""
 _NOT_LANGUAGES = frozenset({"highlight", "notranslate", "chroma", "plaintext", "text", "none"})
@@ -61,7 +59,10 @@ def _unwrap_gutter(table: Element) -> None:
     if len(rows) != 1:
         return
     cells = [cell for cell in rows[0] if cell.tag in ("td", "th")]
-    if len(cells) != 2 or not _DIGITS.match(cells[0].text_content()):
+    if len(cells) != 2:
+        return
+    numbers = "".join(cells[0].text_content().split())
+    if numbers and not numbers.isdigit():
         return
     if next(cells[0].iter("pre"), None) is None and not cells[0].text_content().strip():
         return  # an empty first cell: a layout table, not a gutter
@@ -88,10 +89,15 @@ def _wrapper_language(element: Element) -> str:
             return found.group(1).lower()
         words = classes.lower().split()
         if node.tag == "figure" and "highlight" in words:  # Hexo: `figure.highlight python`
-            others = [w for w in words if w not in _NOT_LANGUAGES and _WORD.match(w)]
+            others = [w for w in words if w not in _NOT_LANGUAGES and _is_word(w)]
             return others[0] if len(others) == 1 else ""
         node = node.getparent()
     return ""
+
+
+def _is_word(name: str) -> bool:
+    """A language's name: a letter, then letters, digits, `+`, `#`, `-` (`c++`, `f#`)."""
+    return name[:1].isalpha() and all(c.isalnum() or c in "+#-_" for c in name)
 
 
 def _drop_buttons(pre: Element) -> None:

@@ -194,7 +194,7 @@ DROP_LINES: tuple[str, ...] = (
     r"(?:kategorien?|categor(?:y|ies)|rubrik|schlagw(?:o|ö)rter?|stichw(?:o|ö)rter|tags|themen)"
     r"\s*:.{0,60}",
     r"(?:veröffentlicht|publiziert|erschienen|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
-    r"|publié|release date)(?: (?:am|on|le|el|in))?\s*:?(?: .{0,40})?",
+    r"|publié|release date)(?: (?:am|on|le|el|in))?\s*:?(?: .{0,60})?",
     r"(?:\d+ )?min(?:ute)?s?\.? (?:read|lesezeit|lesedauer|de lecture|de lectura)",
     r"(?:lesezeit|lesedauer):? .{0,20}|ten tekst przeczytasz.{0,30}|temps de lecture.{0,20}",
     r"reading time.{0,20}|przeczytanie zajmie.{0,20}|czas czytania.{0,20}",
@@ -214,7 +214,7 @@ DROP_LINES: tuple[str, ...] = (
     # `26 de abril de 2022 1:04 PM`, `6. November 2023 | 3 Kommentare`)
     r"(?:\d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?"
     r"|\d{1,2} de [a-z]+ de) \d{4}(?:,? \d{1,2}[:.]\d{2}(?: ?(?:[ap]\.?m\.?|uhr))?)?"
-    r"(?: ?[|·•] ?\d+ (?:kommentare?|comments?|comentarios?|commentaires?))?",
+    r"(?: ?[|·•]? ?\d+ (?:kommentare?|comments?|comentarios?|commentaires?))?",
     # a date line with its time, zone and update (`Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7`)
     r"(?:(?:posted|published|updated) )?(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2},? \d{4},? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?"

@@ -26,7 +26,7 @@ LINK_SHARE = 0.3
 _LEAVES = ("p", "div", "h2", "h3", "h4", "h5", "h6", "span", "b", "strong")
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"})
 # A byline (`By …`, `Von …`) or a line holding a date, a reading time or a copyright.
-_BYLINE = re.compile(r"\s*(?:by|von|par|por|di|door|przez|作者|文)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"(?:by|von|par|por|di|door|przez|作者|文)\b", re.IGNORECASE)
 _META = re.compile("|".join(f"(?:{p})" for p in META_LINE_PATTERNS), re.IGNORECASE)
 
 
@@ -40,7 +40,7 @@ def _has_standfirst(element: Element) -> bool:
     for block in element.iter(*_LEAVES):
         if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in block.iterdescendants()):
             continue  # not a leaf: its own leaves are looked at
-        text = " ".join(block.text_content().split())
+        text = " ".join(block.text_content().split())  # (no space before a byline's `By`)
         weight = text_weight(text)
         if weight < STANDFIRST_TEXT:
             continue
