@@ -24,6 +24,7 @@ BLOCK_TAGS = frozenset(
         "p", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table", "caption",
         "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption",
         "address", "details", "summary", "form", "center", "fieldset", "dialog", "menu",
+        "hgroup",
     }
 )  # fmt: skip
 #: Text never shown (or never article text): not counted.
@@ -147,7 +148,7 @@ def measure_blocks(
         tag = node.tag
         if not isinstance(tag, str):
             continue
-        if tag in control_tags:
+        if tag in control_tags and not _shows_state(node):
             _mark_ancestors(node, body, controls)
         # Most elements (inline ones, wrappers that own no text) sit where their parent does.
         context = _context_of(node, tag, outer) if tag in _CONTEXT_TAGS else outer
@@ -167,6 +168,13 @@ def measure_blocks(
     blocks[body].add(body.text, False)
     _flag_lines(blocks, page)
     return contexts, blocks, controls
+
+
+def _shows_state(control: Element) -> bool:
+    """A disabled checkbox or radio button: a task list's tick (GitHub, MkDocs), shown, not
+    used; no widget."""
+    kind = str(control.get("type") or "").lower()
+    return kind in ("checkbox", "radio") and control.get("disabled") is not None
 
 
 def _mark_ancestors(node: Element, body: Element, marked: set[Element]) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from scrapedown.page.chrome import Element, is_hinted
+from scrapedown.page.chrome import Element, hint_strength, is_hinted
 from scrapedown.page.furniture import prune_furniture
 from scrapedown.page.options import PageOptions
 from scrapedown.page.score import (
@@ -32,6 +32,7 @@ from scrapedown.page.score import (
     text_weight,
 )
 from scrapedown.page.title import squash
+from scrapedown.page.titleblock import title_block
 from scrapedown.parse.tree import inner_html as tree_inner_html
 
 #: Elements an article can be in: containers of blocks, and the rows and cells of a layout
@@ -54,6 +55,7 @@ KEPT_SHARE = 0.4
 _VERBATIM = frozenset({"pre", "textarea", "script", "style", "listing", "xmp", "plaintext"})
 _NEVER_TEXT = ("script", "style", "template", "link", "meta")
 _INDENT = re.compile(r"\n[ \t]+")
+_MARKUP = re.compile(r"<[^<>]*+>")
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,8 @@ def _behind_noscript(body: Element, scores: PageScores) -> bool:
     """Whether the page shows its text only without JavaScript: its `<noscript>` elements
     hold far more text than the rest of the body (Discourse and other forum software serve
     their posts that way to clients without scripts)."""
-    hidden = sum(text_weight(e.text_content()) for e in body.iter("noscript"))
+    # (markup a parser left as text inside `<noscript>`, a tracking pixel's `<img …>`, is no text)
+    hidden = sum(text_weight(_MARKUP.sub(" ", e.text_content())) for e in body.iter("noscript"))
     return hidden >= NOSCRIPT_TEXT and hidden > 2 * scores.prose.get(body, 0.0)
 
 
@@ -133,11 +136,20 @@ def drop_title_heading(article: Element, title: str) -> None:
     """Remove the article's first heading when it repeats `title` (the title is in the front
     matter, and generators print it above the body)."""
     wanted = squash(title)
-    heading = next(article.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
-    if heading is None or heading is article or not wanted:
+    if not wanted:
         return
-    if squash(str(heading.text_content())) == wanted:
-        heading.drop_tree()
+    # The first heading, or the `<h1>` after a kicker (`<h2>Region</h2><h1>Title</h1>`, an
+    # empty `<h3 class="kicker">`): headings before it that are no `<h1>` label the title.
+    for heading in article.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        if heading is article:
+            return
+        if squash(str(heading.text_content())) == wanted:
+            heading.drop_tree()
+            return
+        if heading.tag == "h1" or next(heading.itersiblings(), None) is None:
+            return
+        if next(heading.itersiblings("h1"), None) is None:
+            return  # (a kicker sits beside the title's `<h1>`)
 
 
 def inner_html(element: Element) -> str:
@@ -231,9 +243,21 @@ def _leaves_only_chrome(
         return False
     # Left behind: a line of article-like text at most, or short lines (a kicker, a contact
     # address) after a child holding nearly all the running text.
+    if _standfirst(before, scores, page):
+        return False  # the title block's standfirst: the article's first lines
     if rest(scores.prose) <= page.drop_allowance:
         return True
     # Running text before the child is a lead or a standfirst: it stays.
     if sum(scores.content.get(e, 0.0) for e in before) > 0:
         return False
     return rest(scores.content) <= MINOR_SHARE * scores.content.get(child, 0.0)
+
+
+def _standfirst(before: list[Element], scores: PageScores, page: PageOptions) -> bool:
+    """Whether a sibling before the child is a title block a theme names as one (`post-header`,
+    `article-header`: a layout hint) holding the page's `<h1>` and text beside it, a standfirst
+    or a subtitle (the title itself counts as no prose)."""
+    return any(
+        scores.prose.get(e, 0.0) > 0 and hint_strength(e, page) == 1 and title_block(e)
+        for e in before
+    )

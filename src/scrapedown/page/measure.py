@@ -24,7 +24,7 @@ LINE_TAGS = frozenset(
 )  # fmt: skip
 #: Inline elements that can be a line too (a credit `<span>` in a caption, a `<strong>` label),
 #: except inside running text: a link reading "top" in a paragraph is the paragraph's.
-INLINE_LINE_TAGS = frozenset({"span", "strong", "b", "em", "small", "font", "a", "label"})
+INLINE_LINE_TAGS = frozenset({"span", "strong", "b", "em", "small", "font", "a", "label", "time"})
 CELLS = frozenset({"td", "th", "caption"})
 KEEP_INSIDE = ("img", "picture", "video", "audio", "table", "pre", "iframe", "math", "svg")
 INLINE_SLACK = 5.0

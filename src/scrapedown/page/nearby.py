@@ -15,7 +15,7 @@ BYLINE_HINTS = frozenset({"byline", "author", "authors", "writtenby", "writer"})
 #: Class/id tokens of what an author box prints beside the name (`author-role`, `job-title`):
 #: never the name, and left out of the name of the box around it. Not `title` alone (BEM's
 #: `author-avatar__title` is the name) nor `bio` (a bio box starts with the name).
-ROLE_HINTS = frozenset({"role", "job", "jobtitle", "occupation"})
+ROLE_HINTS = frozenset({"role", "job", "jobtitle", "occupation", "badge", "badgetext"})
 # `author-title`, `byline_title`: the title of the author (the yahoo.com job title), where a
 # `title` one part further (`author-avatar__title`) is the title of the box, i.e. the name.
 _ROLE_CLASS = re.compile(r"(?:author|byline|writer)[-_]title\b")
@@ -81,7 +81,10 @@ def _text_without_roles(element: Element) -> list[str]:
 
 
 def _is_role(element: Element) -> bool:
-    """Whether `element` is what an author box prints beside the name (a job title)."""
+    """Whether `element` is what an author box prints beside the name (a job title, a badge,
+    a Follow button)."""
+    if element.tag == "button":
+        return True
     if not ROLE_HINTS.isdisjoint(hint_tokens(element, ())):
         return True
     return _ROLE_CLASS.search(str(element.get("class") or "").lower()) is not None

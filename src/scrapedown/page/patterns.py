@@ -54,6 +54,9 @@ SECTION_LABELS: tuple[str, ...] = (
     r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles? (?:similaires|liés)|les plus lus",
     r"vous aimerez (?:aussi|peut-être)|(?:lea|lee) (?:también|más)|te puede interesar",
     r"(?:noticias|artículos|notas|contenidos?) relacionad[oa]s|lo más leído|más leídas",
+    r"relacionad[oa]s|últimas noticias|notas de interés|lo último|schwerpunkte",
+    # a post's tag and category boxes under a heading of their own ("Tags", "Schlagworte")
+    r"tags|schlagw(?:o|ö)rter|stichw(?:o|ö)rter|kategorien|categories|etiquetas",
     r"dans la même rubrique|à lire (?:aussi|également)|temas relacionados|video recomendado",
     r"(?:(?:audios? et )?vidéos?|articles?|dossiers?) sur (?:le|ce) (?:même )?(?:sujet|thème)",
     r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também",
@@ -63,6 +66,8 @@ SECTION_LABELS: tuple[str, ...] = (
     r"相关(?:文章|阅读|新闻|推荐|链接|资讯|内容|话题)|(?:推荐|延伸|扩展|拓展|猜你)(?:阅读|喜欢)",
     r"热门(?:文章|推荐|新闻|阅读|标签)?|精彩推荐|更多(?:文章|阅读|新闻|精彩|内容)|最新(?:文章|新闻|资讯)",
     r"你(?:可能|也许)(?:还)?(?:喜欢|感兴趣)|为你推荐|看了又看",
+    # WeChat and other platforms' lists of the account's earlier posts
+    r"往期(?:推荐|回顾|精选|精彩|文章|热文)(?:阅读)?|历史(?:文章|推荐)|精选(?:推荐|文章)",
     # further information and contact boxes (press releases, public offices)
     r"(?:weitere|zusätzliche) (?:informationen|infos)(?: (?:zu|zum|zur|über|für|rund um) .{1,50})?"
     r"|mehr informationen|zusatzinformationen|plus d'informations"
@@ -88,6 +93,8 @@ SECTION_LABELS: tuple[str, ...] = (
     r"(?:was sind|über|about|what are) cookies|(?:cookie|datenschutz)[- ]?(?:einstellungen|hinweis)"
     r"|cookie (?:settings|policy|notice)|privacy settings|externer inhalt|external content",
     r"rate this (?:article|post|story)|valora (?:esta|este) (?:noticia|artículo)",
+    # a Q&A site's pointer to other questions under the answers
+    r"not the answer you(?:'|’)re looking for\? .{0,120}|browse other questions tagged .{0,80}",
     # support and donation prompts
     r"unterstützen sie .{1,60}|unterstütze .{1,40}|jetzt spenden|support (?:us|our journalism)",
     r"become a (?:member|supporter|patron)|hazte (?:miembro|socio)(?: .{1,40})?",
@@ -108,6 +115,7 @@ SECTION_LABELS: tuple[str, ...] = (
 #: Labels of author boxes: like `SECTION_LABELS`, but the whole section goes (a biography is
 #: running text).
 AUTHOR_LABELS: tuple[str, ...] = (
+    r"authors?|autor(?:in|en)?|autorzy|auteur",
     r"about the authors?|über (?:den|die) autor(?:in|en)?|zum autor|zur autorin",
     r"à propos de l'auteur|sobre el autor|sull'autore|o autorze|作者简介|关于作者",
     r"fragen an (?:den|die) autor(?:in)?|(?:ask|questions? (?:for|to)) the author",
@@ -145,6 +153,13 @@ COMMENT_HINTS: frozenset[str] = frozenset(
 #: share and print prompts, "continue reading" teasers.
 DROP_LINES: tuple[str, ...] = (
     r"advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|reklama",
+    # reaction counters under a post or an answer ("2 Likes", "36人点赞", "赞同 326")
+    r"\d[\d,]*+(?:\.\d+)?[km]? (?:likes|reactions|upvotes|votes|claps|views|shares|bookmarks)"
+    r"|1 (?:like|reaction|upvote|vote|clap|view|share|bookmark)",
+    r"[\d.,]+[kw万]? ?人?(?:点赞|赞同|喜欢|收藏|在看|赞)(?:了该文章)?"
+    r"|(?:点赞|赞同|收藏|在看|阅读) ?[\d.,]+[kw万]?",
+    # the end mark of a WeChat article ("END", "— END —")
+    r"[-—–·\s]*end[-—–·\s]*",
     r"publicité|publicidad|pubblicità|advertentie|广告|推广",
     r"scroll (?:down )?to continue(?: with content)?|continue reading(?: below)?",
     r"print(?: this)?(?: (?:article|page|story))?|drucken|e-?mail|tweet|pin it|imprimer|drukuj"
@@ -178,11 +193,15 @@ DROP_LINES: tuple[str, ...] = (
     # post meta: category, publication date, reading time (the front matter has them)
     r"(?:kategorien?|categor(?:y|ies)|rubrik|schlagw(?:o|ö)rter?|stichw(?:o|ö)rter|tags|themen)"
     r"\s*:.{0,60}",
-    r"(?:veröffentlicht|publiziert|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
-    r"|publié|release date)(?: (?:am|on|le|el|in))?\s*:?(?: .{0,40})?",
+    r"(?:veröffentlicht|publiziert|erschienen|published|posted|erstellt|aktualisiert|updated|opublikowano|publicado"
+    r"|publié|release date)(?: (?:am|on|le|el|in))?\s*:?(?: .{0,60})?",
     r"(?:\d+ )?min(?:ute)?s?\.? (?:read|lesezeit|lesedauer|de lecture|de lectura)",
     r"(?:lesezeit|lesedauer):? .{0,20}|ten tekst przeczytasz.{0,30}|temps de lecture.{0,20}",
-    r"reading time.{0,20}",
+    r"reading time.{0,20}|przeczytanie zajmie.{0,20}|czas czytania.{0,20}",
+    # a badge of a live page
+    r"en vivo|en directo|en direct|ao vivo|live|liveticker",
+    # a byline with its date (`By Evan Symon, August 14, 2020 2:30 pm`)
+    r"(?:by|von|par|por) [^,|·•]{2,40}[,|·•] .{0,30}\b\d{4}\b.{0,20}",
     # a line that is only a date or a time (the date is in the front matter)
     r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:,? \d{1,2}[:.]\d{2}(?: uhr)?)?",
     r"\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?: ?(?:am|pm|uhr))?",
@@ -191,6 +210,15 @@ DROP_LINES: tuple[str, ...] = (
     r"(?:,? \d{1,2}:\d{2}(?: ?[ap]m)?)?",
     r"\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai"
     r"|juni|juli|oktober|dezember)[a-zä]*\.? \d{4}",
+    # a date with its time, or with a link to the comments (`19. Oktober 2019 15:07`,
+    # `26 de abril de 2022 1:04 PM`, `6. November 2023 | 3 Kommentare`)
+    r"(?:\d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?"
+    r"|\d{1,2} de [a-z]+ de) \d{4}(?:,? \d{1,2}[:.]\d{2}(?: ?(?:[ap]\.?m\.?|uhr))?)?"
+    r"(?: ?[|·•]? ?\d+ (?:kommentare?|comments?|comentarios?|commentaires?))?",
+    # a date line with its time, zone and update (`Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7`)
+    r"(?:(?:posted|published|updated) )?(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.? \d{1,2},? \d{4},? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?"
+    r"(?: ?[/|·•–-] ?(?:updated|modified) .{0,40})?",
 )
 
 #: A paragraph (up to `scrapedown.page.furniture.PROMPT_TEXT`) whose text *starts* like one of
@@ -273,6 +301,10 @@ PROMPT_LINES: tuple[str, ...] = (
     r"(?:erstellt|verfasst|geschrieben|veröffentlicht) (?:am|von)\s.{0,40}\d{4}\s*\Z",
     # Chinese: follow, subscribe, reprint notices
     r"(?:关注|订阅)(?:我们|本号|公众号)|扫(?:码|描二维码)关注|(?:本文|文章)(?:来源|转载自)",
+    # WeChat: "click the blue words above to follow us", "share, like and 'wow' …"
+    r"点击?(?:上方|下方|上面|下面|顶部|底部)?\S{0,6}(?:蓝字|名片|卡片|公众号)\S{0,4}关注"
+    r"|(?:分享|点赞|在看|转发|收藏)[、，,和与 ]*(?:分享|点赞|在看|转发|收藏)"
+    r"|(?:喜欢(?:本文|这篇文章)?(?:的话)?[，,]?)?(?:请|记得|欢迎)?(?:点个?|给个?)(?:赞|在看|关注)",
 )
 
 #: A short line starting like one of these, most of whose text is a link, points to another
@@ -298,7 +330,7 @@ CREDIT_LINES: tuple[str, ...] = (
 
 #: Class/id stems that name an author box or a byline (`entry-author`, `saboxplugin-wrap`,
 #: `artDetailAutor__text`): removed inside the article when short (`scrapedown.page.boxes`).
-AUTHOR_HINTS: tuple[str, ...] = ("author", "autor", "byline", "saboxplugin", "verfasser")
+AUTHOR_HINTS: tuple[str, ...] = ("author", "autor", "byline", "saboxplugin", "verfasser", "vcard")
 
 #: Class/id stems that name the credit of a picture (`span.credits`, `image-copyright`).
 CREDIT_HINTS: tuple[str, ...] = (
@@ -337,6 +369,13 @@ CHROME_HINT_STEMS: tuple[str, ...] = (
     "donat", "spende", "affiliate", "membership-cta", "support-cta",
     # post meta boxes (`postmetadata`) and embedded cards of other posts (`wp-embedded-content`)
     "postmeta", "wp-embed",
+    # a post's tag list (`post-taglist`, `tag-list-box`), the poster's card under a post or an
+    # answer (`post-signature`, `user-info`, `author_avatar`), a blog's signature box with its
+    # reprint notice (cnblogs `#MySignature`)
+    "taglist", "tag-list", "tags-list", "avatar", "post-signature", "mysignature", "user-info",
+    "userinfo", "user-details", "user-card", "usercard", "user-bio", "userbio",
+    # like and vote buttons with their counts (`like-button-container`, `vote-count`)
+    "like-button", "likebutton", "like-count", "likecount", "vote-count", "votecount",
 )  # fmt: skip
 
 #: Hint tokens that name layout more than furniture (`elementor-widget`, `site-header` around
@@ -350,3 +389,13 @@ WEAK_HINTS: frozenset[str] = frozenset(
         "readmore", "read-more",
     }
 )  # fmt: skip
+
+#: The whole text of a heading's own anchor link (Sphinx and MkDocs `¶`, Hugo `#`, Docusaurus's
+#: zero-width space): a mark to click, not a word of the heading (`scrapedown.page.codeblocks`).
+PERMALINK_MARKS: frozenset[str] = frozenset(
+    {"¶", "#", "§", "🔗", "⚓", "\u200b", "link", "permalink"}
+)
+
+#: Class/id stems of a button inside a code block (`copy-code-btn`, `ClipboardButton`):
+#: removed from the code with its label (`Copy`, `复制代码`).
+CODE_BUTTON_HINTS: tuple[str, ...] = ("copy", "clipboard")

@@ -18,6 +18,7 @@ from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.page import (
     PAGE_START,
     PageResult,
+    codeblocks,
     confidence,
     extract,
     links,
@@ -77,6 +78,7 @@ def _convert(
     if page.extract:
         article, unpruned = extract.prune_chrome(choice, page)
     article, sure = confidence.guard(choice, (article, unpruned), page)
+    codeblocks.tidy_code_and_headings(article)
     # The page's scores (dicts keyed by every element) and the copy of the article from
     # before pruning: several times a big page's size, freed before the article is written.
     del choice, unpruned

@@ -47,6 +47,7 @@ from scrapedown.page.chrome import (
 )
 from scrapedown.page.options import PageOptions
 from scrapedown.page.policy import ARTICLE_TAGS
+from scrapedown.page.titleblock import title_block
 from scrapedown.page.toc import OwnToc
 
 __all__ = [
@@ -152,14 +153,18 @@ def _find_chrome(
             continue
         text = plain.get(element, 0.0)
         widget = element.tag in BLOCK_TAGS and element in controls
-        widget = widget and text < WIDGET_TEXT and next(element.iter("img"), None) is None
+        # (a picture or a code block beside a button is the article's: a copy button)
+        widget = widget and text < WIDGET_TEXT and next(element.iter("img", "pre"), None) is None
+        widget = widget and not _title_block(element)  # (with a share button in it)
         block = blocks.get(element)
         hint = hint_strength(element, page)
         mine = running.get(element, 0.0)
-        hinted = hint == 2 or (hint == 1 and mine < WEAK_HINT_TEXT)
+        hinted = hint == 2 or (hint == 1 and mine < WEAK_HINT_TEXT and not _title_block(element))
         hinted = hinted or (mine < FRAME_SHARE * page_running and is_frame(element, page))
         chrome = widget or (block is not None and block.share_line) or hinted
         structural = is_structural_chrome(element, context[ARTICLE], page)
+        # an `<aside>` in the article with no running text and no picture: its tool bar
+        structural = structural or (element.tag == "aside" and mine <= 0 and not _pictured(element))
         if structural and element.tag == "header" and running.get(element, 0.0) > 0:
             structural = next(element.iter("h1", "h2", "h3"), None) is None  # a title block
         if text > limit and hint == 2:
@@ -171,6 +176,20 @@ def _find_chrome(
             roots.append(element)
             inside.add(element)
     return roots, inside
+
+
+def _pictured(element: Element) -> bool:
+    return next(element.iter("img", "picture", "video", "table", "pre"), None) is not None
+
+
+def _title_block(element: Element) -> bool:
+    """A box inside an `<article>` holding its `<h1>` (`header.article-header`, `post-header`):
+    the title, the standfirst and the lead picture, whatever its layout class says; the byline
+    and the share bar inside it are judged on their own."""
+    if element.tag == "article" or next(element.iter("h1"), None) is None:
+        return False
+    inside = any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
+    return inside and title_block(element)
 
 
 class _ArticleBeside:
