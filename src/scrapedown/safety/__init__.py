@@ -25,7 +25,14 @@ import re
 from scrapedown.safety.html import html_edits
 from scrapedown.safety.schemes import is_unsafe_url, unsafe_destination_positions
 
-__all__ = ["XML_INVALID", "is_unsafe_url", "safe_body", "safe_start", "without_invalid_chars"]
+__all__ = [
+    "XML_INVALID",
+    "has_invalid_chars",
+    "is_unsafe_url",
+    "safe_body",
+    "safe_start",
+    "without_invalid_chars",
+]
 
 #: Characters an XML document (and so lxml) cannot hold; removed from every output.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]+")
@@ -36,9 +43,21 @@ _FRONT_MATTER_START = re.compile(
 )
 
 
+def has_invalid_chars(text: str) -> bool:
+    """Whether `text` holds a character XML cannot hold. (One `in` per character: each is a
+    C scan, a few times faster in all than `XML_INVALID.search`, whose `+` keeps the engine
+    from jumping to the first candidate character.)"""
+    return any(map(text.__contains__, _INVALID_CHARS))
+
+
+_INVALID_CHARS = tuple(
+    chr(code) for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)
+)
+
+
 def without_invalid_chars(text: str) -> str:
     """`text` without the characters XML cannot hold."""
-    return XML_INVALID.sub("", text) if XML_INVALID.search(text) else text
+    return XML_INVALID.sub("", text) if has_invalid_chars(text) else text
 
 
 def safe_body(markdown: str) -> str:
