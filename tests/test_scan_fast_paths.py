@@ -12,6 +12,7 @@ from scrapedown import clean
 from scrapedown.convert.escape import drop_escape_marks, resolve_emphasis_markers, unmark_escapes
 from scrapedown.pipeline import split_at_breaks
 from scrapedown.safety import XML_INVALID, has_invalid_chars, without_invalid_chars
+from scrapedown.urls.markdown import _may_hold_destinations, destinations
 
 # The patterns the scans replaced, as they were.
 _REGION_BREAK_LINE = re.compile(r"(?:(?<!\n)\n++)?^\ue0ff$\n*", re.MULTILINE)
@@ -42,6 +43,20 @@ def test_character_scans_are_the_pattern_searches(text: str) -> None:
     assert unmark_escapes(text) == _ESCAPE_MARKS.sub(lambda m: _ESCAPED[m.group()], text)
     if _MARKS.search(text) is None:
         assert resolve_emphasis_markers(text, lambda markdown: markdown) == text
+
+
+_LINK_PIECES = (
+    "[", "]", "(", ")", ":", "!", " ", "\n", "\n\n", "x", "http://a.b/c", "<", ">", "`", "\\",
+    "    ", "- ", "> ", "*", '"', "&#91;", "&#93;", "%5D", "www.a.b",
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_LINK_PIECES), max_size=20).map("".join))
+def test_no_destination_without_link_syntax(markdown: str) -> None:
+    # The URL stage skips a Markdown segment with no `](`, `]:` nor `<`: it has no destination.
+    if not _may_hold_destinations(markdown):
+        assert destinations(markdown) == []
 
 
 def test_every_character_xml_refuses_is_found() -> None:
