@@ -7,8 +7,9 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
-from scrapedown import clean
+from scrapedown import clean, commonmark
 from scrapedown.convert.escape import drop_escape_marks, resolve_emphasis_markers, unmark_escapes
 from scrapedown.pipeline import split_at_breaks
 from scrapedown.safety import XML_INVALID, has_invalid_chars, without_invalid_chars
@@ -57,6 +58,20 @@ def test_no_destination_without_link_syntax(markdown: str) -> None:
     # The URL stage skips a Markdown segment with no `](`, `]:` nor `<`: it has no destination.
     if not _may_hold_destinations(markdown):
         assert destinations(markdown) == []
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(("a", "\n", "\r", "\r\n", "\0", " ", "- ", "# ", "<b>", "`")), max_size=16
+    )
+)
+def test_quick_normalize_is_markdown_its(pieces: list[str]) -> None:
+    # (`commonmark`'s parsers skip markdown-it's newline substitution when there is no CR)
+    markdown = "".join(pieces)
+    options = {"html": True, "maxNesting": commonmark.MAX_NESTING}
+    stock = MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
+    assert commonmark.html_renderer().render(markdown) == stock.render(markdown)
 
 
 def test_every_character_xml_refuses_is_found() -> None:
