@@ -35,7 +35,7 @@ _ATTRIBUTES = (
 )  # fmt: skip
 _TEXTS = (
     "a", "word ", "中文", " ", "\n", "\n\n", "\xa0", "a &amp; b", "x > y", "'", '"', "\t", "&lt;",
-    "a&nbsp;b", "  ", "\u3000",
+    "a&nbsp;b", "  ", "\u3000", "\ufeff",
 )  # fmt: skip
 _VOID = frozenset({"br", "img", "hr", "input"})
 
@@ -125,7 +125,7 @@ def test_common_regions_are_recognised(region: str) -> None:
         "<p>a", "<li>a</li>", "<a href=x>a</a>", "<p>a &quot; b</p>", "<p>a < b</p>",
         '<a href="/中" rel="r">a</a>',  # protected: written back last
         '<a href="/x"><a href="/y">b</a></a>', "<ul>text<li>a</li></ul>", "\n<p>a</p>",
-        '<td nowrap="nowrap">a</td>', "<P>a</P>", "<p>a</p><!-- c -->",
+        '<td nowrap="nowrap">a</td>', "<P>a</P>", "<p>a</p><!-- c -->", "\ufeff<p>a</p>",
     ],
 )  # fmt: skip
 def test_regions_closing_changes_are_not_recognised(region: str) -> None:

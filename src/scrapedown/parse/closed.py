@@ -10,8 +10,8 @@ The subset, each rule for a reason:
 
 - complete tags and text only: no comment, no `<` or `>` in text or in a value (written
   `&lt;`, `&gt;`), no `&` but `&amp;`, no CR, nothing `xml_compatible` or `sanitize` changes
-  (controls, U+FFFE/F, lone surrogates, `&#`), no leading white space (libxml2 drops it), no
-  tag of 8,000 characters or more (`cap_attributes`);
+  (controls, U+FFFE/F, lone surrogates, `&#`), no leading white space nor BOM (libxml2 drops
+  them), no tag of 8,000 characters or more (`cap_attributes`);
 - lower-case names from the lists below; attributes written ` name="value"`, each name once,
   none that libxml2 writes without its value (`nowrap` …) or escapes (a `name`: `<a name>` is
   a URL to it), no tab or newline in a value; an element whose `href`, `src` or `action`
@@ -103,7 +103,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def written_closed(region: str) -> bool:
     """Whether `region` is in the subset of the module docstring (then closing it gives it
     back unchanged); False says nothing."""
-    if not region or region[0] in " \t\n\f\r" or "&#" in region or has_invalid_chars(region):
+    if not region or region[0] in " \t\n\f\r\ufeff" or "&#" in region or has_invalid_chars(region):
         return False
     if not region.isascii() and _LONE_SURROGATE.search(region):
         return False
