@@ -3,9 +3,10 @@
 On a shared VM, wall and CPU seconds of the same run vary by ±30% from round to round (the
 neighbours' load); the number of instructions a conversion executes does not. Each converter
 runs in its own process under cachegrind twice, once with imports and warm-up only and once with
-one pass over the corpus HTML bodies as well; the difference is the pass's instruction count.
+one pass over the corpus HTML bodies as well (`clean`: over the whole posts); the difference
+is the pass's instruction count.
 
-    python benchmarks/instructions.py [DIR] [--every N]
+    python benchmarks/instructions.py [DIR] [--every N] [--converters clean_html,markdownify,clean]
 
 Needs `valgrind` on PATH; about 50× slower than a normal run (``--every 8`` takes every eighth
 body: about a minute).
@@ -27,9 +28,12 @@ _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
 def _worker(directory: str, converter: str, every: int, passes: int) -> None:
-    bodies = load(Path(directory)).bodies[::every]
+    inputs = load(Path(directory))
+    bodies = (inputs.posts if converter == "clean" else inputs.bodies)[::every]
     if converter == "clean_html":
         from scrapedown import clean_html as convert
+    elif converter == "clean":
+        from scrapedown import clean as convert
     else:
         from markdownify import MarkdownConverter
 
@@ -59,6 +63,11 @@ def main() -> int:
     parser.add_argument("directory", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
     parser.add_argument("--every", type=int, default=1, help="take every Nth body (default 1)")
     parser.add_argument(
+        "--converters",
+        default="clean_html,markdownify",
+        help="comma-separated: clean_html, markdownify, clean (on the posts)",
+    )
+    parser.add_argument(
         "--worker", nargs=2, metavar=("CONVERTER", "PASSES"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
@@ -69,11 +78,14 @@ def main() -> int:
         print("valgrind is not installed", file=sys.stderr)
         return 2
     counts = {}
-    for converter in ("clean_html", "markdownify"):
+    for converter in args.converters.split(","):
         base = _instructions(args.directory, converter, args.every, 0)
         counts[converter] = _instructions(args.directory, converter, args.every, 1) - base
         print(f"{converter:12} {counts[converter]:>16,} instructions per pass", flush=True)
-    print(f"clean_html ÷ markdownify: {counts['clean_html'] / counts['markdownify']:.3f}")
+    for converter in ("clean_html", "clean"):
+        if converter in counts and "markdownify" in counts:
+            ratio = counts[converter] / counts["markdownify"]
+            print(f"{converter} ÷ markdownify: {ratio:.3f}")
     return 0
 
 

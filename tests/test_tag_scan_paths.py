@@ -26,7 +26,7 @@ _blocks = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 
 def _walked(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every block read tag by tag (the all-at-once path off)."""
-    monkeypatch.setattr(html_tokens, "_plain_matches", lambda html: None)
+    monkeypatch.setattr(html_tokens, "_is_plain", lambda html: False)
 
 
 @settings(max_examples=400, deadline=None)

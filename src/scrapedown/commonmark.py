@@ -10,12 +10,31 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.normalize import NEWLINES_RE
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's `normalize` (CR LF and CR as LF, NUL as U+FFFD) without its work on a
+    text that holds neither: its substitution rewrote every LF as LF, a copy of the whole text
+    with one replacement per line (1% of `clean`)."""
+    text = state.src
+    if "\r" in text:
+        text = NEWLINES_RE.sub("\n", text)
+    if "\0" in text:
+        text = text.replace("\0", "\ufffd")
+    state.src = text
+
+
+def _quick(parser: MarkdownIt) -> MarkdownIt:
+    parser.core.ruler.at("normalize", _normalize)
+    return parser
 
 
 @lru_cache(maxsize=1)
 def block_parser() -> MarkdownIt:
     """Block structure only (the body classifier): inline parsing is switched off."""
-    parser = MarkdownIt("commonmark")
+    parser = _quick(MarkdownIt("commonmark"))
     parser.core.ruler.disable(["inline", "text_join"])  # block structure is all we need
     return parser
 
@@ -30,7 +49,7 @@ MAX_NESTING = 160
 def html_renderer() -> MarkdownIt:
     """Markdown with raw HTML to HTML, as a reader's renderer shows it (classifier, safety net)."""
     options = {"html": True, "maxNesting": MAX_NESTING}
-    return MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
+    return _quick(MarkdownIt("commonmark", options).enable("table").enable("strikethrough"))
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +58,7 @@ def escapes_renderer() -> MarkdownIt:
     `text_join`), so that the classifier can carry an escape into the HTML it converts, and
     link destinations as written."""
     options = {"html": True, "maxNesting": MAX_NESTING}
-    parser = MarkdownIt("commonmark", options).enable("table").enable("strikethrough")
+    parser = _quick(MarkdownIt("commonmark", options).enable("table").enable("strikethrough"))
     parser.core.ruler.disable(["text_join"])
     # Destinations as written (backslash escapes and entities decoded): percent-encoding them
     # (`中文` -> `%E4%B8%AD…`, `]` -> `%5D`) changed every link of a paragraph converted on
@@ -55,15 +74,15 @@ def _as_written(url: str) -> str:
 @lru_cache(maxsize=1)
 def text_renderer() -> MarkdownIt:
     """Markdown to HTML with raw HTML left as text (the converter's check of what it wrote)."""
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    return _quick(MarkdownIt("commonmark").enable("table").enable("strikethrough"))
 
 
 def new_html_parser() -> MarkdownIt:
     """A fresh CommonMark parser with raw HTML, tables and strikethrough (the default nesting
     limit), for a caller that adds rules of its own (the safety net's link tracking)."""
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return _quick(MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]))
 
 
 def new_table_parser() -> MarkdownIt:
     """A fresh CommonMark + tables parser, for a caller that adds rules of its own (not shared)."""
-    return MarkdownIt("commonmark").enable("table")
+    return _quick(MarkdownIt("commonmark").enable("table"))

@@ -95,6 +95,8 @@ _MARKS = re.compile("[\ufdd0-\ufdd3]")
 _KEPT_ESCAPES = dict(zip("*_[]~", "\ufdd4\ufdd5\ufdd6\ufdd7\ufdd8", strict=True))
 _ESCAPED_CHARS = {mark: char for char, mark in _KEPT_ESCAPES.items()}
 _ESCAPE_MARKS = re.compile("[\ufdd4-\ufdd8]")
+_ESCAPE_MARK_CHARS = "\ufdd4\ufdd5\ufdd6\ufdd7\ufdd8"
+_MARK_CHARS = "\ufdd0\ufdd1\ufdd2\ufdd3"
 EMPHASIS_HTML_TAGS = ("strong", "em", "del")
 _HTML_TOKEN = re.compile(f"{_TAG_OPEN}(/?)({'|'.join(EMPHASIS_HTML_TAGS)}){_TAG_CLOSE}")
 _HTML_TOKENS = frozenset(
@@ -179,14 +181,20 @@ def keep_escape(char: str) -> str | None:
     return _KEPT_ESCAPES.get(char)
 
 
+def _holds_any(text: str, characters: str) -> bool:
+    """Whether `text` holds one of `characters`: one C scan each (a whole input or output is
+    scanned; a character-class search is many times slower, see the perf pass, part 4)."""
+    return any(map(text.__contains__, characters))
+
+
 def drop_escape_marks(text: str) -> str:
     """`text` (input) without characters that would read as kept escapes (noncharacters)."""
-    return _ESCAPE_MARKS.sub("", text) if _ESCAPE_MARKS.search(text) else text
+    return _ESCAPE_MARKS.sub("", text) if _holds_any(text, _ESCAPE_MARK_CHARS) else text
 
 
 def unmark_escapes(text: str) -> str:
     """`text` with the stand-ins of kept escapes that no text node wrote back as bare characters."""
-    if _ESCAPE_MARKS.search(text):
+    if _holds_any(text, _ESCAPE_MARK_CHARS):
         return _ESCAPE_MARKS.sub(lambda m: _ESCAPED_CHARS[m.group()], text)
     return text
 
@@ -198,7 +206,7 @@ def resolve_emphasis_markers(markdown: str, render: Callable[[str], str]) -> str
     `render` renders Markdown to HTML; a paragraph is safe bare when it renders the same bare
     and escaped.
     """
-    if not _MARKS.search(markdown):
+    if not _holds_any(markdown, _MARK_CHARS):
         return markdown
     return "\n\n".join(_resolve_chunk(chunk, render) for chunk in markdown.split("\n\n"))
 

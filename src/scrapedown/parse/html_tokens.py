@@ -104,14 +104,14 @@ class TagScanner:
     def element_tags(self, html: str) -> list[tuple[str, bool]]:
         """(name, closing) of each tag of one piece that opens or closes something: `scan`'s
         tags without the self-closing ones and the complete comments."""
-        plain = _plain_matches(html) if self.inside is None else None
-        if plain is None:
-            return [(tag.name, tag.closing) for tag in self.scan(html) if not tag.self_closing]
-        return [
-            (tag[2].lower(), tag[1] == "/")
-            for tag in plain
-            if not (tag[3].endswith("/") and self_closing(tag[3]))
-        ]
+        if self.inside is None and _is_plain(html):
+            # (`findall`'s tuples, not match objects: `scan`'s tags, found the same way)
+            return [
+                (name.lower(), slash == "/")
+                for slash, name, rest in _TAG.findall(html)
+                if not (rest.endswith("/") and self_closing(rest))
+            ]
+        return [(tag.name, tag.closing) for tag in self.scan(html) if not tag.self_closing]
 
     def _markup(self, html: str, position: int, tags: list[Tag]) -> int:
         """Reads the markup at `html[position] == "<"`; returns where scanning goes on."""
@@ -166,9 +166,13 @@ def _plain_matches(html: str) -> list[re.Match[str]] | None:
     `scan`'s walk from one tag to the next finds the same tags, and so does `finditer`, each
     of whose tries fails at the first or second character or matches. None otherwise (then
     `scan` walks)."""
-    if _PLAIN.match(html) is None or _RAW_START.search(html):
-        return None
-    return list(_TAG.finditer(html))
+    return list(_TAG.finditer(html)) if _is_plain(html) else None
+
+
+def _is_plain(html: str) -> bool:
+    """Whether `html` holds only text and complete start and end tags, none of a raw-text
+    element (see `_plain_matches`)."""
+    return _PLAIN.match(html) is not None and _RAW_START.search(html) is None
 
 
 def self_closing(rest: str) -> bool:

@@ -12,19 +12,27 @@
 
 The common case costs a few scans: a body whose tags are all allowed (`safety.html`) and no
 link destination of which may be unsafe (`safety.schemes.unsafe_destination_positions`) is
-not parsed at all; otherwise markdown-it parses its blocks, and only the paragraphs (inline
-content) holding a suspect position are parsed inline.
+not parsed at all. Otherwise markdown-it parses only the sections holding a suspect position
+(`safety.sections`: a `<` in inline code, escaped or in a link title is found harmless there),
+and where that cannot show the body safe as it is, `safety.markdown.repair` parses the whole
+body's blocks, and inline the paragraphs holding a suspect position.
 """
 
 from __future__ import annotations
 
 import re
 
-from scrapedown.safety.fenced import only_fenced_suspects
-from scrapedown.safety.html import is_safe_html
+from scrapedown.safety.html import html_edits
 from scrapedown.safety.schemes import is_unsafe_url, unsafe_destination_positions
 
-__all__ = ["XML_INVALID", "is_unsafe_url", "safe_body", "safe_start", "without_invalid_chars"]
+__all__ = [
+    "XML_INVALID",
+    "has_invalid_chars",
+    "is_unsafe_url",
+    "safe_body",
+    "safe_start",
+    "without_invalid_chars",
+]
 
 #: Characters an XML document (and so lxml) cannot hold; removed from every output.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]+")
@@ -35,21 +43,35 @@ _FRONT_MATTER_START = re.compile(
 )
 
 
+def has_invalid_chars(text: str) -> bool:
+    """Whether `text` holds a character XML cannot hold. (One `in` per character: each is a
+    C scan, a few times faster in all than `XML_INVALID.search`, whose `+` keeps the engine
+    from jumping to the first candidate character.)"""
+    return any(map(text.__contains__, _INVALID_CHARS))
+
+
+_INVALID_CHARS = tuple(
+    chr(code) for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)
+)
+
+
 def without_invalid_chars(text: str) -> str:
     """`text` without the characters XML cannot hold."""
-    return XML_INVALID.sub("", text) if XML_INVALID.search(text) else text
+    return XML_INVALID.sub("", text) if has_invalid_chars(text) else text
 
 
 def safe_body(markdown: str) -> str:
     """`markdown` with nothing unsafe in it (itself when nothing needs to change)."""
     markdown = without_invalid_chars(markdown)
-    # (`only_fenced_suspects`: its only `<` are in fenced code, which `repair` would keep)
-    safe_html = is_safe_html(markdown) or only_fenced_suspects(markdown)
-    if safe_html and not unsafe_destination_positions(markdown):
+    suspects = [edit.start for edit in html_edits(markdown, autolinks=True)]
+    suspects += unsafe_destination_positions(markdown)
+    if not suspects:
         return markdown
     from scrapedown.safety.markdown import repair
+    from scrapedown.safety.sections import sections_unchanged
 
-    return repair(markdown)
+    # (what `repair` would keep, shown on the few sections holding a suspect line)
+    return markdown if sections_unchanged(markdown, suspects) else repair(markdown)
 
 
 def safe_start(body: str) -> str:

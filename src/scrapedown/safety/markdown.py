@@ -197,17 +197,44 @@ def _edits(markdown: str) -> list[Edit]:
     suspects = _suspect_lines(line_map)
     inline = [t for t in tokens if t.type == "inline"]
     definitions = _definition_edits(line_map, env)
-    for token in inline:
-        # An unsafe definition: its uses anywhere lose their brackets too.
-        if definitions or _covers(token, suspects):
-            _parse_inline(token, env)
-    pieces: list[_Piece] = env.get(_PIECES, [])
-    blocks = [t for t in tokens if t.type == "html_block" and _covers(t, suspects)]
+    # An unsafe definition: its uses anywhere lose their brackets too.
+    blocks, pieces = _suspect_constructs(tokens, env, suspects, every_inline=bool(definitions))
     line_map.prepare(inline)
     edits = [e for block in blocks for e in _block_edits(line_map, block)]
     edits += [e for piece in pieces for e in _piece_edits(line_map, piece)]
     edits += definitions
     return sorted(edits, key=lambda edit: (edit.start, edit.end))
+
+
+def _suspect_constructs(
+    tokens: list[Token], env: dict[str, Any], suspects: set[int], *, every_inline: bool
+) -> tuple[list[Token], list[_Piece]]:
+    """The HTML blocks covering a suspect line, and the pieces (raw HTML, unsafe links) found
+    in the inline content covering one (in every inline content with `every_inline`)."""
+    for token in tokens:
+        if token.type == "inline" and (every_inline or _covers(token, suspects)):
+            _parse_inline(token, env)
+    pieces: list[_Piece] = env.get(_PIECES, [])
+    blocks = [t for t in tokens if t.type == "html_block" and _covers(t, suspects)]
+    return blocks, pieces
+
+
+def leaves_unchanged(markdown: str, suspects: set[int]) -> bool:
+    """Whether `_edits` finds nothing to edit in `markdown` holding no reference definition,
+    `suspects` being its suspect lines (`_suspect_lines`; given, not computed: `markdown` may
+    be one section of a larger text, see `safety.sections`). No edit is placed, so none can
+    fail to be: the verdict of `repair`'s first round without its line map."""
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(markdown, env)
+    if env.get("references") or env.get("duplicate_refs"):
+        return False
+    blocks, pieces = _suspect_constructs(tokens, env, suspects, every_inline=False)
+    if any(html_edits(block.content) for block in blocks):
+        return False
+    # A link or autolink piece is always edited; raw HTML when its tag is not allowed as is.
+    return all(
+        p.kind == "html" and not html_edits(p.token.content[p.start : p.end]) for p in pieces
+    )
 
 
 def _fenced_lines(markdown: str) -> set[int]:
