@@ -255,15 +255,15 @@ class Converter(ListAndTableMarkup):
         children = node.contents
         last = len(children) - 1
         parts: list[str] = []
-        last_list = ""  # the kind of list the last part was, if it was one
+        last_list = ""  # the kind of list of the last part not blank (an emptied list is)
         starts_line = False  # a part after the first starts a line: blocks to collapse
         for index, child in enumerate(children):
             if isinstance(child, Tag):
                 part = self.process_tag(child, context)
-                if part and child.name == last_list and separates_lists:
+                if part and child.name == last_list and separates_lists and not part.isspace():
                     parts.append(LIST_SEPARATOR)
                     starts_line = True
-                child_list = child.name if child.name in LISTS else ""
+                child_list = last_list if part.isspace() else child.name * (child.name in LISTS)
             elif isinstance(child, NavigableString) and (
                 type(child) is NavigableString or not isinstance(child, _SKIPPED)
             ):
