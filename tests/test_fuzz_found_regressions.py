@@ -5,6 +5,7 @@ output (when one is given), and a second pass changes nothing."""
 from __future__ import annotations
 
 import pytest
+from markdown_it import MarkdownIt
 
 from scrapedown import clean, clean_html
 
@@ -22,6 +23,13 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<ol><li>y</ol><ol><li><img></ol><ol><li>x</ol>",
         "1. y\n\n<!-- -->\n\n1. x\n",
     ),
+    # Markdown-heavy documents (the `markdown` generator): a bogus comment (a declaration, a
+    # processing instruction, CDATA) opening an HTML block in a list item or a quote kept the
+    # block as Markdown; the safety stage escaped its `<`, the block became a paragraph, and
+    # what was text in it became a link (`[]( i)`, an empty link to `i`): the "i" was lost.
+    "declaration opening an HTML block in a list item": ("- <!A>[]( i)", "- [\\]( i)\n"),
+    "processing instruction opening an HTML block in a quote": ("> <?x?>[]( i)", "> [\\]( i)\n"),
+    "CDATA opening an HTML block in a list item": ("- <![CDATA[x]]>[]( i)", "- [\\]( i)\n"),
 }
 
 
@@ -39,3 +47,17 @@ def test_clean_html_output_is_clean(name: str) -> None:
     text, _ = CASES[name]
     once = clean_html(text)
     assert clean(once) == once
+
+
+LOST = {
+    "declaration opening an HTML block in a list item": "- <!A>[]( i)",
+    "doctype opening an HTML block in a list item": "- <!doctype html>[]( i)",
+}
+
+
+@pytest.mark.parametrize("name", list(LOST))
+def test_text_after_a_bogus_comment_in_a_container_stays_text(name: str) -> None:
+    """What the input shows as text (`[]( i)`) is not a link once the output is rendered."""
+    for out in (clean(LOST[name]), clean_html(LOST[name])):
+        rendered = MarkdownIt("commonmark").render(out)
+        assert "<a " not in rendered and "( i)" in rendered, out

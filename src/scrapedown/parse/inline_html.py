@@ -45,6 +45,8 @@ _OPEN_END = re.compile(r"(?<!\s)\s*+/?>")
 _CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9-]*+)\s*+>")
 _SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*+):")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]++")  # what browsers skip inside a scheme
+# What the HTML tokenizer reads as a bogus comment: `<!` not opening `<!--`, `<?`, `</` + no letter.
+_BOGUS_COMMENT = re.compile(r"<(?:!(?!--)|\?|/(?![A-Za-z]))")
 
 
 def allowed_inline_html(html: str) -> bool:
@@ -64,7 +66,11 @@ def allowed_inline_html(html: str) -> bool:
 
 def allowed_block_html(html: str) -> bool:
     """Whether a nested HTML block may stay: every tag in `BLOCK_HTML_TAGS`, every attribute
-    in `BLOCK_HTML_ATTRS`, URLs safe, comments complete, nothing left open."""
+    in `BLOCK_HTML_ATTRS`, URLs safe, comments complete, nothing left open, no bogus comment
+    (`<!A>`, `<?x?>`, `<![CDATA[`: the output's safety stage escapes one, and the block it
+    opened becomes a paragraph, where `[]( i)` after it is a link, no longer text)."""
+    if _BOGUS_COMMENT.search(html):
+        return False
     scanner = TagScanner()
     for tag in scanner.scan(html):
         if tag.name == COMMENT:
