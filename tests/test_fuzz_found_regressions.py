@@ -30,6 +30,17 @@ CASES: dict[str, tuple[str, str | None]] = {
     "declaration opening an HTML block in a list item": ("- <!A>[]( i)", "- [\\]( i)\n"),
     "processing instruction opening an HTML block in a quote": ("> <?x?>[]( i)", "> [\\]( i)\n"),
     "CDATA opening an HTML block in a list item": ("- <![CDATA[x]]>[]( i)", "- [\\]( i)\n"),
+    # A `&` ending a text node and the rest of a character reference in the next one (an
+    # unknown element between, dropped) were written together, `&#2;`: a control character,
+    # the "2" lost. Escaped now, and only when the text after it does complete one.
+    "ampersand before a character reference's rest in an element": ("&<g>#2;", "\\&#2;\n"),
+    "ampersand before an entity name's rest in an element": (
+        "<p>&amp;co<g>py;</g></p>",
+        "\\&copy;\n",
+    ),
+    "ampersand before bold": ("<p>AT&amp;<i>T</i></p>", "AT&*T*\n"),
+    "ampersand-letter at the end of a link": ("<p><a href=/x>B&amp;H</a> I</p>", "[B&H](/x) I\n"),
+    "entity name's rest not ended": ("<p>&amp;co<g>py</g> x</p>", "&copy x\n"),
 }
 
 

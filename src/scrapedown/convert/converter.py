@@ -37,6 +37,7 @@ from scrapedown.convert.escape import (
 from scrapedown.convert.walk import (
     LIST_SEPARATOR,
     at_line_start,
+    bare_entity_start,
     chomp,
     follows_space,
     ignorable_space,
@@ -330,6 +331,7 @@ class Converter(ListAndTableMarkup):
                 text = text[:-2] + text[-1]
         elif text.endswith("\\\\") and el.endswith("\\") and _word_follows(el):
             text = text[:-1]  # doubled in case the next node began with punctuation: it does not
+        text = bare_entity_start(text, el)  # (a `&` at the end: the next node may end it)
         if "_inline" not in parent_tags and at_line_start(el):
             # Text split in two nodes (an unwrapped element between) reads as one line start:
             # `-` then `…` is no list marker (escaped, the next pass drops the escape).
@@ -371,8 +373,7 @@ class Converter(ListAndTableMarkup):
         return f"![{alt}]({escape_destination(src)}{title_part})"
 
     def convert_code(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        # markdownify's code span: one backtick more than the longest run inside, and a space
-        # inside each end when the code holds a backtick
+        # markdownify's: one backtick more than the longest run inside (spaced if it holds one)
         if "_noformat" in parent_tags:
             return text
         prefix, suffix, text = chomp(text)
@@ -385,8 +386,7 @@ class Converter(ListAndTableMarkup):
             markdown = markdown.replace("|", "\\|")  # GFM splits cells even inside code spans
         return markdown
 
-    convert_kbd = convert_code
-    convert_samp = convert_code
+    convert_kbd = convert_samp = convert_code
 
     def convert_br(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         if "_noformat" in parent_tags:
