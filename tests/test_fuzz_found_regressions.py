@@ -41,6 +41,25 @@ CASES: dict[str, tuple[str, str | None]] = {
     "ampersand before bold": ("<p>AT&amp;<i>T</i></p>", "AT&*T*\n"),
     "ampersand-letter at the end of a link": ("<p><a href=/x>B&amp;H</a> I</p>", "[B&H](/x) I\n"),
     "entity name's rest not ended": ("<p>&amp;co<g>py</g> x</p>", "&copy x\n"),
+    # A line the punctuation stage empties (U+3000, a no-break or zero-width space alone) is a
+    # paragraph's line to CommonMark: the line after it continued the paragraph. Blank (or
+    # stripped at the start), it makes that line start a block: `[g]:h` was text, and became
+    # a link reference definition, which shows nothing. Its `[` is escaped now.
+    "ideographic space line before a definition-like line": ("\u3000\n[g]:h", "\\[g]:h\n"),
+    "zero-width space line before a definition-like line": ("\u200b\n[g]:h", "\\[g]:h\n"),
+    "ideographic space line inside a paragraph before a definition-like line": (
+        "a\n\u3000\n[g]:h",
+        "a\n\n\\[g]:h\n",
+    ),
+    "ideographic space line in a quote before a definition-like line": (
+        "> a\n> \u3000\n> [g]:h",
+        "> a\n> \n> \\[g]:h\n",
+    ),
+    "blank lines before a real definition": ("\n \n[g]: h\n\n[g]", "[g]: h\n\n[g]\n"),
+    # `[` as text at a line start and a code span holding `]:` are a link reference definition
+    # to CommonMark (read at block level, before code spans): escaped.
+    "bracket before code holding a closing bracket and colon": ("[<code>f]<i>:", "\\[`f]:`\n"),
+    "the same in a list item": ("<ul><li>[<code>f]:</code></li></ul>", "- \\[`f]:`\n"),
 }
 
 
@@ -72,3 +91,18 @@ def test_text_after_a_bogus_comment_in_a_container_stays_text(name: str) -> None
     for out in (clean(LOST[name]), clean_html(LOST[name])):
         rendered = MarkdownIt("commonmark").render(out)
         assert "<a " not in rendered and "( i)" in rendered, out
+
+
+SHOWN = {
+    "ideographic space line before a definition-like line": ("\u3000\n[g]:h", "[g]:h"),
+    "zero-width space line inside a paragraph": ("a\n\u200b\n[g]:h", "[g]:h"),
+    "bracket before code holding a closing bracket and colon": ("<p>[<code>f]:</code></p>", "f]:"),
+}
+
+
+@pytest.mark.parametrize("name", list(SHOWN))
+def test_text_like_a_definition_stays_shown(name: str) -> None:
+    """Rendered, the output still shows the text the input showed (no definition ate it)."""
+    text, shown = SHOWN[name]
+    for out in (clean(text), clean_html(text)):
+        assert shown in MarkdownIt("commonmark").render(out), out

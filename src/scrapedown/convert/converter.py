@@ -26,6 +26,7 @@ from markdownify import ATX, BACKSLASH, STRIP
 from scrapedown import commonmark
 from scrapedown.chars import CJK_WIDE_CLASS
 from scrapedown.convert.blocks import WHITESPACE, ListAndTableMarkup, ParentTags
+from scrapedown.convert.definitions import escape_accidental_definitions
 from scrapedown.convert.escape import (
     escape_destination,
     escape_label,
@@ -64,10 +65,6 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _HEADING_CLOSER = re.compile(r"(\s)(#+)$")
 _EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
 _URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
-
-
-def _is_link(node: object) -> bool:
-    return isinstance(node, Tag) and node.name == "a"
 
 
 _markdown_it = commonmark.text_renderer
@@ -241,7 +238,7 @@ class Converter(ListAndTableMarkup):
     def convert_tree(self, root: Tag) -> str:
         """Markdown for everything under `root`, without surrounding blank lines."""
         text: str = self.process_tag(root, parent_tags=frozenset())
-        return resolve_emphasis_markers(text.strip("\n"), _render)
+        return escape_accidental_definitions(resolve_emphasis_markers(text.strip("\n"), _render))
 
     # --- walking ----------------------------------------------------------------------------
     # markdownify's walker looks up the <pre> ancestor and copies the parent-tag set for every
@@ -338,7 +335,7 @@ class Converter(ListAndTableMarkup):
             peek = _first_text_char(following)
             escaped = escape_line_start(text.lstrip() + peek) if text.strip() else text.lstrip()
             text = escaped[: len(escaped) - len(peek)]
-        if text.endswith("!") and _is_link(following):
+        if text.endswith("!") and isinstance(following, Tag) and following.name == "a":
             text = text[:-1] + "\\!"  # `!` then `[label](url)` would read as an image
         return text
 

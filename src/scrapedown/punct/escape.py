@@ -45,6 +45,13 @@ def starts_block(text: str) -> bool:
     return _BLOCK_START_RE.match(text) is not None
 
 
+def definition_bracket(text: str) -> int | None:
+    """Where the `[` is when a line starting with `text` would start a link reference
+    definition (which shows nothing), else None."""
+    block = _BLOCK_START_RE.match(text)
+    return block.start("r") if block is not None and block.lastgroup == "r" else None
+
+
 def is_space(ch: str | None) -> bool:
     """Whitespace for CommonMark flanking (the line end counts as whitespace)."""
     return ch is None or ch.isspace()

@@ -8,11 +8,12 @@ engine as plain text. The syntax a conversion would create is escaped (`escape.p
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from scrapedown.punct.blocks import text_groups
 from scrapedown.punct.candidates import Lines, candidate_lines, document_may_change
 from scrapedown.punct.engine import normalize_line
-from scrapedown.punct.escape import finish_markdown_line
+from scrapedown.punct.escape import definition_bracket, finish_markdown_line
 from scrapedown.punct.inline import tokenize
 from scrapedown.punct.options import PunctOptions
 from scrapedown.punct.rules import Pass
@@ -73,6 +74,7 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
                     if not line.strip():
                         emptied.add(index)
                     changed = True
+        _escape_definitions_after_emptied(lines, group)
     if not changed:
         return markdown
     if emptied:
@@ -80,6 +82,37 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
     if endings:
         lines = [line + ending for line, ending in zip(lines, endings, strict=True)]
     return "\n".join(lines)
+
+
+def _escape_definitions_after_emptied(lines: list[str], group: list[tuple[int, int]]) -> None:
+    """A line continuing a paragraph after a line the rules emptied (blank now after its
+    prefix: every line of a group held text) starts a block now: the link reference
+    definition it would start (`\u3000` + newline + `[g]:h`, text before) gets its `[`
+    escaped."""
+    for (before, before_prefix), (index, prefix) in pairwise(group):
+        if not lines[before][before_prefix:].strip():
+            lines[index] = escape_definition(lines[index], prefix)
+
+
+def escape_definition(line: str, prefix: int = 0) -> str:
+    """`line` with a `\\` before the `[` of the link reference definition that its text after
+    `prefix` would start (a definition shows nothing: text that was a paragraph's stays so)."""
+    bracket = definition_bracket(line[prefix:])
+    if bracket is None:
+        return line
+    return line[: prefix + bracket] + "\\" + line[prefix + bracket :]
+
+
+def stripped_continuation(before: str, after: str) -> str:
+    """`after`, which is `before` without its leading blank lines, with its first line kept
+    from starting a link reference definition when that line continued a paragraph in
+    `before`: when the last line stripped held characters other than spaces and tabs (U+3000,
+    U+00A0, zero-width ones), which CommonMark reads as a paragraph's line."""
+    if not after or len(after) == len(before) or after.lstrip(" ")[:1] != "[":
+        return after
+    stripped = before[: before.find(after)].rstrip("\n")
+    last_line = stripped[stripped.rfind("\n") + 1 :]
+    return escape_definition(after) if last_line.strip(" \t") else after
 
 
 def _without_extra_blanks(
