@@ -60,6 +60,16 @@ CASES: dict[str, tuple[str, str | None]] = {
     # to CommonMark (read at block level, before code spans): escaped.
     "bracket before code holding a closing bracket and colon": ("[<code>f]<i>:", "\\[`f]:`\n"),
     "the same in a list item": ("<ul><li>[<code>f]:</code></li></ul>", "- \\[`f]:`\n"),
+    # Seed 27: in a kept cell, a list inside an unknown element inside a list was directly in
+    # the list once the element went (unwrapped late); the next pass put it in an item.
+    "list in an unknown element in a list in a kept cell": (
+        "<table ><tr><ul><n><ol><li >r",
+        "<table>\n<tr><td><ul><li><ol><li>r</li></ol></li></ul></td></tr>\n</table>\n",
+    ),
+    "list in an unknown element after an item in a kept cell": (
+        "<table><tr><td><ul><li>a</li><n><ol><li>r</ol></n><li>b</ul></td></tr></table>",
+        "<table>\n<tr><td><ul><li>a<ol><li>r</li></ol></li><li>b</li></ul></td></tr>\n</table>\n",
+    ),
 }
 
 

@@ -219,3 +219,20 @@ def nested_emphasis_unwrapped(cell: Tag) -> None:
             holder = holder.parent
         if holder is not None and holder is not cell:
             siblings.unwrap(tag)
+
+
+def lists_into_items(cell: Tag) -> None:
+    """A list directly in a list (`<ul><n><ol>…`, the unknown element around it unwrapped)
+    goes into the item before it, or into an item of its own, as the next pass's lxml phase
+    puts it (`rules.tree.lists.lists_into_items`)."""
+    for inner in tags_named(cell, "ul", "ol"):
+        parent = inner.parent
+        if parent is None or parent.name not in ("ul", "ol"):
+            continue
+        previous = inner.find_previous_sibling()
+        if previous is not None and previous.name == "li":
+            previous.append(inner.extract())
+        else:
+            item = new_tag(inner, "li")
+            inner.insert_before(item)
+            item.append(inner.extract())

@@ -12,6 +12,7 @@ from scrapedown.parse.siblings import Siblings
 from scrapedown.parse.soup import children_named, first_named, is_decomposed, new_tag, tags_named
 from scrapedown.rules.soup.cell_lists import (
     clean_text_out_of_pre,
+    lists_into_items,
     nested_emphasis_unwrapped,
     paragraphs_in_mixed_items,
     paragraphs_split_at_breaks,
@@ -126,6 +127,7 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
     _unwrap_off_allowlist(cell)  # first: an unknown tag (`<pre><o><table>`) hides a closer
     nested_emphasis_unwrapped(cell)
     _close_as_parsed(cell)
+    lists_into_items(cell)  # (one an unknown tag hid is now directly in a list)
     unwrap_out_of_pre(cell, unwrap_tags)
     if clean_text:
         clean_text_out_of_pre(cell)
