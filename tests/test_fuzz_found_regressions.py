@@ -55,6 +55,12 @@ CASES: dict[str, tuple[str, str | None]] = {
         "> a\n> \u3000\n> [g]:h",
         "> a\n> \n> \\[g]:h\n",
     ),
+    "ideographic space line before a numbered line": ("\u3000\n2) m", "2\\) m\n"),
+    "no-break space line inside a paragraph before a numbered line": (
+        "a\n\xa0\n10. x",
+        "a\n\n10\\. x\n",
+    ),
+    "ideographic space line before a list numbered 1": ("\u3000\n1. x", "1. x\n"),
     "blank lines before a real definition": ("\n \n[g]: h\n\n[g]", "[g]: h\n\n[g]\n"),
     # `[` as text at a line start and a code span holding `]:` are a link reference definition
     # to CommonMark (read at block level, before code spans): escaped.

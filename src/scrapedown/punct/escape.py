@@ -45,11 +45,20 @@ def starts_block(text: str) -> bool:
     return _BLOCK_START_RE.match(text) is not None
 
 
-def definition_bracket(text: str) -> int | None:
-    """Where the `[` is when a line starting with `text` would start a link reference
-    definition (which shows nothing), else None."""
+def hiding_block_start(text: str, *, after_paragraph: bool = False) -> int | None:
+    """Where to put a `\\` when a line starting with `text` would start a block that hides
+    text it shows as a paragraph's line: a link reference definition (shows nothing; its
+    `[`) or an ordered list item (its number is no text; the delimiter). None otherwise.
+    With `after_paragraph`, only what cannot interrupt a paragraph (the line was one's
+    continuation): not an item numbered 1 with content."""
     block = _BLOCK_START_RE.match(text)
-    return block.start("r") if block is not None and block.lastgroup == "r" else None
+    if block is None or block.lastgroup not in ("r", "o"):
+        return None
+    at = block.start(block.lastgroup)
+    if after_paragraph and block.lastgroup == "o":
+        number, rest = text[:at].lstrip(" "), text[at + 1 :]
+        return at if number.lstrip("0") != "1" or not rest.strip() else None
+    return at
 
 
 def is_space(ch: str | None) -> bool:
