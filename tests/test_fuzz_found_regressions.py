@@ -96,6 +96,13 @@ CASES: dict[str, tuple[str, str | None]] = {
         '<table>\n<tr><td rowspan="2"><pre>x</pre>a<strong><code>x</code></strong>b</td></tr>\n'
         "</table>\n",
     ),
+    # Markdown generator: an HTML block in a list item holding an image whose source has a
+    # `<` stayed raw; the safety stage dropped the source (markup in a value) and the image
+    # with it. Such a block is converted now: the `<` is percent-encoded.
+    "image with a less-than sign in its source in a list item": (
+        '* <img src="<" alt="">',
+        "- ![](%3C)\n",
+    ),
 }
 
 

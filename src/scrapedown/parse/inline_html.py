@@ -87,8 +87,8 @@ def allowed_block_html(html: str) -> bool:
 
 
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
-    if (tag, name) not in BLOCK_HTML_ATTRS:
-        return False
+    if (tag, name) not in BLOCK_HTML_ATTRS or "<" in value:
+        return False  # (the safety stage drops a value holding markup: `src="<"` went)
     if name not in _URL_ATTRS:
         return True
     scheme = _SCHEME.match(_URL_NOISE.sub("", html_entities.unescape(value)))
