@@ -103,6 +103,21 @@ CASES: dict[str, tuple[str, str | None]] = {
         '* <img src="<" alt="">',
         "- ![](%3C)\n",
     ),
+    # Seed 28: an item's text then a nested list was written tight in a list that another
+    # item (text, then a code block after a blank line) makes loose; converted again (it holds
+    # inline HTML), the loose list's paragraph got a blank line before the nested list.
+    "nested list under text in a loose list of stray items": (
+        "<li>询<ul><li>.</ul><li><strong><em>接</strong>文<pre >x",
+        "- 询\n\n  - .\n- <strong>*接*</strong>文\n\n  ```\n  x\n  ```\n",
+    ),
+    "nested list under text in a loose list": (
+        "<ul><li>a<ul><li>b</ul><li>c<pre>x</pre></ul>",
+        "- a\n\n  - b\n- c\n\n  ```\n  x\n  ```\n",
+    ),
+    "nested list under text in a tight list": (
+        "<ul><li>a<ul><li>b</ul><li>c</ul>",
+        "- a\n  - b\n- c\n",
+    ),
 }
 
 

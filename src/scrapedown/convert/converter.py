@@ -35,6 +35,7 @@ from scrapedown.convert.escape import (
     escape_title,
     resolve_emphasis_markers,
 )
+from scrapedown.convert.loose import loose_list_gaps
 from scrapedown.convert.walk import (
     LIST_SEPARATOR,
     at_line_start,
@@ -238,7 +239,8 @@ class Converter(ListAndTableMarkup):
     def convert_tree(self, root: Tag) -> str:
         """Markdown for everything under `root`, without surrounding blank lines."""
         text: str = self.process_tag(root, parent_tags=frozenset())
-        return escape_accidental_definitions(resolve_emphasis_markers(text.strip("\n"), _render))
+        markdown = resolve_emphasis_markers(text.strip("\n"), _render)
+        return escape_accidental_definitions(loose_list_gaps(markdown))
 
     # --- walking ----------------------------------------------------------------------------
     # markdownify's walker looks up the <pre> ancestor and copies the parent-tag set for every
