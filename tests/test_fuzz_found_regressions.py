@@ -110,9 +110,9 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<li>询<ul><li>.</ul><li><strong><em>接</strong>文<pre >x",
         "- 询\n\n  - .\n- <strong>*接*</strong>文\n\n  ```\n  x\n  ```\n",
     ),
-    "nested list under text in a loose list": (
+    "nested list under text in a loose list kept as Markdown": (
         "<ul><li>a<ul><li>b</ul><li>c<pre>x</pre></ul>",
-        "- a\n\n  - b\n- c\n\n  ```\n  x\n  ```\n",
+        "- a\n  - b\n- c\n\n  ```\n  x\n  ```\n",
     ),
     "nested list under text in a tight list": (
         "<ul><li>a<ul><li>b</ul><li>c</ul>",
