@@ -118,6 +118,13 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<ul><li>a<ul><li>b</ul><li>c</ul>",
         "- a\n  - b\n- c\n",
     ),
+    # Seed 28: an HTML block in a quote ending in a tag cut off (`<a href="` + newline) was
+    # kept raw; rendered, the tag ran on into the next paragraph and hid its text. Converted.
+    "tag cut off at the end of an HTML block in a quote": ('><li><a href="\n">q', '">q\n'),
+    "attribute value cut off at the end of an HTML block in a quote": (
+        '> <p><a href="x\ny">q</a></p>',
+        'y">q\n',
+    ),
 }
 
 
@@ -155,6 +162,7 @@ SHOWN = {
     "ideographic space line before a definition-like line": ("\u3000\n[g]:h", "[g]:h"),
     "zero-width space line inside a paragraph": ("a\n\u200b\n[g]:h", "[g]:h"),
     "bracket before code holding a closing bracket and colon": ("<p>[<code>f]:</code></p>", "f]:"),
+    "text after a tag cut off in a quote": ('><li><a href="\n">q', "q"),
 }
 
 

@@ -45,6 +45,9 @@ _OPEN_END = re.compile(r"(?<!\s)\s*+/?>")
 _CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9-]*+)\s*+>")
 _SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*+):")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]++")  # what browsers skip inside a scheme
+# A start or end tag that the end of the text cuts off: a name, attributes (quoted values
+# whole, or the last one left open), no `>` (matched at one position: linear).
+_CUT_TAG = re.compile(r"""</?[A-Za-z](?:[^>"']++|"[^"]*+"|'[^']*+')*+(?:"[^"]*+|'[^']*+)?+\Z""")
 # What the HTML tokenizer reads as a bogus comment: `<!` not opening `<!--`, `<?`, `</` + no letter.
 _BOGUS_COMMENT = re.compile(r"<(?:!(?!--)|\?|/(?![A-Za-z]))")
 
@@ -69,7 +72,7 @@ def allowed_block_html(html: str) -> bool:
     in `BLOCK_HTML_ATTRS`, URLs safe, comments complete, nothing left open, no bogus comment
     (`<!A>`, `<?x?>`, `<![CDATA[`: the output's safety stage escapes one, and the block it
     opened becomes a paragraph, where `[]( i)` after it is a link, no longer text)."""
-    if _BOGUS_COMMENT.search(html):
+    if _BOGUS_COMMENT.search(html) or _ends_in_a_tag(html):
         return False
     scanner = TagScanner()
     for tag in scanner.scan(html):
@@ -84,6 +87,13 @@ def allowed_block_html(html: str) -> bool:
         if not all(_allowed_attribute(tag.name, a, v) for a, v in parsed[1]):
             return False
     return scanner.inside is None
+
+
+def _ends_in_a_tag(html: str) -> bool:
+    """Whether the last tag of `html` never ends (`<a href="` + newline): kept raw, it would
+    run on into the blocks after it (`">q` in the next paragraph was its attribute value)."""
+    last = max(html.rfind("<"), 0)
+    return _CUT_TAG.match(html, last) is not None
 
 
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
