@@ -192,8 +192,9 @@ _INLINE_CODE = frozenset({"code", "kbd", "samp"})
 
 # A character reference as CommonMark reads one (a superset: names are not looked up), the
 # characters one is made of, and a `&` that `escape_text` escaped at a node's end.
-_REFERENCE = re.compile(r"#?[A-Za-z0-9]++;")
-_IN_REFERENCE = re.compile(r"#?[A-Za-z0-9]*+")
+# (Each starts a run only (lookbehind): a search is linear, not tried from inside a run.)
+_REFERENCE = re.compile(r"(?<![#A-Za-z0-9])#?[A-Za-z0-9]++;")
+_IN_REFERENCE = re.compile(r"(?<![#A-Za-z0-9])#?[A-Za-z0-9]*+")
 _ESCAPED_AT_END = re.compile(r"\\&(?=#?[A-Za-z0-9]*+\Z)")
 
 
