@@ -5,9 +5,11 @@
 
 `run` draws documents from `tests.strategies.messy_posts` (tag soup, corpus snippets cut at
 random points, CJK, emphasis markers, tables, lists, comments, entities, front matter) through
-Hypothesis' generation phase only (no shrinking, no database: a failure does not stop the run;
-with `--variants N`, N more documents per drawn one, spliced from pieces of recent ones cut at
-random points),
+Hypothesis' generation phase only (no shrinking, no database: a failure does not stop the run),
+or with `--generator markdown` from `benchmarks/fuzz_markdown.py` (Markdown constructs the
+soup rarely makes: reference definitions, setext headings and HTML blocks of every kind beside
+and inside lists and quotes, autolinks, entity edge cases); with `--variants N`, N more
+documents per drawn one, spliced from pieces of recent ones cut at random points;
 checks each with `tests.fuzz_properties.failures` (all properties, or with `--full-every N`
 the `clean` ones on every document and all of them on every Nth), appends every failure to the
 JSONL file (kind, detail, input) and prints a progress line every 1,000 documents. A document
@@ -27,11 +29,13 @@ import sys
 import time
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.fuzz_markdown import markdown_document
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from tests.fuzz_properties import failures
 from tests.strategies import messy_posts
@@ -57,23 +61,22 @@ def checked(text: str, hang_seconds: int, *, full: bool = True) -> list[tuple[st
 
 
 def run(
-    count: int, seed_value: int, out: Path, hang_seconds: int, full_every: int, variants: int
+    count: int,
+    seed_value: int,
+    out: Path,
+    hang_seconds: int,
+    full_every: int,
+    variants: int,
+    generator: str = "messy",
 ) -> None:
     kinds: Counter[str] = Counter()
     done = [0]
     start = time.time()
+    pool: list[str] = []
+    chance = random.Random(seed_value)
     with out.open("a", encoding="utf-8") as log:
 
-        @seed(seed_value)
-        @settings(
-            max_examples=max(1, count // (1 + variants)),
-            database=None,
-            phases=[Phase.generate],
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(messy_posts())
-        def one(generated: str) -> None:
+        def check(generated: str) -> None:
             pool.append(generated)
             del pool[:-_POOL_SIZE]
             for text in [generated, *(splice(pool, chance) for _ in range(variants))]:
@@ -87,10 +90,33 @@ def run(
                     rate = done[0] / (time.time() - start)
                     print(f"{done[0]} docs, {rate:.0f}/s, failures {dict(kinds)}", flush=True)
 
-        pool: list[str] = []
-        chance = random.Random(seed_value)
-        one()
+        drawn = max(1, count // (1 + variants))
+        if generator == "markdown":  # plain random: a second generator on its own seed
+            documents = random.Random(seed_value + 1)
+            for _ in range(drawn):
+                check(markdown_document(documents))
+        else:
+            _hypothesis_run(check, seed_value, drawn)
     print(f"DONE {done[0]} docs in {time.time() - start:.0f} s, failures {dict(kinds)}")
+
+
+def _hypothesis_run(check: Callable[[str], None], seed_value: int, drawn: int) -> None:
+    """`check` on `drawn` documents of `messy_posts`, generated only (no shrinking, no
+    database: a failure does not stop the run)."""
+
+    @seed(seed_value)
+    @settings(
+        max_examples=drawn,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(messy_posts())
+    def one(generated: str) -> None:
+        check(generated)
+
+    one()
 
 
 _POOL_SIZE = 200
@@ -163,13 +189,27 @@ def main() -> None:
     run_parser.add_argument(
         "--variants", type=int, default=0, help="spliced documents per generated one"
     )
+    run_parser.add_argument(
+        "--generator",
+        choices=("messy", "markdown"),
+        default="messy",
+        help="tests.strategies.messy_posts, or benchmarks/fuzz_markdown.py",
+    )
     min_parser = sub.add_parser("minimise")
     min_parser.add_argument("path", type=Path)
     min_parser.add_argument("--per-kind", type=int, default=8)
     min_parser.add_argument("--hang-seconds", type=int, default=20)
     args = parser.parse_args()
     if args.command == "run":
-        run(args.count, args.seed, args.out, args.hang_seconds, args.full_every, args.variants)
+        run(
+            args.count,
+            args.seed,
+            args.out,
+            args.hang_seconds,
+            args.full_every,
+            args.variants,
+            args.generator,
+        )
     else:
         minimise(args.path, args.per_kind, args.hang_seconds)
 

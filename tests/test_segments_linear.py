@@ -71,6 +71,8 @@ _USES = {
     "scrapedown.parse.inline_html._OPEN_END": "fullmatch",
     "scrapedown.parse.inline_html._CLOSE": "fullmatch",
     "scrapedown.parse.inline_html._SCHEME": "match",
+    "scrapedown.parse.inline_html._BOGUS_COMMENT": "search",
+    "scrapedown.parse.inline_html._CUT_TAG": "match",
     "scrapedown.parse.inline_html._URL_NOISE": "sub",
 }
 

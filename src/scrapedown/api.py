@@ -18,6 +18,7 @@ from scrapedown.frontmatter.meta import unwrap_image_keys
 from scrapedown.memory import collector_paused, trim_heap
 from scrapedown.options import DEFAULT_OPTIONS, Options
 from scrapedown.punct import normalize_markdown
+from scrapedown.punct.markdown import stripped_continuation
 from scrapedown.safety import safe_body, safe_start
 from scrapedown.safety.guard import public_errors
 from scrapedown.urls import base_url_from_metadata, rewrite_markdown_urls, unwrap_url
@@ -76,7 +77,8 @@ def clean_body(body: str, options: Options, *, again: bool = True) -> str:
         raise ScrapedownError(
             f"body of {len(body):,} characters is over the limit of {options.max_body_chars:,}"
         )
-    body = strip_blank_edges(body)  # (lines of invisible characters too: what follows starts)
+    # (lines of invisible characters too: what follows starts, not continues, a paragraph)
+    body = stripped_continuation(body, strip_blank_edges(body))
     if "<" not in body:  # no HTML at all: Markdown through and through, nothing heavy to load
         return _normalize(_markdown_urls(body, options), options)
     from scrapedown.parse.detect import split_segments

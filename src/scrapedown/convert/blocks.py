@@ -23,6 +23,9 @@ from scrapedown.tags import LISTS
 
 ParentTags = AbstractSet[str]
 WHITESPACE = re.compile(r"[ \t\r\n\f]+")  # HTML's white space (the converter's too)
+# A hard break as `convert_br` writes it: a backslash before a line end that is not itself
+# escaped (an even run before it is literal backslashes).
+_HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*+)\\\n")
 _THEMATIC_BREAK = re.compile(r"\A- *+-(?: *+-)++ *+$")
 
 
@@ -73,7 +76,8 @@ class ListAndTableMarkup(MarkdownConverter):
     def convert_dt(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         if first_named(el, "table", "pre", "ul", "ol", "blockquote") is not None:
             return f"\n\n{text.strip()}\n\n"  # blocks cannot be one bold line
-        text = WHITESPACE.sub(" ", text).strip()
+        # one line: a break in it is a space (`\\` + newline, collapsed, showed a backslash)
+        text = WHITESPACE.sub(" ", _HARD_BREAK.sub(r"\1 ", text)).strip()
         if not text:
             return ""
         if shows_nothing(el):

@@ -27,6 +27,7 @@ from scrapedown.chars import CJK_WIDE_CLASS
 from scrapedown.convert.blocks import WHITESPACE, ListAndTableMarkup, ParentTags
 from scrapedown.convert.breaks import SYNTAX as _SYNTAX
 from scrapedown.convert.breaks import break_markdown
+from scrapedown.convert.definitions import escape_accidental_definitions
 from scrapedown.convert.escape import (
     drop_end_escape,
     escape_destination,
@@ -36,9 +37,11 @@ from scrapedown.convert.escape import (
     escape_title,
     resolve_emphasis_markers,
 )
+from scrapedown.convert.loose import loose_list_gaps
 from scrapedown.convert.walk import (
     LIST_SEPARATOR,
     at_line_start,
+    bare_entity_start,
     chomp,
     follows_space,
     ignorable_space,
@@ -65,10 +68,6 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _HEADING_CLOSER = re.compile(r"(\s)(#+)$")
 _EDGE_BREAKS = re.compile(r"^(?:\\\n)+|(?:\\\n)+$")
 _URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
-
-
-def _is_link(node: object) -> bool:
-    return isinstance(node, Tag) and node.name == "a"
 
 
 _markdown_it = commonmark.text_renderer
@@ -199,7 +198,8 @@ class Converter(ListAndTableMarkup):
     def convert_tree(self, root: Tag) -> str:
         """Markdown for everything under `root`, without surrounding blank lines."""
         text: str = self.process_tag(root, parent_tags=frozenset())
-        return resolve_emphasis_markers(text.strip("\n"), _render)
+        markdown = resolve_emphasis_markers(text.strip("\n"), _render)
+        return escape_accidental_definitions(loose_list_gaps(markdown))
 
     # --- walking ----------------------------------------------------------------------------
     # markdownify's walker looks up the <pre> ancestor and copies the parent-tag set for every
@@ -214,15 +214,15 @@ class Converter(ListAndTableMarkup):
         children = node.contents
         last = len(children) - 1
         parts: list[str] = []
-        last_list = ""  # the kind of list the last part was, if it was one
+        last_list = ""  # the kind of list of the last part not blank (an emptied list is)
         starts_line = False  # a part after the first starts a line: blocks to collapse
         for index, child in enumerate(children):
             if isinstance(child, Tag):
                 part = self.process_tag(child, context)
-                if part and child.name == last_list and separates_lists:
+                if part and child.name == last_list and separates_lists and not part.isspace():
                     parts.append(LIST_SEPARATOR)
                     starts_line = True
-                child_list = child.name if child.name in LISTS else ""
+                child_list = last_list if part.isspace() else child.name * (child.name in LISTS)
             elif isinstance(child, NavigableString) and (
                 type(child) is NavigableString or not isinstance(child, _SKIPPED)
             ):
@@ -285,13 +285,14 @@ class Converter(ListAndTableMarkup):
             text = text[:-1]  # doubled in case the next node began with punctuation: it does not
         # (escaped in case the next node continued it, `](`, `<b`, `&amp;`: bare when it does not)
         text = drop_end_escape(text, el, lambda: _next_char(el))
+        text = bare_entity_start(text, el)  # (a `&` at the end: the next node may end it)
         if "_inline" not in parent_tags and at_line_start(el):
             # Text split in two nodes (an unwrapped element between) reads as one line start:
             # `-` then `…` is no list marker (escaped, the next pass drops the escape).
             peek = _first_text_char(following)
             escaped = escape_line_start(text.lstrip() + peek) if text.strip() else text.lstrip()
             text = escaped[: len(escaped) - len(peek)]
-        if text.endswith("!") and _is_link(following):
+        if text.endswith("!") and isinstance(following, Tag) and following.name == "a":
             text = text[:-1] + "\\!"  # `!` then `[label](url)` would read as an image
         return text
 
@@ -326,8 +327,7 @@ class Converter(ListAndTableMarkup):
         return f"![{alt}]({escape_destination(src)}{title_part})"
 
     def convert_code(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
-        # markdownify's code span: one backtick more than the longest run inside, and a space
-        # inside each end when the code holds a backtick
+        # markdownify's: one backtick more than the longest run inside (spaced if it holds one)
         if "_noformat" in parent_tags:
             return text
         prefix, suffix, text = chomp(text)
@@ -340,8 +340,7 @@ class Converter(ListAndTableMarkup):
             markdown = markdown.replace("|", "\\|")  # GFM splits cells even inside code spans
         return markdown
 
-    convert_kbd = convert_code
-    convert_samp = convert_code
+    convert_kbd = convert_samp = convert_code
 
     def convert_br(self, el: Tag, text: str, parent_tags: ParentTags) -> str:
         if "_noformat" in parent_tags:

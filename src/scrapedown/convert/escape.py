@@ -31,8 +31,9 @@ _BACKSLASH_BEFORE_PUNCT = re.compile(r"\\(?=[!-/:-@\[-`{-~\ufdd4-\ufdd8]|\s*+$)"
 # the next pass sees it at the edge)
 _TILDES = re.compile(r"~{2,}|^\s*+~|~(?=\s*+$)")  # a `~` at a node edge may meet `~~` of <del>
 _ANGLE = re.compile(r"<(?=[A-Za-z/!?]|$)")  # at a node end: the next node may start a tag
-# (and an `&` that the next node may complete into a reference: `&` + `<g>mp;` is `&mp;`, ∓)
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;|#?[A-Za-z0-9]*+$)")
+# A character reference, or the start of one at a node end: the next node may end it
+# (`&` + `<g>#2;</g>` was written `&#2;`, a control character: "2" was lost).
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]++;|#?[A-Za-z0-9]*+\Z)")
 _CLOSE_BRACKET = re.compile(r"\](?=[(\[:]|$)")
 _BRACKETS = re.compile(r"([\[\]])")
 _LINE_START = re.compile(

@@ -4,6 +4,7 @@ text of a <pre>."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -187,3 +188,45 @@ def follows_space(text: NavigableString) -> bool:
 
 
 _INLINE_CODE = frozenset({"code", "kbd", "samp"})
+
+
+# A character reference as CommonMark reads one (a superset: names are not looked up), the
+# characters one is made of, and a `&` that `escape_text` escaped at a node's end.
+# (Each starts a run only (lookbehind): a search is linear, not tried from inside a run.)
+_REFERENCE = re.compile(r"(?<![#A-Za-z0-9])#?[A-Za-z0-9]++;")
+_IN_REFERENCE = re.compile(r"(?<![#A-Za-z0-9])#?[A-Za-z0-9]*+")
+_ESCAPED_AT_END = re.compile(r"\\&(?=#?[A-Za-z0-9]*+\Z)")
+
+
+def bare_entity_start(text: str, node: NavigableString) -> str:
+    """`text`, the escaped `node`, with the `&` escaped at its end (`&`, `&#`, `&co`: the
+    next node may complete a character reference) bare again when what follows does not."""
+    if "\\&" not in text:
+        return text
+    escaped = _ESCAPED_AT_END.search(text)
+    if escaped is None or _continues_reference(node, text[escaped.end() :]):
+        return text
+    return text[: escaped.start()] + text[escaped.start() + 1 :]
+
+
+def _continues_reference(text: NavigableString, head: str) -> bool:
+    """Whether the text after `text` completes `&` + `head` (what follows the `&` ending
+    `text`) into a character reference: `&` then `<g>#2;</g>` was written `&#2;`. Inline
+    elements are looked through (their Markdown may break it: a harmless extra escape); a
+    block, a break or an image ends the look, and so does a character that cannot be part
+    of one. Bounded (64 nodes): past that, it may."""
+    following = head
+    node = text.next_element
+    for _ in range(64):
+        if node is None:
+            return False
+        if isinstance(node, Tag):
+            if node.name in _ENDS_TEXT_RUN:
+                return False
+        elif type(node) is NavigableString:
+            following += str(node)[:32]
+            run = _IN_REFERENCE.match(following)
+            if run is not None and run.end() < len(following):
+                return _REFERENCE.match(following) is not None
+        node = node.next_element
+    return True

@@ -45,6 +45,11 @@ _OPEN_END = re.compile(r"(?<!\s)\s*+/?>")
 _CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9-]*+)\s*+>")
 _SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*+):")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]++")  # what browsers skip inside a scheme
+# A start or end tag that the end of the text cuts off: a name, attributes (quoted values
+# whole, or the last one left open), no `>` (matched at one position: linear).
+_CUT_TAG = re.compile(r"""</?[A-Za-z](?:[^>"']++|"[^"]*+"|'[^']*+')*+(?:"[^"]*+|'[^']*+)?+\Z""")
+# What the HTML tokenizer reads as a bogus comment: `<!` not opening `<!--`, `<?`, `</` + no letter.
+_BOGUS_COMMENT = re.compile(r"<(?:!(?!--)|\?|/(?![A-Za-z]))")
 
 
 def allowed_inline_html(html: str) -> bool:
@@ -64,7 +69,11 @@ def allowed_inline_html(html: str) -> bool:
 
 def allowed_block_html(html: str) -> bool:
     """Whether a nested HTML block may stay: every tag in `BLOCK_HTML_TAGS`, every attribute
-    in `BLOCK_HTML_ATTRS`, URLs safe, comments complete, nothing left open."""
+    in `BLOCK_HTML_ATTRS`, URLs safe, comments complete, nothing left open, no bogus comment
+    (`<!A>`, `<?x?>`, `<![CDATA[`: the output's safety stage escapes one, and the block it
+    opened becomes a paragraph, where `[]( i)` after it is a link, no longer text)."""
+    if _BOGUS_COMMENT.search(html) or _ends_in_a_tag(html):
+        return False
     scanner = TagScanner()
     for tag in scanner.scan(html):
         if tag.name == COMMENT:
@@ -80,9 +89,16 @@ def allowed_block_html(html: str) -> bool:
     return scanner.inside is None
 
 
+def _ends_in_a_tag(html: str) -> bool:
+    """Whether the last tag of `html` never ends (`<a href="` + newline): kept raw, it would
+    run on into the blocks after it (`">q` in the next paragraph was its attribute value)."""
+    last = max(html.rfind("<"), 0)
+    return _CUT_TAG.match(html, last) is not None
+
+
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
-    if (tag, name) not in BLOCK_HTML_ATTRS:
-        return False
+    if (tag, name) not in BLOCK_HTML_ATTRS or "<" in value:
+        return False  # (the safety stage drops a value holding markup: `src="<"` went)
     if name not in _URL_ATTRS:
         return True
     scheme = _SCHEME.match(_URL_NOISE.sub("", html_entities.unescape(value)))

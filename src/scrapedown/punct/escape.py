@@ -45,6 +45,22 @@ def starts_block(text: str) -> bool:
     return _BLOCK_START_RE.match(text) is not None
 
 
+def hiding_block_start(text: str, *, after_paragraph: bool = False) -> int | None:
+    """Where to put a `\\` when a line starting with `text` would start a block that hides
+    text it shows as a paragraph's line: a link reference definition (shows nothing; its
+    `[`) or an ordered list item (its number is no text; the delimiter). None otherwise.
+    With `after_paragraph`, only what cannot interrupt a paragraph (the line was one's
+    continuation): not an item numbered 1 with content."""
+    block = _BLOCK_START_RE.match(text)
+    if block is None or block.lastgroup not in ("r", "o"):
+        return None
+    at = block.start(block.lastgroup)
+    if after_paragraph and block.lastgroup == "o":
+        number, rest = text[:at].lstrip(" "), text[at + 1 :]
+        return at if number.lstrip("0") != "1" or not rest.strip() else None
+    return at
+
+
 def is_space(ch: str | None) -> bool:
     """Whitespace for CommonMark flanking (the line end counts as whitespace)."""
     return ch is None or ch.isspace()

@@ -8,11 +8,12 @@ engine as plain text. The syntax a conversion would create is escaped (`escape.p
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from scrapedown.punct.blocks import text_groups
 from scrapedown.punct.candidates import Lines, candidate_lines, document_may_change
 from scrapedown.punct.engine import normalize_line
-from scrapedown.punct.escape import finish_markdown_line
+from scrapedown.punct.escape import finish_markdown_line, hiding_block_start
 from scrapedown.punct.inline import tokenize
 from scrapedown.punct.options import PunctOptions
 from scrapedown.punct.rules import Pass
@@ -73,6 +74,7 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
                     if not line.strip():
                         emptied.add(index)
                     changed = True
+        _escape_block_starts_after_emptied(lines, group)
     if not changed:
         return markdown
     if emptied:
@@ -80,6 +82,42 @@ def normalize_markdown_once(markdown: str, options: PunctOptions, check_lines: b
     if endings:
         lines = [line + ending for line, ending in zip(lines, endings, strict=True)]
     return "\n".join(lines)
+
+
+def _escape_block_starts_after_emptied(lines: list[str], group: list[tuple[int, int]]) -> None:
+    """A line continuing a paragraph after a line the rules emptied (blank now after its
+    prefix: every line of a group held text) starts a block now: the link reference
+    definition or numbered item it would start (`\u3000` + newline + `[g]:h` or `2) m`,
+    text before) is escaped. (A numbered line ends the group even when it cannot interrupt
+    the paragraph: the line after the group is looked at too.)"""
+    for (before, before_prefix), (index, prefix) in pairwise(group):
+        if not lines[before][before_prefix:].strip():
+            lines[index] = escape_block_start(lines[index], prefix)
+    last, prefix = group[-1]
+    after = last + 1
+    emptied_last = after < len(lines) and not lines[last][prefix:].strip()
+    if emptied_last and lines[after][:prefix] == lines[last][:prefix]:
+        lines[after] = escape_block_start(lines[after], prefix)
+
+
+def escape_block_start(line: str, prefix: int = 0) -> str:
+    """`line` with a `\\` where its text after `prefix`, a paragraph's continuation line,
+    would start a block that hides text (`punct.escape.hiding_block_start`): text that was a
+    paragraph's stays so."""
+    at = hiding_block_start(line[prefix:], after_paragraph=True)
+    return line if at is None else line[: prefix + at] + "\\" + line[prefix + at :]
+
+
+def stripped_continuation(before: str, after: str) -> str:
+    """`after`, which is `before` without its leading blank lines, with its first line kept
+    from starting a block that hides text when that line continued a paragraph in `before`:
+    when the last line stripped held characters other than spaces and tabs (U+3000, U+00A0,
+    zero-width ones), which CommonMark reads as a paragraph's line."""
+    if not after or len(after) == len(before):
+        return after
+    stripped = before[: before.find(after)].rstrip("\n")
+    last_line = stripped[stripped.rfind("\n") + 1 :]
+    return escape_block_start(after) if last_line.strip(" \t") else after
 
 
 def _without_extra_blanks(

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from bs4.element import NavigableString, PageElement, Tag
 
+from scrapedown.convert.escape import is_html_token
+from scrapedown.options import Options
 from scrapedown.parse.siblings import Siblings, take_children
 from scrapedown.parse.soup import first_named, new_tag, tags_named
-from scrapedown.rules.soup.emphasis import EMPHASIS
+from scrapedown.rules.soup.emphasis import EMPHASIS, fix_emphasis
 from scrapedown.rules.tree.text import cleaned_text
 from scrapedown.tags import BLOCK_TAGS, LISTS, VERBATIM
 
@@ -239,3 +241,30 @@ def stray_items_into_lists(cell: Tag) -> None:
             holder = holder.previous_sibling
         if isinstance(holder, Tag) and holder.name == "ul":
             holder.append(item.extract())
+
+
+def lists_into_items(cell: Tag) -> None:
+    """A list directly in a list (`<ul><n><ol>…`, the unknown element around it unwrapped)
+    goes into the item before it, or into an item of its own, as the next pass's lxml phase
+    puts it (`rules.tree.lists.lists_into_items`)."""
+    for inner in tags_named(cell, "ul", "ol"):
+        parent = inner.parent
+        if parent is None or parent.name not in ("ul", "ol"):
+            continue
+        previous = inner.find_previous_sibling()
+        if previous is not None and previous.name == "li":
+            previous.append(inner.extract())
+        else:
+            item = new_tag(inner, "li")
+            inner.insert_before(item)
+            item.append(inner.extract())
+
+
+def emphasis_out_of_pre(cell: Tag, options: Options) -> None:
+    """The emphasis rule run again on a cell that held a `<pre>`: what moved out of it (the
+    rule leaves a `<pre>`'s content alone) is repaired, as the next pass repairs it there
+    (`<pre><dd>u<b>＃１`: the `＃` moves out of the bold). Not when the rule is off, nor
+    once it wrote inline HTML tokens in the cell (a second run would take them for text)."""
+    if "emphasis" in options.disabled_rules or any(map(is_html_token, cell.strings)):
+        return
+    fix_emphasis(cell, options)

@@ -12,6 +12,8 @@ from scrapedown.parse.siblings import Siblings
 from scrapedown.parse.soup import children_named, first_named, is_decomposed, new_tag, tags_named
 from scrapedown.rules.soup.cell_lists import (
     clean_text_out_of_pre,
+    emphasis_out_of_pre,
+    lists_into_items,
     nested_emphasis_unwrapped,
     paragraphs_in_mixed_items,
     paragraphs_split_at_breaks,
@@ -111,13 +113,14 @@ def _tidy_kept_table(table: Tag, options: Options) -> None:
     block (layout, left out of the next pass's tree) gone."""
     clean_text = "text_whitespace" not in options.disabled_rules
     for row in rows_of(table):
-        kept = [_tidy_kept_cell(cell, options.unwrap_tags, clean_text) for cell in cells_of(row)]
+        kept = [_tidy_kept_cell(cell, options, clean_text) for cell in cells_of(row)]
         if not any(kept):
             row.decompose()
 
 
-def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) -> bool:
+def _tidy_kept_cell(cell: Tag, options: Options, clean_text: bool) -> bool:
     """Tidy one cell (see `_tidy_kept_table`); whether it has content left."""
+    had_pre = first_named(cell, "pre") is not None
     for part in tags_named(cell, *_TABLE_PARTS):  # in document order: holders settle first
         in_quote = part.parent is not None and part.parent.name == "blockquote"
         if _misplaced(part) and part.name == "caption" and in_quote:
@@ -127,12 +130,15 @@ def _tidy_kept_cell(cell: Tag, unwrap_tags: frozenset[str], clean_text: bool) ->
     _unwrap_off_allowlist(cell)  # first: an unknown tag (`<pre><o><table>`) hides a closer
     nested_emphasis_unwrapped(cell)
     _close_as_parsed(cell)
-    unwrap_out_of_pre(cell, unwrap_tags)
+    lists_into_items(cell)  # (one an unknown tag hid is now directly in a list)
+    unwrap_out_of_pre(cell, options.unwrap_tags)
     if clean_text:
         clean_text_out_of_pre(cell)
     paragraphs_in_mixed_items(cell)
     paragraphs_split_at_breaks(cell)
     stray_items_into_lists(cell)
+    if had_pre:
+        emphasis_out_of_pre(cell, options)
     for link in tags_named(cell, "a"):  # its text set late (a link emptied shows its target)
         if str(link.get("title", "x")).strip() in ("", link.get_text().strip()):
             del link["title"]  # as the `links` rule drops it
