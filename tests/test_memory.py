@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from bs4.element import Tag
 
 import scrapedown
 from scrapedown import memory
+from scrapedown.parse import chunks
+from scrapedown.parse.soup import soup_from_tree
+from scrapedown.parse.tree import Element
 
 _ARTICLE = "".join(
     f"<div><p>Paragraph {i} with <span>a wrapper</span> and <a href='/p/{i}'>a link</a>.</p>"
@@ -89,4 +93,47 @@ def test_the_heap_is_trimmed_after_a_big_tree_only(monkeypatch: pytest.MonkeyPat
     assert calls == []  # a small document: its pages are used again by the next one
     big = _ARTICLE * (memory.TRIM_FROM_CHARS // len(_ARTICLE) + 1)
     assert "Paragraph 299" in scrapedown.clean_html(big)
-    assert calls == [0]
+    assert calls and set(calls) == {0}  # (once per part of a big body: see below)
+
+
+_BIG_BODY = "".join(
+    f"<p>Paragraph {i} with <em>emphasis</em>.</p><h2>Heading {i}</h2>\n"
+    for i in range(chunks.PART_FROM_CHILDREN * 2)
+)
+
+
+def test_a_big_body_is_never_one_whole_soup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big body's soup is built in parts, each freed before the next is built: no soup of
+    the whole document is ever alive (it was most of a big page's peak memory)."""
+    real = soup_from_tree
+    sizes: list[int] = []
+    children_left: list[int] = []
+
+    def recording(root: Element, part: Any = None) -> Any:
+        children_left.append(len(root))
+        soup = real(root, part)
+        sizes.append(len(soup.find_all(True)))
+        assert _tags_alive() < 2 * sizes[-1] + 20  # the parts before it are gone
+        return soup
+
+    monkeypatch.setattr(chunks, "soup_from_tree", recording)
+    markdown = scrapedown.clean_html(_BIG_BODY)
+    assert markdown.count("Paragraph") == chunks.PART_FROM_CHILDREN * 2
+    total = chunks.PART_FROM_CHILDREN * 4 * 2  # (two elements a block: <p><em>, <h2>)
+    assert len(sizes) >= 4
+    assert max(sizes) < total / 3
+    assert children_left == sorted(children_left, reverse=True)  # the lxml tree shrinks too
+    assert children_left[-1] < children_left[0] / 3
+
+
+def test_a_small_body_is_one_soup(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = soup_from_tree
+    parts: list[object] = []
+
+    def recording(root: Element, part: Any = None) -> Any:
+        parts.append(part)
+        return real(root, part)
+
+    monkeypatch.setattr(chunks, "soup_from_tree", recording)
+    scrapedown.clean_html(_ARTICLE)
+    assert len(parts) == 1

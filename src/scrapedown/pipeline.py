@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 
+from bs4 import BeautifulSoup
+
 from scrapedown.convert.converter import Converter
 from scrapedown.convert.escape import unmark_escapes
 from scrapedown.convert.whitespace import tidy_markdown
 from scrapedown.errors import ScrapedownError
-from scrapedown.memory import collect_young, trim_heap
+from scrapedown.memory import trim_heap
 from scrapedown.options import Options
+from scrapedown.parse.chunks import convert_in_parts
 from scrapedown.parse.closed import written_closed
-from scrapedown.parse.soup import root_of, soup_from_tree
+from scrapedown.parse.soup import root_of
 from scrapedown.parse.tree import Element, inner_html, parse_tree, unwrap
 from scrapedown.rules import apply_soup_rules, apply_tree_rules
 from scrapedown.safety import XML_INVALID, has_invalid_chars
@@ -32,17 +35,20 @@ def html_to_markdown(html: str, options: Options) -> str:
     try:
         _unwrap_stray_rows(tree)  # before the rules, so its blocks are cleaned like any other
         apply_tree_rules(tree, options)
-        soup = soup_from_tree(tree)
-        del tree  # a big page's lxml tree is several times its size: not kept while converting
-        trim_heap(chars)  # (what it held, handed back: see `memory`)
-        root = root_of(soup)
-        apply_soup_rules(root, options)
-        markdown = Converter(options).convert_tree(root)
-        del soup, root  # a cyclic tree: freed by the collector (paused, see `memory`)
-        collect_young()
+        # (a big body in parts, its lxml tree freed as they are built: see `parse.chunks`)
+        markdown = convert_in_parts(tree, lambda soup: _soup_to_markdown(soup, chars, options))
     except RecursionError:
         raise ScrapedownError("HTML nests too deeply to convert") from None
     return tidy_markdown(unmark_escapes(markdown))
+
+
+def _soup_to_markdown(soup: BeautifulSoup, chars: int, options: Options) -> str:
+    """Stages 4c–6 on one BeautifulSoup tree (taken: freed before the caller goes on)."""
+    trim_heap(chars)  # (what the lxml tree held, handed back: see `memory`)
+    root = root_of(soup)
+    apply_soup_rules(root, options)
+    del soup  # (the caller's reference is gone: the tree is garbage once converted)
+    return Converter(options).convert_tree(root)
 
 
 def convert_regions(regions: list[str], options: Options) -> list[str]:
@@ -100,8 +106,8 @@ def xml_compatible(html: str) -> str:
     """`html` without the characters (raw or as character references) an XML tree cannot hold
     and lxml refuses: C0 controls but tab, newline and carriage return (a form feed, HTML
     whitespace, becomes a space), U+FFFE and U+FFFF. Browsers show none of them."""
-    if "&#" in html:
-        html = _CHAR_REFERENCE.sub(_valid_reference, html)
+    if "&#" in html and any(_changes(m) for m in _CHAR_REFERENCE.finditer(html)):
+        html = _CHAR_REFERENCE.sub(_valid_reference, html)  # (only then: a copy of the whole)
     if not has_invalid_chars(html):
         return html
     return XML_INVALID.sub(_without_invalid, html)
@@ -113,6 +119,10 @@ def _without_invalid(match: re.Match[str]) -> str:
     start = match.start()
     after_lt = start > 0 and match.string[start - 1] == "<"
     return " " if after_lt or "\f" in match.group() else ""
+
+
+def _changes(match: re.Match[str]) -> bool:
+    return _valid_reference(match) != match.group()
 
 
 def _valid_reference(match: re.Match[str]) -> str:

@@ -106,6 +106,10 @@ def keep_paragraphs_in_headings(markup: str) -> str:
     parser keeps the heading whole (run before `parse_tree`)."""
     if ("<p" not in markup and "<P" not in markup) or not _MAYBE.search(markup):
         return markup
+    # (a substitution copies the whole markup even when it changes nothing: a big page's
+    # headings seldom hold a <p>, and its text is 4 bytes a character after one emoji)
+    if not any(_PARAGRAPH_TAG.search(m.group(2)) for m in _HEADING_SPAN.finditer(markup)):
+        return markup
     return _HEADING_SPAN.sub(_drop_paragraph_tags, markup)
 
 

@@ -3,6 +3,8 @@ helpers shared by the rules and the converter."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bs4 import BeautifulSoup
 from bs4.builder._lxml import LXMLTreeBuilder
 from bs4.element import NavigableString, PageElement, Tag
@@ -12,11 +14,14 @@ from scrapedown.parse.tree import Element
 from scrapedown.tags import TRIM_INSIDE, TRIM_OUTSIDE
 
 
-def soup_from_tree(root: Element) -> BeautifulSoup:
+def soup_from_tree(
+    root: Element, part: tuple[Iterable[Element], bool] | None = None
+) -> BeautifulSoup:
     """The BeautifulSoup tree of an lxml element, built from it directly: the events lxml's
     parser would send while parsing its serialisation (start, text, end, comment), without
-    serialising and parsing the document a second time."""
-    return BeautifulSoup("", builder=_TreeFeeder(root))
+    serialising and parsing the document a second time. With `part` (children, with_text):
+    `root` holding only those children, and its text only when `with_text`."""
+    return BeautifulSoup("", builder=_TreeFeeder(root, part))
 
 
 _STRING_CONTAINERS = {
@@ -29,16 +34,18 @@ _STRING_CONTAINERS = {
 class _TreeFeeder(LXMLTreeBuilder):
     """A tree builder whose `feed` walks an lxml tree instead of parsing markup."""
 
-    def __init__(self, root: Element) -> None:
+    def __init__(self, root: Element, part: tuple[Iterable[Element], bool] | None = None) -> None:
         # Text of <rt>/<rp> as plain strings: bs4's RubyTextString is left out of `get_text`,
         # so a rule took an annotation holding a table for empty and dropped it.
         super().__init__(string_containers=_STRING_CONTAINERS)
         self._root: Element | None = root
+        self._part = part
 
     def feed(self, markup: object) -> None:
         assert self.soup is not None
         root, self._root = self._root, None  # the soup keeps its builder: not the lxml tree
-        build_soup(self.soup, self, root, _layout_text, _layout_tail)
+        part, self._part = self._part, None
+        build_soup(self.soup, self, root, _layout_text, _layout_tail, part)
 
 
 # Whitespace-only text the converter would skip as layout (`walk.ignorable_space`) is not put

@@ -15,7 +15,7 @@ and an attribute look-up per node were a third of the building's time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -27,13 +27,20 @@ _ASCII_SPACES = " \n\t\x0c\r"  # what bs4's `endData` collapses (BeautifulSoup.A
 
 
 def build_soup(
-    soup: BeautifulSoup, builder: TreeBuilder, root: Any, layout_text: Any, layout_tail: Any
+    soup: BeautifulSoup,
+    builder: TreeBuilder,
+    root: Any,
+    layout_text: Any,
+    layout_tail: Any,
+    part: tuple[Iterable[Any], bool] | None = None,
 ) -> None:
     """Append the nodes under (and including) the lxml element `root` to `soup`, depth-first
     without recursion (trees can be thousands of levels deep).
 
     `layout_text(element)` and `layout_tail(node)` say whether a whitespace-only text or tail is
-    layout (left out of the tree); inside `<pre>` nothing is left out.
+    layout (left out of the tree); inside `<pre>` nothing is left out. With `part` (children,
+    with_text), `root` holds only those of its children (with their tails), and its own text
+    only when `with_text`: one part of a big document (`parse.chunks`).
     """
     fields = _Fields(soup, builder)
     kinds: dict[str, tuple[bool, type[NavigableString] | None]] = {}
@@ -47,6 +54,7 @@ def build_soup(
     string_classes: list[type[NavigableString]] = []
     owners: list[Any] = [None]
     stack: list[Iterator[Any]] = [iter((root,))]
+    children, with_text = part if part is not None else (root, True)
     while stack:
         node = next(stack[-1], None)
         if node is None:  # the end of an element (or of the walk)
@@ -118,10 +126,10 @@ def build_soup(
             if kind[1]:
                 string_classes.append(kind[1])
             in_pre += name == "pre"
-            text = node.text
+            text = node.text if node is not root or with_text else None
             if text and (in_pre or text.strip() or not layout_text(node)):
                 pending.append(text)
-            stack.append(iter(node))
+            stack.append(iter(node if node is not root else children))
             owners.append(node)
             continue
         if name is etree.Comment:
