@@ -14,7 +14,7 @@ from typing import Final
 from scrapedown.chars import CJK_WORD_CLASS
 from scrapedown.errors import ScrapedownError
 from scrapedown.page.chrome import Element
-from scrapedown.page.digits import DIGIT, split_on_digits
+from scrapedown.page.digits import DIGIT, needs_non_space, split_on_digits
 from scrapedown.page.options import PageOptions
 
 #: Elements that own the text inside them (a text's block is its nearest one of these).
@@ -238,18 +238,21 @@ def _flag_lines(blocks: dict[Element, Block], page: PageOptions) -> None:
 @functools.lru_cache(maxsize=64)
 def _meta_search(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     """Whether a line matches one of `patterns`: those that need a digit are searched only in
-    a line holding one (`scrapedown.page.digits`; same answers, most short lines hold none)."""
+    a line holding one, the others not in a line of blanks when none of them can match one
+    (`scrapedown.page.digits`; same answers: two lines in five are layout blanks, most short
+    lines hold no digit)."""
     joined = _joined(patterns)  # (a bad pattern's error, as before)
     with_digit, others = split_on_digits(patterns)
     if not with_digit:
-        return lambda line: joined.search(line) is not None
+        with_digit, others = ("(?!)",), patterns
     try:
         need_digit, rest = _joined(with_digit), _joined(others)
     except (re.error, ScrapedownError):
         return lambda line: joined.search(line) is not None
+    blanks_differ = not needs_non_space(others)
 
     def search(line: str) -> bool:
-        if rest.search(line) is not None:
+        if (blanks_differ or not line.isspace()) and rest.search(line) is not None:
             return True
         return DIGIT.search(line) is not None and need_digit.search(line) is not None
 
