@@ -109,9 +109,8 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
             _is_line(element, measure, (lines, credits), prompt, texts.get(element))
             or _points_elsewhere(element, measure, pointers)
             or _is_prompt(element, measure, prompt)
-        ):
-            if drop(element, measure, budget):
-                texts.clear()
+        ) and drop(element, measure, budget):
+            texts.clear()
     prune_boxes(article, measure, budget, page)
     measure = measure_tree(article)  # what is left, after sections and lines
     left = measure.text.get(article, 0.0)
