@@ -6,9 +6,12 @@ import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from lxml import html
 
 from scrapedown.chars import CJK_WORD_CLASS
 from scrapedown.page.blocks import text_weight
+from scrapedown.page.extract import _MARK_TESTS, _Marks
+from scrapedown.page.policy import ARTICLE_XPATHS, REGION_XPATHS
 
 _NON_WORD = re.compile(r"[\W_]+")
 _CJK = re.compile(f"[{CJK_WORD_CLASS}]")
@@ -32,3 +35,21 @@ def test_text_weight_counts_what_the_regex_counts(text: str) -> None:
 
 def test_text_weight_of_nothing() -> None:
     assert text_weight(None) == text_weight("") == text_weight(" \n\t") == 0.0
+
+
+_PAGE = (
+    "<html><head><meta itemprop='articleBody'></head><body>"
+    "<div role='main'><article><main property='articleBody'><p>x</p></main></article></div>"
+    "<section itemprop='articleBody'><article role='main'><p>y</p></article></section>"
+    "<div itemprop='articleBody body'><div property='articlebody'><main>z</main></div></div>"
+    "</body></html>"
+)
+
+
+def test_default_marks_found_in_one_walk_select_what_each_xpath_selects() -> None:
+    body = html.document_fromstring(_PAGE).find("body")
+    marks = _Marks(body)
+    assert set(_MARK_TESTS) == {*ARTICLE_XPATHS, *REGION_XPATHS}
+    for xpath in (*ARTICLE_XPATHS, *REGION_XPATHS, "//section", "//p[1]"):
+        assert marks(xpath) == body.xpath(xpath), xpath
+    assert len(marks("//*[@itemprop='articleBody']")) == 2  # the one in <head> too
