@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scrapedown.page.blocks import _joined, _meta_search
-from scrapedown.page.digits import split_on_digits
+from scrapedown.page.digits import needs_non_space, split_on_digits
 from scrapedown.page.options import PageOptions
 
 DEFAULTS = PageOptions().meta_line_patterns
@@ -23,7 +23,9 @@ OTHERS = (
     r"(?:\d{2}|\d{4})/\d{2}",
     r"©",
 )
-_PIECES = [*"ab19 ©:/.-xvolminread", "٣", "２", "\n", "updated "]
+# Patterns a line of blanks can match: such lines are searched like any other.
+BLANK = (r"\s{3}", r"^\s*$", r"[^a]", r"x?", r"\W", r"[\x00-\x20]+", r"(?!x)")
+_PIECES = [*"ab19 ©:/.-xvolminread", "٣", "２", "\n", "updated ", "\t", "\xa0", "\u3000", "   "]
 _LINE = st.lists(st.sampled_from(_PIECES), max_size=20).map("".join)
 
 
@@ -40,10 +42,23 @@ def test_conservative_split() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(DEFAULTS + OTHERS), min_size=1, max_size=5, unique=True), _LINE)
+@given(
+    st.lists(st.sampled_from(DEFAULTS + OTHERS + BLANK), min_size=1, max_size=5, unique=True),
+    _LINE,
+)
 @example(DEFAULTS, "Posted March 3, 2021 · 5 min read")
 @example(DEFAULTS, "© Example Inc.")
 @example(DEFAULTS, "٣ min read")
+@example((*DEFAULTS, r"\s{3}"), " \n  ")
+@example((r"©", r"^\s*$"), "\u3000")
 def test_same_answers(patterns: list[str], line: str) -> None:
     key = tuple(patterns)
     assert _meta_search(key)(line) == (_joined(key).search(line) is not None)
+
+
+def test_patterns_that_need_more_than_blanks() -> None:
+    assert needs_non_space(DEFAULTS)  # a line of blanks is never a meta line by default
+    for pattern in (r"©", r"\bcopyright\b", r"[a-z]+", r"\S", r"\w", r"[\d,]", r"(a|b)c*"):
+        assert needs_non_space((pattern,)), pattern
+    for pattern in (*BLANK, r".", r"a{0}", r"(?=a)", r"x|\s", r"\b(\d)\1\b"):
+        assert not needs_non_space((pattern,)), pattern

@@ -14,7 +14,7 @@ from typing import Final
 from scrapedown.chars import CJK_WORD_CLASS
 from scrapedown.errors import ScrapedownError
 from scrapedown.page.chrome import Element
-from scrapedown.page.digits import DIGIT, split_on_digits
+from scrapedown.page.digits import DIGIT, needs_non_space, split_on_digits
 from scrapedown.page.options import PageOptions
 
 #: Elements that own the text inside them (a text's block is its nearest one of these).
@@ -54,9 +54,9 @@ _PIXEL_SIZES = frozenset({"0", "1", "1px", "0px"})
 #: A link to one of these is a picture's full-size version, not another page.
 IMAGE_FILE_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif")
 
-_NON_WORD = re.compile(r"[\W_]+")
-# The ASCII characters `_NON_WORD` matches (all but letters and digits), for `bytes.translate`.
+# The ASCII characters `[\W_]` matches (all but letters and digits), for `bytes.translate`.
 _ASCII_NON_WORD = bytes(code for code in range(128) if not chr(code).isalnum())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]++")
 _CJK = re.compile(f"[{CJK_WORD_CLASS}]")
 
 Context = tuple[Element, bool, bool, bool, bool]
@@ -75,7 +75,15 @@ def text_weight(text: str | None) -> float:
         return 0.0
     if text.isascii():  # Latin text: its letters and digits counted in C, no regex
         return float(len(text.encode("ascii").translate(None, _ASCII_NON_WORD)))
-    letters = len(_NON_WORD.sub("", text))
+    # `[^\W_]` is exactly `str.isalnum` (checked over every code point): the ASCII part is
+    # counted in C as above, the other characters one by one (about 2× the regex
+    # substitution on the page sets' non-ASCII text, mostly Latin with a curly quote).
+    ascii_part = text.encode("ascii", "ignore")
+    if 4 * (len(text) - len(ascii_part)) > len(text):  # mostly non-ASCII (Cyrillic, CJK)
+        letters = sum(map(str.isalnum, text))
+    else:
+        letters = len(ascii_part.translate(None, _ASCII_NON_WORD))
+        letters += sum(map(str.isalnum, "".join(_NON_ASCII.findall(text))))
     if not letters:
         return 0.0
     return float(letters + len(_CJK.findall(text)))
@@ -127,6 +135,21 @@ class Block:
         if self.tag == "h1" or self.is_boilerplate(chrome):
             return 0.0
         return self.text
+
+    def measures(self, chrome: bool) -> tuple[float, float, bool]:
+        """`content(chrome)`, `prose(chrome)` and `is_boilerplate(chrome)` in one call (the
+        scoring asks for all three of every block, twice per page)."""
+        weight = self.text + self.images
+        if chrome or self.meta_line or (weight > 0 and self.link > LINK_DENSITY * weight):
+            return 0.0, 0.0, True
+        tag, text = self.tag, self.text
+        if tag == "pre":
+            content = self.text + self.images
+        elif tag in HEADINGS or text < SHORT_TEXT:
+            content = self.images
+        else:
+            content = self.images + self.text - SHORT_TEXT
+        return content, 0.0 if tag == "h1" else text, False
 
 
 def measure_blocks(
@@ -223,18 +246,21 @@ def _flag_lines(blocks: dict[Element, Block], page: PageOptions) -> None:
 @functools.lru_cache(maxsize=64)
 def _meta_search(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     """Whether a line matches one of `patterns`: those that need a digit are searched only in
-    a line holding one (`scrapedown.page.digits`; same answers, most short lines hold none)."""
+    a line holding one, the others not in a line of blanks when none of them can match one
+    (`scrapedown.page.digits`; same answers: two lines in five are layout blanks, most short
+    lines hold no digit)."""
     joined = _joined(patterns)  # (a bad pattern's error, as before)
     with_digit, others = split_on_digits(patterns)
     if not with_digit:
-        return lambda line: joined.search(line) is not None
+        with_digit, others = ("(?!)",), patterns
     try:
         need_digit, rest = _joined(with_digit), _joined(others)
     except (re.error, ScrapedownError):
         return lambda line: joined.search(line) is not None
+    blanks_differ = not needs_non_space(others)
 
     def search(line: str) -> bool:
-        if rest.search(line) is not None:
+        if (blanks_differ or not line.isspace()) and rest.search(line) is not None:
             return True
         return DIGIT.search(line) is not None and need_digit.search(line) is not None
 

@@ -49,23 +49,29 @@ def split_on_digits(patterns: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[s
 
 def _needs_digit(sequence: Any) -> bool:
     """Whether a parsed sequence matches only text holding a digit."""
-    return any(_item_needs_digit(op, value) for op, value in sequence)
+    return _needs(sequence, _digit_only)
 
 
-def _item_needs_digit(op: Any, value: Any) -> bool:
+def _needs(sequence: Any, only: Any) -> bool:
+    """Whether a parsed sequence matches only text holding a character that `only(kind,
+    item)` vouches for (`kind` an `sre` class item kind: LITERAL, RANGE or CATEGORY)."""
+    return any(_item_needs(op, value, only) for op, value in sequence)
+
+
+def _item_needs(op: Any, value: Any, only: Any) -> bool:
     if op is sre.IN:
-        return all(_digit_only(kind, item) for kind, item in value)
+        return all(only(kind, item) for kind, item in value)
     if op is sre.LITERAL:
-        return bool(0x30 <= value <= 0x39)
+        return bool(only(sre.LITERAL, value))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, _high, body = value
-        return bool(low >= 1 and _needs_digit(body))
+        return bool(low >= 1 and _needs(body, only))
     if op is sre.SUBPATTERN:
-        return _needs_digit(value[-1])
+        return _needs(value[-1], only)
     if op is sre.ATOMIC_GROUP:
-        return _needs_digit(value)
+        return _needs(value, only)
     if op is sre.BRANCH:
-        return all(_needs_digit(branch) for branch in value[1])
+        return all(_needs(branch, only) for branch in value[1])
     return False
 
 
@@ -77,4 +83,33 @@ def _digit_only(kind: Any, item: Any) -> bool:
         return bool(0x30 <= item <= 0x39)
     if kind is sre.RANGE:
         return bool(0x30 <= item[0] <= item[1] <= 0x39)
+    return False
+
+
+# Every character `\s` (and `str.isspace`) matches; none has a case variant, so no letter
+# matches one under IGNORECASE.
+_SPACES = tuple(code for code in range(0x3001) if chr(code).isspace())
+
+
+@functools.lru_cache(maxsize=64)
+def needs_non_space(patterns: tuple[str, ...]) -> bool:
+    """Whether every pattern matches only text holding a character other than white space
+    (a line of blanks cannot match any of them); False when the analysis does not apply."""
+    if sre_parse is None or any(_GROUP_REFERENCE.search(p) for p in patterns):
+        return False
+    try:
+        return all(_needs(sre_parse.parse(p, re.IGNORECASE), _non_space_only) for p in patterns)
+    except Exception:  # any parser trouble: no answer (never a wrong one)
+        return False
+
+
+def _non_space_only(kind: Any, item: Any) -> bool:
+    """Whether an item of a character class matches no white space."""
+    if kind is sre.CATEGORY:
+        return item in (sre.CATEGORY_DIGIT, sre.CATEGORY_WORD, sre.CATEGORY_NOT_SPACE)
+    if kind is sre.LITERAL:
+        return not chr(item).isspace()
+    if kind is sre.RANGE:
+        low, high = item
+        return not any(low <= code <= high for code in _SPACES)
     return False

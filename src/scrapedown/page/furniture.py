@@ -94,17 +94,23 @@ def prune_furniture(article: Element, page: PageOptions) -> float:
     whole = compiled(page.author_labels + (() if page.keep_comments else page.comment_labels))
     site = site_host(article)
     _drop_before_title(article, measure, budget)
-    _drop_sections(article, measure, budget, (labels, whole), site)
+    # Each element's line text, read by both passes below while nothing is removed: a line
+    # reads its neighbours (`anonymous_line_text`), and a removal changes what held it.
+    texts: dict[Element, str] = {}
+    removed = len(measure.gone)
+    _drop_sections(article, measure, budget, (labels, whole), site, texts)
+    if len(measure.gone) != removed:
+        texts.clear()
     lines, credits = compiled(page.drop_lines), compiled(page.credit_lines)
     pointers = compiled(tuple(rf"(?:{p})\s*[:：]" for p in page.read_also_lines))
     prompt = _one_of(page.prompt_lines)
     for element in alive(article, measure):
         if (
-            _is_line(element, measure, (lines, credits), prompt)
+            _is_line(element, measure, (lines, credits), prompt, texts.get(element))
             or _points_elsewhere(element, measure, pointers)
             or _is_prompt(element, measure, prompt)
-        ):
-            drop(element, measure, budget)
+        ) and drop(element, measure, budget):
+            texts.clear()
     prune_boxes(article, measure, budget, page)
     measure = measure_tree(article)  # what is left, after sections and lines
     left = measure.text.get(article, 0.0)
@@ -145,11 +151,14 @@ def _drop_sections(
     budget: Budget,
     patterns: tuple[list[re.Pattern[str]], list[re.Pattern[str]]],
     site: str,
+    texts: dict[Element, str],
 ) -> None:
+    """Remove the sections a label opens (`_drop_section`), and the teasers; `texts` gets
+    the line text of every element looked at."""
     labels, whole = patterns
     teasers = _teasers(article, measure, site)
     for element in alive(article, measure):
-        text = label_text(element, measure) or anonymous_line_text(element, measure) or ""
+        text = texts[element] = _line_text(element, measure)
         is_whole = bool(text) and any(p.fullmatch(text) for p in whole)
         if is_whole or (text and any(p.fullmatch(text) for p in labels)):
             _drop_section(element, article, measure, budget, is_whole)
@@ -245,11 +254,13 @@ def _is_line(
     measure: Measure,
     patterns: tuple[list[re.Pattern[str]], list[re.Pattern[str]]],
     prompt: re.Pattern[str],
+    known: str | None = None,
 ) -> bool:
     """A short line (a label, or an inline element alone in its block) that is an ad label or
     a share prompt, starts like a credit, or is the site talking (a prompt that is no leaf
-    block of its own: `<div><span>Follow us on …</span></div>`)."""
-    text = label_text(element, measure) or anonymous_line_text(element, measure)
+    block of its own: `<div><span>Follow us on …</span></div>`). `known`: its line text, when
+    read already."""
+    text = known if known is not None else _line_text(element, measure)
     if not text:
         return False
     lines, credits = patterns
@@ -257,6 +268,11 @@ def _is_line(
         return True
     # a block line is tried by `_is_prompt` (on its whole text): only inline lines here
     return element.tag not in LINE_TAGS and prompt.match(text) is not None
+
+
+def _line_text(element: Element, measure: Measure) -> str:
+    """The normalised text of a label or a line of its own, or "" when it is none."""
+    return label_text(element, measure) or anonymous_line_text(element, measure) or ""
 
 
 def _is_prompt(element: Element, measure: Measure, prompt: re.Pattern[str]) -> bool:

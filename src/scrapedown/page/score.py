@@ -96,18 +96,18 @@ def score_page(body: Element, page: PageOptions) -> PageScores:
     """Measure every element under `body` (chrome found by `page`'s policy)."""
     contexts, blocks, controls = measure_blocks(body, page)
     order = _bottom_up(body)
-    plain, running, weight = _sums(
-        order,
-        {b: (s.prose(False), s.content(False), s.text + s.images) for b, s in blocks.items()},
-    )
+    first: dict[Element, tuple[float, ...]] = {}
+    for element, block in blocks.items():
+        mine, text, _ = block.measures(False)
+        first[element] = (text, mine, block.text + block.images)
+    plain, running, weight = _sums(order, first)
     roots, chrome = _find_chrome(body, contexts, plain, (controls, blocks, running), page)
     own: dict[Element, tuple[float, ...]] = {}
     for element, block in blocks.items():
-        flagged = element in chrome
-        boiler = block.is_boilerplate(flagged)
+        mine, text, boiler = block.measures(element in chrome)
         own[element] = (
-            block.content(flagged),
-            block.prose(flagged),
+            mine,
+            text,
             0.0 if boiler else block.images - block.decorations,
             block.text + block.images if boiler else 0.0,
         )
@@ -140,6 +140,7 @@ def _find_chrome(
     page_running = running.get(body, 0.0)
     roots: list[Element] = []
     inside: set[Element] = set()
+    bare_role = "" in page.chrome_roles  # what an element without a `role` reads as
     for element in _elements(body):
         parent = element.getparent()
         if parent in inside:
@@ -151,24 +152,28 @@ def _find_chrome(
         context = contexts.get(element)
         if element is body or context is None or context[UNCOUNTED_AT]:
             continue
+        tag = element.tag
         text = plain.get(element, 0.0)
-        widget = element.tag in BLOCK_TAGS and element in controls
+        widget = tag in BLOCK_TAGS and element in controls
         # (a picture or a code block beside a button is the article's: a copy button)
         widget = widget and text < WIDGET_TEXT and next(element.iter("img", "pre"), None) is None
         widget = widget and not _title_block(element)  # (with a share button in it)
         block = blocks.get(element)
-        hint = hint_strength(element, page)
+        chrome = widget or (block is not None and block.share_line)
         mine = running.get(element, 0.0)
-        hinted = hint == 2 or (hint == 1 and mine < WEAK_HINT_TEXT and not _title_block(element))
-        hinted = hinted or (mine < FRAME_SHARE * page_running and is_frame(element, page))
-        chrome = widget or (block is not None and block.share_line) or hinted
-        structural = is_structural_chrome(element, context[ARTICLE], page)
+        if element.keys():
+            hint = hint_strength(element, page)
+            chrome = chrome or _hinted(element, hint, mine, page_running, page)
+            structural = is_structural_chrome(element, context[ARTICLE], page)
+            if text > limit and hint == 2:
+                chrome = beside.holds_more_than(element)
+        else:  # most elements: no class, id, role, `hidden` or style, so no hint either
+            structural = tag in page.chrome_tags or bare_role
+            structural = structural or (tag in page.page_frame_tags and not context[ARTICLE])
         # an `<aside>` in the article with no running text and no picture: its tool bar
-        structural = structural or (element.tag == "aside" and mine <= 0 and not _pictured(element))
-        if structural and element.tag == "header" and running.get(element, 0.0) > 0:
+        structural = structural or (tag == "aside" and mine <= 0 and not _pictured(element))
+        if structural and tag == "header" and mine > 0:
             structural = next(element.iter("h1", "h2", "h3"), None) is None  # a title block
-        if text > limit and hint == 2:
-            chrome = beside.holds_more_than(element)
         if (chrome or structural) and (text <= limit or chrome):
             if own_toc(element):
                 tocs.add(element)
@@ -190,6 +195,17 @@ def _title_block(element: Element) -> bool:
         return False
     inside = any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
     return inside and title_block(element)
+
+
+def _hinted(
+    element: Element, hint: int, mine: float, page_running: float, page: PageOptions
+) -> bool:
+    """Chrome by its class or id (`hint`: `hint_strength`): named as chrome (strongly, or
+    weakly with little running text, `mine`, unless it is the article's title block), or named
+    as the page's footer with little of the page's running text."""
+    if hint == 2 or (hint == 1 and mine < WEAK_HINT_TEXT and not _title_block(element)):
+        return True
+    return mine < FRAME_SHARE * page_running and is_frame(element, page)
 
 
 class _ArticleBeside:
