@@ -48,6 +48,7 @@ _PAGE = (
 
 def test_default_marks_found_in_one_walk_select_what_each_xpath_selects() -> None:
     body = html.document_fromstring(_PAGE).find("body")
+    assert body is not None
     marks = _Marks(body)
     assert set(_MARK_TESTS) == {*ARTICLE_XPATHS, *REGION_XPATHS}
     for xpath in (*ARTICLE_XPATHS, *REGION_XPATHS, "//section", "//p[1]"):
