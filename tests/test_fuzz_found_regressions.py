@@ -10,6 +10,15 @@ from markdown_it import MarkdownIt
 from scrapedown import clean, clean_html
 
 CASES: dict[str, tuple[str, str | None]] = {
+    # Seed 41: the code was split around a link that goes nowhere (no href), which the `links`
+    # rule then unwrapped: two code spans back to back, `` `a``/` ``, read as one span holding
+    # the backticks (the next pass wrote it with a longer fence).
+    "link without a target inside inline code": ("d<em><samp>a<a>/", "d<em>`a/`</em>\n"),
+    "link to # inside inline code": ("<p>d<code>a<a href=#>b</a>c</code></p>", "d`abc`\n"),
+    "link inside inline code": (
+        "<p>d<code>a<a href=/u>b</a>c</code></p>",
+        "d`a`[`b`](/u)`c`\n",
+    ),
     # Seed 27: a list whose only item held an image without a source writes line breaks only;
     # it counted as a list, so a `<!-- -->` separator went before the next list of its kind
     # (after a kept table the next pass dropped that comment).

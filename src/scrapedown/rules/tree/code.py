@@ -12,7 +12,9 @@ from scrapedown.parse.tree import (
     is_element,
     replace_with_text,
     unwrap,
+    unwrap_all,
 )
+from scrapedown.rules.tree.links import has_target
 
 
 def _in_pre(element: Element) -> bool:
@@ -67,6 +69,11 @@ def links_out_of_code(root: Element, options: Options) -> None:
     the code is split around its links, each link holding its own code, `[`name`](u)`."""
     for code in elements(root, "code", "kbd", "samp"):  # all three are written as code spans
         if code.getparent() is None or code.find(".//a") is None or _in_pre(code):
+            continue
+        # a link that goes nowhere is its text (the `links` rule unwraps it): split at, it left
+        # two code spans back to back, `` `a``b` ``, one span holding the backticks
+        unwrap_all([link for link in code.iter("a") if not has_target(link)])
+        if code.find(".//a") is None:
             continue
         for nested in [n for n in code.iter("code") if n is not code]:
             unwrap(nested)  # `<code><code>x</code></code>` is one code span

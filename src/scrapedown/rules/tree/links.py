@@ -22,16 +22,21 @@ def tidy_links(root: Element, options: Options) -> None:
     links = elements(root, "a")
     # The links without a target go first, all at once (linear however many stand in a row);
     # each of the others is settled after the links inside it, as before.
-    unwrap_all([link for link in links if (link.get("href") or "").strip() in ("", "#")])
+    unwrap_all([link for link in links if not has_target(link)])
     for link in reversed(links):
-        href = (link.get("href") or "").strip()
-        if not href or href == "#":
+        if not has_target(link):
             continue
         title = link.get("title")
         if title is not None and title.strip() in ("", text_content(link).strip()):
             del link.attrib["title"]
         if len(link) and (_holds_block(link) or _holds_link(link)):  # (most hold text only)
             _push_link_into_blocks(link)
+
+
+def has_target(link: Element) -> bool:
+    """Whether `link` goes somewhere (an `href` other than nothing or `#`): the others are
+    their text."""
+    return (link.get("href") or "").strip() not in ("", "#")
 
 
 def _holds_block(element: Element) -> bool:
