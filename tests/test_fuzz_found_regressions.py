@@ -14,6 +14,10 @@ CASES: dict[str, tuple[str, str | None]] = {
     # rule then unwrapped: two code spans back to back, `` `a``/` ``, read as one span holding
     # the backticks (the next pass wrote it with a longer fence).
     "link without a target inside inline code": ("d<em><samp>a<a>/", "d<em>`a/`</em>\n"),
+    "unsafe link inside inline code": (
+        "d<em><samp><a href=JaVaScRiPt:>w<a>/",
+        "d<em>`w/`</em>\n",
+    ),
     "link to # inside inline code": ("<p>d<code>a<a href=#>b</a>c</code></p>", "d`abc`\n"),
     "link inside inline code": (
         "<p>d<code>a<a href=/u>b</a>c</code></p>",

@@ -15,6 +15,7 @@ from scrapedown.parse.tree import (
     unwrap_all,
 )
 from scrapedown.rules.tree.links import has_target
+from scrapedown.urls.target import is_unsafe_link
 
 
 def _in_pre(element: Element) -> bool:
@@ -70,9 +71,10 @@ def links_out_of_code(root: Element, options: Options) -> None:
     for code in elements(root, "code", "kbd", "samp"):  # all three are written as code spans
         if code.getparent() is None or code.find(".//a") is None or _in_pre(code):
             continue
-        # a link that goes nowhere is its text (the `links` rule unwraps it): split at, it left
-        # two code spans back to back, `` `a``b` ``, one span holding the backticks
-        unwrap_all([link for link in code.iter("a") if not has_target(link)])
+        # a link that goes nowhere is its text (the `links` rule or the URL stage unwraps it):
+        # split at, it left two code spans back to back, `` `a``b` ``, one span holding the
+        # backticks
+        unwrap_all([link for link in code.iter("a") if _goes_nowhere(link)])
         if code.find(".//a") is None:
             continue
         for nested in [n for n in code.iter("code") if n is not code]:
@@ -85,6 +87,10 @@ def links_out_of_code(root: Element, options: Options) -> None:
         for holder in holders:
             unwrap(holder)
         _split_around_links(code)
+
+
+def _goes_nowhere(link: Element) -> bool:
+    return not has_target(link) or is_unsafe_link((link.get("href") or "").strip())
 
 
 def _ancestors_up_to(element: Element, top: Element) -> list[Element]:
