@@ -18,6 +18,17 @@ CASES: dict[str, tuple[str, str | None]] = {
         "d<em><samp><a href=JaVaScRiPt:>w<a>/",
         "d<em>`w/`</em>\n",
     ),
+    # Seeds 40, 41: a block in a definition term starting with `>` was escaped at its line
+    # start, `\>`; the term joins its lines into one, where the next pass dropped the escape.
+    "quote marker starting a block joined into a term": (
+        "<dt>（<center>><del><b>語</del>中",
+        "（ ><del>**語**</del>中\n",
+    ),
+    "line-start markers of blocks joined into a term": (
+        "<dl><dt>a<div># b</div><div>- c</div><div>+ d</div></dt></dl>",
+        "**a # b - c + d**\n",
+    ),
+    "a literal backslash before > in a term stays": ("<dt>x<br>\\>y</dt>", "**x \\\\>y**\n"),
     "link to # inside inline code": ("<p>d<code>a<a href=#>b</a>c</code></p>", "d`abc`\n"),
     "link inside inline code": (
         "<p>d<code>a<a href=/u>b</a>c</code></p>",

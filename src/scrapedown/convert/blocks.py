@@ -26,6 +26,9 @@ WHITESPACE = re.compile(r"[ \t\r\n\f]+")  # HTML's white space (the converter's 
 # A hard break as `convert_br` writes it: a backslash before a line end that is not itself
 # escaped (an even run before it is literal backslashes).
 _HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*+)\\\n")
+# A line-start escape (`\>`, `\#`, `\-`…) at the start of a line that a term joins into one:
+# mid-line, the next pass finds it needless and drops it.
+_JOINED_LINE_START = re.compile(r"(\n[ \t]*+)\\(?=[>#+=-])")
 _THEMATIC_BREAK = re.compile(r"\A- *+-(?: *+-)++ *+$")
 
 
@@ -77,6 +80,8 @@ class ListAndTableMarkup(MarkdownConverter):
         if first_named(el, "table", "pre", "ul", "ol", "blockquote") is not None:
             return f"\n\n{text.strip()}\n\n"  # blocks cannot be one bold line
         # one line: a break in it is a space (`\\` + newline, collapsed, showed a backslash)
+        if "`" not in text:  # (in a code span a backslash is the code's)
+            text = _JOINED_LINE_START.sub(r"\1", text)
         text = WHITESPACE.sub(" ", _HARD_BREAK.sub(r"\1 ", text)).strip()
         if not text:
             return ""
