@@ -29,6 +29,21 @@ CASES: dict[str, tuple[str, str | None]] = {
         "**a # b - c + d**\n",
     ),
     "a literal backslash before > in a term stays": ("<dt>x<br>\\>y</dt>", "**x \\\\>y**\n"),
+    # Seeds 40, 41: in a kept table, inline code holding a link moved out of a `<pre>` (where
+    # the rules leave it alone) kept the link inside; the next pass split it.
+    "link in inline code out of a pre in a kept cell": (
+        "<table><tr><pre><c>调<dd><code><a href=y>e",
+        '<table>\n<tr><td><pre>调</pre><dd><p><a href="y"><code>e</code></a></p></dd></td></tr>'
+        "\n</table>\n",
+    ),
+    "link between code text out of a pre in a kept cell": (
+        "<table><tr><pre><c>调<dd><code>x<a href=y>e</a>z</code>",
+        None,
+    ),
+    "link in inline code in a term out of a pre in a kept cell": (
+        '<table><td rowspan="2"><pre><o><dt><code><a href=t>>',
+        None,
+    ),
     "link to # inside inline code": ("<p>d<code>a<a href=#>b</a>c</code></p>", "d`abc`\n"),
     "link inside inline code": (
         "<p>d<code>a<a href=/u>b</a>c</code></p>",

@@ -268,3 +268,42 @@ def emphasis_out_of_pre(cell: Tag, options: Options) -> None:
     if "emphasis" in options.disabled_rules or any(map(is_html_token, cell.strings)):
         return
     fix_emphasis(cell, options)
+
+
+_CODE_SPANS = ("code", "kbd", "samp")  # each written as a code span
+
+
+def links_out_of_code(cell: Tag) -> None:
+    """Inline code holding a link, out of a `<pre>` now (`<pre><dd><code><a>` is read
+    `<pre></pre><dd><code><a>`), split around its links as the next pass's `links_out_of_code`
+    rule (rules/tree/code.py) splits it: `<code>x<a>e</a></code>` is `<code>x</code>` then
+    `<a><code>e</code></a>`. Only code of text and links of text (what the rule writes so)."""
+    for code in reversed(tags_named(cell, *_CODE_SPANS)):
+        if code.parent is None or first_named(code, "a") is None:
+            continue
+        if any(parent.name == "pre" for parent in code.parents) or not _text_and_links(code):
+            continue
+        for child in list(code.contents):
+            if isinstance(child, Tag):  # a link: its text in a code of its own
+                inner = new_tag(code, "code")
+                for text in list(child.contents):
+                    inner.append(text.extract())
+                child.append(inner)
+                code.insert_before(child.extract())
+            else:
+                piece = new_tag(code, "code")
+                piece.append(child.extract())
+                code.insert_before(piece)
+        code.decompose()
+
+
+def _text_and_links(code: Tag) -> bool:
+    return all(
+        type(child) is NavigableString
+        or (
+            isinstance(child, Tag)
+            and child.name == "a"
+            and all(type(text) is NavigableString for text in child.contents)
+        )
+        for child in code.contents
+    )

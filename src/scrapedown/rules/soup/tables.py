@@ -13,6 +13,7 @@ from scrapedown.parse.soup import children_named, first_named, is_decomposed, ne
 from scrapedown.rules.soup.cell_lists import (
     clean_text_out_of_pre,
     emphasis_out_of_pre,
+    links_out_of_code,
     lists_into_items,
     nested_emphasis_unwrapped,
     paragraphs_in_mixed_items,
@@ -139,6 +140,7 @@ def _tidy_kept_cell(cell: Tag, options: Options, clean_text: bool) -> bool:
     stray_items_into_lists(cell)
     if had_pre:
         emphasis_out_of_pre(cell, options)
+        links_out_of_code(cell)
     for link in tags_named(cell, "a"):  # its text set late (a link emptied shows its target)
         if str(link.get("title", "x")).strip() in ("", link.get_text().strip()):
             del link["title"]  # as the `links` rule drops it
