@@ -44,6 +44,14 @@ CASES: dict[str, tuple[str, str | None]] = {
         '<table><td rowspan="2"><pre><o><dt><code><a href=t>>',
         None,
     ),
+    # Seed 50: text of dashes alone in its node, then inline code: the line start check saw
+    # `--` alone on its line (a setext underline) and escaped it; the next pass did not.
+    "dashes before inline code": ("<p>--<code>c</code> <b>x</b></p>", "--`c` **x**\n"),
+    "full-width dashes before inline code": (
+        "<u>－－<code>2*3</u>2*3</code><b> * <i>中文</b>加粗</i> ",
+        None,
+    ),
+    "dash and space before inline code is a marker": ("<p>- <code>c</code></p>", "\\- `c`\n"),
     "link to # inside inline code": ("<p>d<code>a<a href=#>b</a>c</code></p>", "d`abc`\n"),
     "link inside inline code": (
         "<p>d<code>a<a href=/u>b</a>c</code></p>",

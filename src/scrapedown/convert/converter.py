@@ -73,6 +73,9 @@ _URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these from URLs
 _markdown_it = commonmark.text_renderer
 
 
+_CODE_SPANS = frozenset({"code", "kbd", "samp"})
+
+
 def _first_text_char(node: object) -> str:
     """The first character of text at `node`, looking into elements written as their bare
     content (unknown ones: `<b">…` is the element `b"`; `<u>`, `<rt>`); "" for anything else."""
@@ -80,6 +83,8 @@ def _first_text_char(node: object) -> str:
         if not (isinstance(node, Tag) and node.name not in _SYNTAX and node.contents):
             break
         node = node.contents[0]
+    if isinstance(node, Tag) and node.name in _CODE_SPANS and node.get_text():
+        return "`"  # a code span starts with its backtick: `--` then code is no setext line
     return str(node)[:1] if type(node) is NavigableString else ""
 
 
