@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 
 from scrapedown import clean, clean_html
+from tests.idempotency_cases_2 import CASES as CASES_2
+from tests.test_fuzz_found_regressions import CASES as FUZZ_FOUND
 
 # (input, expected output of clean, or None when only idempotency is pinned)
 CASES: dict[str, tuple[str, str | None]] = {
@@ -541,17 +543,22 @@ CASES: dict[str, tuple[str, str | None]] = {
 }
 
 
-@pytest.mark.parametrize("name", list(CASES))
+# Every file of such cases, one test over all (the cases of a fuzz wave are kept together).
+ALL_CASES = {**CASES, **CASES_2, **FUZZ_FOUND}
+assert len(ALL_CASES) == len(CASES) + len(CASES_2) + len(FUZZ_FOUND), "a case name twice"
+
+
+@pytest.mark.parametrize("name", list(ALL_CASES))
 def test_clean_is_idempotent(name: str) -> None:
-    text, expected = CASES[name]
+    text, expected = ALL_CASES[name]
     once = clean(text)
     assert clean(once) == once
     if expected is not None:
         assert once == expected
 
 
-@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize("name", list(ALL_CASES))
 def test_clean_html_output_is_clean(name: str) -> None:
-    text, _ = CASES[name]
+    text, _ = ALL_CASES[name]
     once = clean_html(text)
     assert clean(once) == once

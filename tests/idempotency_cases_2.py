@@ -5,10 +5,6 @@ intended output where it is known."""
 
 from __future__ import annotations
 
-import pytest
-
-from scrapedown import clean, clean_html
-
 # (input, expected output of clean, or None when only idempotency is pinned). A list item
 # holding emphasis kept as inline HTML (`<em><b>粗</em>文`) is converted again on the next
 # pass: what the first pass wrote there must read back the same.
@@ -124,19 +120,3 @@ CASES: dict[str, tuple[str, str | None]] = {
         "<table>\n<tr><td><ul><li>&gt;</li><li>`</li></ul></td></tr>\n</table>\n",
     ),
 }
-
-
-@pytest.mark.parametrize("name", list(CASES))
-def test_clean_is_idempotent(name: str) -> None:
-    text, expected = CASES[name]
-    once = clean(text)
-    assert clean(once) == once
-    if expected is not None:
-        assert once == expected
-
-
-@pytest.mark.parametrize("name", list(CASES))
-def test_clean_html_output_is_clean(name: str) -> None:
-    text, _ = CASES[name]
-    once = clean_html(text)
-    assert clean(once) == once
