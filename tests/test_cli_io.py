@@ -124,6 +124,19 @@ def test_declared_charset_wins_over_a_stray_byte() -> None:
     assert decode(page, html=True).text == '<meta charset="utf-8"><p>中文内容</p>\ufffd'
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(1, 256)) * 4,  # every byte but NUL
+        b"MZ\x90\x03\x04\xff\xff\xb8@\x0e\x1f\xba\x0e\xb4\t\xcd!This program",  # an .exe's head
+    ],
+)
+def test_binary_html_without_nul_is_an_error_not_text(data: bytes) -> None:
+    # Not UTF-8, and control bytes no text holds: a detector would read it as some legacy text.
+    with pytest.raises(ScrapedownError, match="binary"):
+        decode(data, html=True)
+
+
 def test_markdown_never_guesses_a_legacy_encoding() -> None:
     with pytest.raises(ScrapedownError, match="UTF-8"):
         decode("中文内容".encode("gbk"), html=False)

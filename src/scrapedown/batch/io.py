@@ -25,6 +25,11 @@ from scrapedown.errors import ScrapedownError
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _SNIFF_BYTES = 8192
+# The WHATWG MIME Sniffing standard's "binary data bytes" and how far it looks for one: control
+# characters no text file holds. Checked only when the bytes are not UTF-8, before a detector
+# would read any bytes as some legacy text.
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_BINARY_SNIFF = 1445
 
 # <meta charset="gbk"> or <meta http-equiv="Content-Type" content="text/html; charset=gbk">
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -125,6 +130,8 @@ def _decode_legacy_html(data: bytes) -> tuple[str, str]:
     """Not valid UTF-8: decode as a browser would, never failing on a stray byte (browsers show
     U+FFFD there): the declared charset, else UTF-8 with a few damaged sequences, else the
     encoding Firefox's detector names."""
+    if _BINARY_BYTES.search(data, 0, _BINARY_SNIFF):
+        raise ScrapedownError("binary file (control bytes, not UTF-8), not text")
     declared = _declared_charset(data[:_SNIFF_BYTES])
     if declared is not None:
         return data.decode(declared, errors="replace"), declared
