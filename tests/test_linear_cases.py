@@ -136,3 +136,9 @@ def test_json_front_matter_with_brackets_in_strings_parses() -> None:
 def test_many_dropped_nodes_between_words(junk: str) -> None:  # 128,000 comments: 12 s before
     out = _timed(scrapedown.clean_html, "<p>" + (junk + "x") * 128_000 + "</p>", 4)
     assert out == "x" * 128_000 + "\n"
+
+
+def test_links_in_code_out_of_a_pre_in_a_kept_cell() -> None:  # 20,000 links: about 50 s before
+    html = "<table><tr><td><pre><c>x<dd><code>" + "a<a href=y>e</a>" * 20_000 + "</code>"
+    out = _timed(scrapedown.clean_html, html + "</td></tr></table>", 15)
+    assert out.count('<a href="y"><code>e</code></a>') == 20_000

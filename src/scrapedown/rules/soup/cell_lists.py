@@ -283,18 +283,24 @@ def links_out_of_code(cell: Tag) -> None:
             continue
         if any(parent.name == "pre" for parent in code.parents) or not _text_and_links(code):
             continue
-        for child in list(code.contents):
+        # (detached first, then put in place at once: one move at a time looked each node up
+        # among its siblings, quadratic in a long code span)
+        children = list(code.contents)
+        code.clear()
+        pieces = []
+        for child in children:
+            piece = new_tag(code, "code")
             if isinstance(child, Tag):  # a link: its text in a code of its own
-                inner = new_tag(code, "code")
-                for text in list(child.contents):
-                    inner.append(text.extract())
-                child.append(inner)
-                code.insert_before(child.extract())
+                texts = list(child.contents)
+                child.clear()
+                for text in texts:
+                    piece.append(text)
+                child.append(piece)
+                pieces.append(child)
             else:
-                piece = new_tag(code, "code")
-                piece.append(child.extract())
-                code.insert_before(piece)
-        code.decompose()
+                piece.append(child)
+                pieces.append(piece)
+        code.replace_with(*pieces)
 
 
 def _text_and_links(code: Tag) -> bool:
