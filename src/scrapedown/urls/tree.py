@@ -6,8 +6,9 @@ elements in C, where bs4 needed a walk in Python over every node for each step (
 `scrapedown.urls.rewrite_urls` on a BeautifulSoup tree goes through here too, `urls/dom.py`).
 Runs before ``<noscript>`` is removed, so that its fallback images can still be used: a
 ``<noscript>`` image paired with a scripted image gives that image its source and is removed
-with its ``<noscript>``; one that stands alone is moved out, so that the later removal of
-``<noscript>`` does not lose the article's only copy.
+with its ``<noscript>`` (which one pairs with which image: `urls/noscript.py`); one that stands
+alone is moved out, so that the later removal of ``<noscript>`` does not lose the article's
+only copy.
 
 What was removed (with what it held) is kept in a set, as bs4 marks a decomposed element.
 """
@@ -16,14 +17,18 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
-from scrapedown.parse.tree import Element, is_element, remove, unwrap, unwrap_all
+from scrapedown.parse.tree import Element, remove, unwrap, unwrap_all
 from scrapedown.urls.lazy import (
     choose_picture_source,
     choose_source,
     is_placeholder,
     kept_data_uri,
+)
+from scrapedown.urls.noscript import (
+    ancestor_named,
+    elements_under,
+    noscript_images,
+    paired_noscript,
 )
 from scrapedown.urls.options import UrlOptions
 from scrapedown.urls.target import is_http_or_relative, is_unsafe_link, resolve, scheme_of
@@ -36,10 +41,7 @@ _IMAGE_FILE_RE = re.compile(r"\.(?:avif|bmp|gif|ico|jpe?g|png|svg|tiff?|webp)$",
 _IMAGE_FILE_ANYWHERE = re.compile(
     r"\.(?:avif|bmp|gif|heic|ico|jpe?g|png|svg|tiff?|webp)", re.IGNORECASE
 )
-_MAX_WRAPPER_LEVELS = 3
-_MAX_WRAPPER_CHILDREN = 3  # a figure: the image, its noscript copy, a caption
 _REWRITTEN = ("base", "amp-img", "img", "noscript", "a")
-_TOP = frozenset({"body", "html"})
 
 
 def _attrs(element: Element) -> dict[str, str]:
@@ -67,14 +69,14 @@ class _Rewrite:
         for amp_image in amp_images:
             amp_image.tag = "img"
         noscripts = _named(found, "noscript")
-        images_of = {noscript: _noscript_images(noscript) for noscript in noscripts}
+        images_of = {noscript: noscript_images(noscript) for noscript in noscripts}
         in_noscript = {image for images in images_of.values() for image in images}
         paired: set[Element] = set()
         sources: set[str] = set()
         for image in _named(found, "img"):
             if image in self.gone or image in in_noscript:
                 continue
-            noscript = _paired_noscript(image, images_of)
+            noscript = paired_noscript(image, images_of)
             fallback = images_of[noscript][0] if noscript is not None else None
             if noscript is not None:
                 paired.add(noscript)
@@ -96,9 +98,9 @@ class _Rewrite:
         attrs = _attrs(image)
         choice = choose_source(attrs, options)
         url = choice.url if choice else None
-        picture = _ancestor(image, "picture")
+        picture = ancestor_named(image, "picture")
         if picture is not None and (url is None or options.picture_prefer == "largest_source"):
-            sources = [_attrs(source) for source in _under(picture, "source")]
+            sources = [_attrs(source) for source in elements_under(picture, "source")]
             url = choose_picture_source(sources, options) or url
         if noscript_image is not None and (choice is None or choice.attr == "src"):
             fallback = choose_source(_attrs(noscript_image), options)
@@ -119,10 +121,10 @@ class _Rewrite:
             url = unwrap_url(resolve(url, base), "img", base, options)
             if not is_http_or_relative(url) or is_placeholder(url, options.placeholder_names):
                 url = None
-        picture = _ancestor(image, "picture")
+        picture = ancestor_named(image, "picture")
         if picture is not None:
             # lxml does not know <source> is void and nests what follows (the img) inside it.
-            for source in _under(picture, "source"):
+            for source in elements_under(picture, "source"):
                 unwrap(source)
         if url is None:
             # An <amp-img> may hold fallback content (a <noscript> copy): keep that only.
@@ -211,117 +213,10 @@ def _named(found: list[Element], name: str) -> list[Element]:
     return [element for element in found if element.tag == name]
 
 
-def _under(element: Element, name: str) -> list[Element]:
-    """The elements named `name` under `element` (itself excluded), in document order."""
-    return [e for e in element.iter(name) if e is not element]
-
-
-def _ancestor(element: Element, name: str) -> Element | None:
-    return next(element.iterancestors(name), None)
-
-
-def _noscript_images(noscript: Element) -> list[Element]:
-    """The images of a ``<noscript>``; its text is parsed first when a parser kept it as text."""
-    images = _under(noscript, "img")
-    if not images and "<img" in "".join(noscript.itertext()).lower():
-        text = "".join(noscript.itertext())
-        noscript.text = None
-        for child in list(noscript):
-            noscript.remove(child)
-        parsed = _parse_fragment(text)
-        for image in list(parsed.iter("img")) if parsed is not None else ():
-            image.tail = None
-            noscript.append(image)
-        images = _under(noscript, "img")
-    return images
-
-
-def _parse_fragment(text: str) -> Element | None:
-    if not text.strip():
-        return None
-    try:
-        return etree.fromstring(text, etree.HTMLParser())
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
-
-
 def _has_contents(element: Element) -> bool:
     """Whether the BeautifulSoup tree would give `element` any content: a child, or text that
     is not layout (an image's whitespace is layout only before a block child)."""
     return len(element) > 0 or bool(element.text)
-
-
-def _blank_text(text: str | None) -> bool:
-    return text is None or not text.strip()
-
-
-def _element_neighbours(node: Element) -> list[Element]:
-    """The previous and next element siblings, across whitespace and comments only."""
-    found: list[Element] = []
-    sibling = node.getprevious()
-    text = sibling.tail if sibling is not None else _parent_text(node)
-    while _blank_text(text) and sibling is not None:
-        if is_element(sibling):
-            found.append(sibling)
-            break
-        sibling = sibling.getprevious()
-        text = sibling.tail if sibling is not None else _parent_text(node)
-    text, sibling = node.tail, node.getnext()
-    while _blank_text(text) and sibling is not None:
-        if is_element(sibling):
-            found.append(sibling)
-            break
-        text, sibling = sibling.tail, sibling.getnext()
-    return found
-
-
-def _parent_text(node: Element) -> str | None:
-    parent = node.getparent()
-    return parent.text if parent is not None else None
-
-
-def _one_image_noscripts(parent: Element, images_of: dict[Element, list[Element]]) -> list[Element]:
-    return [
-        child for child in parent.iterchildren("noscript") if len(images_of.get(child, ())) == 1
-    ]
-
-
-def _count_elements(parent: Element, bound: int) -> int:
-    """The number of child elements of `parent`, counted up to `bound`."""
-    count = 0
-    for _ in parent.iterchildren(etree.Element):
-        count += 1
-        if count >= bound:
-            break
-    return count
-
-
-def _one_scripted_image(parent: Element) -> bool:
-    scripted = [i for i in _under(parent, "img") if _ancestor(i, "noscript") is None]
-    return len(scripted) == 1
-
-
-def _paired_noscript(image: Element, images_of: dict[Element, list[Element]]) -> Element | None:
-    """The ``<noscript>`` holding one image next to `image`, next to its sole-child wrapper
-    (``<a><img></a><noscript>``), or alone with it in a small wrapper such as a ``<figure>``."""
-    node = image
-    for _ in range(_MAX_WRAPPER_LEVELS):
-        for neighbour in _element_neighbours(node):
-            if neighbour.tag == "noscript" and len(images_of.get(neighbour, ())) == 1:
-                return neighbour
-        parent = node.getparent()
-        if parent is None or parent.tag in _TOP or parent.getparent() is None:
-            return None
-        # Counted up to the bound only: a parent of 100k images is looked at once per image.
-        elements = _count_elements(parent, _MAX_WRAPPER_CHILDREN + 1)
-        if elements <= _MAX_WRAPPER_CHILDREN:
-            candidates = _one_image_noscripts(parent, images_of)
-            if len(candidates) == 1 and _one_scripted_image(parent):
-                return candidates[0]
-        if elements != 1:
-            return None
-        node = parent
-    return None
 
 
 def _is_hidden(image: Element) -> bool:
