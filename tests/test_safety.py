@@ -25,6 +25,7 @@ import scrapedown
 from scrapedown import Options, ScrapedownError, clean, clean_html, clean_page
 from scrapedown.rules import RULE_NAMES
 from scrapedown.urls.options import UrlOptions
+from tests.timing import best_of
 
 # --- the attacker's view --------------------------------------------------------------------
 
@@ -434,14 +435,7 @@ _REPEATED = {
 
 
 def _best_time(text: str) -> float:
-    from time import perf_counter
-
-    best = float("inf")
-    for _ in range(3):
-        start = perf_counter()
-        clean(text)
-        best = min(best, perf_counter() - start)
-    return best
+    return best_of(lambda: clean(text))
 
 
 @pytest.mark.parametrize("unit", list(_REPEATED.values()), ids=list(_REPEATED))

@@ -112,9 +112,9 @@ def test_patterns_are_linear_on_adversarial_input(
     name: str, pattern: re.Pattern[str], unit: str
 ) -> None:
     for text in (_adversarial(unit), _adversarial(unit, "x"), "<" + _adversarial(unit)):
-        start = time.perf_counter()
+        start = time.process_time()
         _apply(_USES[name], pattern, text)
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         assert elapsed < _BUDGET, f"{name} took {elapsed:.2f}s on {unit!r} * n"
 
 

@@ -1,5 +1,6 @@
-"""Timing for the linearity tests: the least disturbed of a few runs (a loaded CI machine moves
-single runs by tens of percent; the shortest run is the one nearest the code's own cost)."""
+"""Timing for the linearity tests: the least disturbed of a few runs, in CPU time of this
+process (a loaded machine moves wall time by tens of percent and more, as other processes take
+the CPU; the shortest run is the one nearest the code's own cost)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from collections.abc import Callable
 
 
 def best_of(call: Callable[[], object], runs: int = 3) -> float:
-    """The shortest wall time of `runs` calls of `call`, in seconds."""
+    """The shortest CPU time of `runs` calls of `call`, in seconds."""
     best = float("inf")
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         call()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
